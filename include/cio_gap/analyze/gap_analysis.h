@@ -1,0 +1,39 @@
+#pragma once
+
+#include <vector>
+
+#include "cio_gap/match/extractor.h"
+#include "cio_gap/model/profile.h"
+#include "cio_gap/model/report.h"
+
+namespace cio_gap {
+
+/// Which gaps to list.
+struct GapOptions {
+  int top = 0;             ///< at most this many gaps (0: all)
+  double min_share = 0.0;  ///< only gaps demanded by at least this share of postings (0-1)
+};
+
+/// Demand per qualification over the counted (non-duplicate) postings, most demanded first
+/// (ties by rule order). Demand = postings requiring it + half the postings only preferring it.
+std::vector<QualificationDemand> aggregate_demand(const ScanResult& scan, std::size_t rule_count);
+
+/// Where the profile shows each qualification, by rule index: self-rated skills, and the free
+/// text of skills, achievements, degrees, certifications, volunteering and mentoring run
+/// through the same matcher as the postings.
+std::vector<std::vector<ProfileEvidence>> profile_evidence(const Profile& profile,
+                                                           const Extractor& extractor);
+
+/// have (any evidence of strength have), partial (only exposure or volunteering), missing.
+Status status_from(const std::vector<ProfileEvidence>& evidence);
+
+/// The gap report: demand, the person's status for each demanded qualification, gaps ranked
+/// by demand, the readiness score and the years comparison.
+Report assess(const Profile& profile, const ScanResult& scan, const Extractor& extractor,
+              const GapOptions& options);
+
+/// Readiness: the demand-weighted share of demanded qualifications the person has, partial
+/// counting half, from 0 to 100 (100 when nothing is demanded).
+double readiness_score(const std::vector<QualificationDemand>& qualifications);
+
+}  // namespace cio_gap

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cio_gap/model/diagnostics.h"
+#include "cio_gap/model/posting.h"
+
+namespace cio_gap {
+
+/// Deepest nesting of arrays and objects accepted. Job data needs a handful of levels; the
+/// limit keeps recursive code (ours, and nlohmann's copy and dump) off hostile input.
+inline constexpr int kMaxJsonDepth = 128;
+
+/// One JSON text, parsed or not.
+struct JsonDocument {
+  nlohmann::json value;  ///< null when parsing failed
+  std::string error;     ///< empty on success, else what went wrong ("syntax error ...")
+  int line = 0;          ///< 1-based position of the error
+  int column = 0;
+};
+
+/// Parses JSON without throwing, refusing nesting deeper than kMaxJsonDepth.
+JsonDocument parse_json(std::string_view text);
+
+/// Postings in a JSON document: a JobPosting object or an array of them (also inside
+/// `@graph`), a Greenhouse board (`{"jobs": [...]}`), Lever postings (`[{text, lists}]`),
+/// USAJOBS search results (`SearchResult.SearchResultItems`), or any record or array of
+/// records with a recognisable title and description field (see field_meaning), also under
+/// a `jobs`, `postings`, `results`, `data` or `items` member. A record of an array is
+/// named "source#N", N its 0-based index; a lone top-level record keeps the plain source.
+/// Problems become warnings ("source:line:col: invalid JSON: ...").
+std::vector<PostingText> read_json_postings(const std::string& source, std::string_view text,
+                                            Diagnostics& diagnostics);
+
+/// JSON Lines: one record per non-empty line, named "source#N" with N the 1-based line
+/// number in the file. A bad line is a warning ("source:line:col: invalid JSON: ...") and
+/// the other lines still count.
+std::vector<PostingText> read_jsonl_postings(const std::string& source, std::string_view text,
+                                             Diagnostics& diagnostics);
+
+/// The schema.org JobPosting objects in a JSON-LD value (at the top, in arrays, in `@graph`,
+/// or nested as e.g. `mainEntity`), outermost first, in document order.
+std::vector<const nlohmann::json*> find_job_postings(const nlohmann::json& value);
+
+/// One record (a JobPosting, Lever or USAJOBS object, or any object with a description
+/// field) as a posting named `source`; nothing, with a warning, when it holds no text.
+std::optional<PostingText> posting_from_record(const nlohmann::json& record,
+                                               const std::string& source,
+                                               Diagnostics& diagnostics);
+
+}  // namespace cio_gap

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <yaml-cpp/yaml.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cio_gap {
+
+/// Profiles and rule files are typed by people; anything larger is a mistake.
+inline constexpr std::uintmax_t kMaxYamlBytes = 1024 * 1024;
+
+/// Reads YAML with every error located as "path:line:col: message". Shared by the rule and
+/// profile loaders so both report mistakes the same way.
+class YamlReader {
+ public:
+  /// Parses `content`; throws Error on a syntax error or an empty document.
+  YamlReader(std::string path, std::string_view content);
+
+  const YAML::Node& root() const { return root_; }
+  const std::string& path() const { return path_; }
+
+  /// Throws Error at `node` with `message`.
+  [[noreturn]] void fail(const YAML::Node& node, const std::string& message) const;
+
+  /// Requires a mapping whose keys are all in `allowed` (unknown ones get a did-you-mean).
+  void expect_map(const YAML::Node& node, const std::string& what,
+                  const std::vector<std::string>& allowed) const;
+  /// A scalar as a string; throws when `node` is not a scalar.
+  std::string scalar(const YAML::Node& node, const std::string& what) const;
+  /// A non-negative integer in [0, max].
+  int integer(const YAML::Node& node, const std::string& what, int max) const;
+  /// A boolean (true/false).
+  bool boolean(const YAML::Node& node, const std::string& what) const;
+  /// A sequence of scalars (a single scalar is accepted as a one-element list).
+  std::vector<std::string> string_list(const YAML::Node& node, const std::string& what) const;
+
+  /// Like string_list, with the 1-based line of each entry.
+  std::vector<std::pair<std::string, int>> located_list(const YAML::Node& node, const std::string& what) const;
+
+  /// 1-based line of a node.
+  static int line_of(const YAML::Node& node) { return node.Mark().line + 1; }
+
+ private:
+  std::string path_;
+  YAML::Node root_;
+};
+
+}  // namespace cio_gap

@@ -1,0 +1,80 @@
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cio_gap/match/keyword_matcher.h"
+#include "cio_gap/model/posting.h"
+#include "cio_gap/model/rule.h"
+#include "cio_gap/text/segmenter.h"
+
+namespace cio_gap {
+
+/// Why a mention of a qualification did or did not count.
+enum class HitStatus {
+  counted,      ///< demands the qualification
+  boilerplate,  ///< in text about the employer, benefits, application or EEO: demands nothing
+  negated,      ///< "no MBA required", "not required": demands nothing
+  excluded,     ///< inside one of the rule's exclusion phrases
+};
+
+const char* to_string(HitStatus status);
+
+/// One mention of a qualification in a posting.
+struct Hit {
+  std::size_t rule = 0;       ///< index into RuleSet::rules
+  int line = 0;               ///< 1-based line of the keyword
+  SectionKind section = SectionKind::general;
+  std::string heading;        ///< heading in force
+  Tier tier = Tier::required;
+  HitStatus status = HitStatus::counted;
+  std::string keyword;        ///< the text that matched, as written in the posting
+  std::string qualifier;      ///< the optional or negation marker that applied, if any
+  std::string sentence;       ///< the sentence, trimmed for display
+};
+
+/// Reads postings the way a careful recruiter would: splits them into sections and sentences,
+/// finds every rule keyword with one compiled matcher, and decides for each mention whether it
+/// demands the qualification (section, negation) and how strongly (tier).
+/// Built once per run; `extract` and `hits` are const and thread-safe given one Scratch each.
+class Extractor {
+ public:
+  explicit Extractor(const RuleSet& rules);
+  ~Extractor();
+
+  const RuleSet& rules() const { return rules_; }
+  const KeywordMatcher& matcher() const { return *matcher_; }
+
+  /// Every mention in the posting, counted or not, in text order.
+  std::vector<Hit> hits(const PostingText& posting, KeywordMatcher::Scratch& scratch) const;
+
+  /// Every mention in free text (a profile entry, a rule test sentence), as one general
+  /// section; qualifiers and negation still apply.
+  std::vector<Hit> hits_in_text(std::string_view text, KeywordMatcher::Scratch& scratch) const;
+
+  /// What the posting demands: counted hits per rule, the years required and the title.
+  PostingFindings extract(const PostingText& posting, KeywordMatcher::Scratch& scratch) const;
+
+ private:
+  enum class PatternKind : std::uint8_t { keyword, exclude, optional, negation };
+  struct Pattern {
+    PatternKind kind;
+    std::size_t rule;  // for keyword and exclude
+    std::string text;  // the marker phrase, for optional and negation
+  };
+
+  void sentence_hits(const Sentence& sentence, KeywordMatcher::Scratch& scratch,
+                     std::vector<Hit>& out) const;
+
+  const RuleSet& rules_;
+  Segmenter segmenter_;
+  std::vector<Pattern> patterns_;
+  std::unique_ptr<KeywordMatcher> matcher_;
+};
+
+/// The posting's title: its own title field, else its first non-empty line without markup.
+std::string posting_title(const PostingText& posting);
+
+}  // namespace cio_gap

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace cio_gap {
+
+/// Warnings gathered while reading inputs; a warning never stops the run.
+/// Messages are complete ("path: why"); the CLI prints them as "cio-gap: warning: ...".
+struct Diagnostics {
+  std::vector<std::string> warnings;
+  int files_read = 0;     ///< files that yielded at least one posting
+  int files_skipped = 0;  ///< files skipped with a warning
+
+  void warn(std::string message) { warnings.push_back(std::move(message)); }
+};
+
+}  // namespace cio_gap

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cio_gap/model/rule.h"
+
+namespace cio_gap {
+
+/// One job posting as read from a file, before any analysis: UTF-8 text with '\n' line ends.
+/// Readers of structured formats (HTML, JSON, CSV) put section headings on lines of their own.
+struct PostingText {
+  std::string source;  ///< path relative to the scanned folder, plus "#row=N" or "#N" for records
+  std::string title;   ///< from the record, or empty (then the first line of text is used)
+  std::string text;    ///< the posting's visible text
+  int line_offset = 0; ///< added to line numbers so they refer to the containing file
+};
+
+enum class Tier { required, preferred };
+
+const char* to_string(Tier tier);
+
+/// The sentence of a posting that made a qualification count, so every finding can be cited.
+struct Evidence {
+  int line = 0;          ///< 1-based line in the posting's text
+  std::string text;      ///< the sentence, trimmed to a readable length
+  SectionKind section = SectionKind::general;
+  Tier tier = Tier::required;  ///< tier of this one mention
+  std::string qualifier;       ///< the optional marker that made it preferred, if any
+};
+
+/// One qualification a posting demands.
+struct Finding {
+  std::size_t rule = 0;  ///< index into RuleSet::rules
+  Tier tier = Tier::required;
+  std::vector<Evidence> evidence;  ///< in text order, at most a few
+};
+
+/// What one posting demands.
+struct PostingFindings {
+  std::string source;
+  std::string title;
+  std::optional<int> years_required;
+  std::vector<Finding> findings;  ///< ordered by rule index
+  bool duplicate = false;         ///< same normalised text as an earlier posting
+};
+
+}  // namespace cio_gap

@@ -1,0 +1,71 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cio_gap/model/posting.h"
+#include "cio_gap/model/profile.h"
+
+namespace cio_gap {
+
+/// Whether the person has a demanded qualification.
+enum class Status { have, partial, missing };
+
+const char* to_string(Status status);
+
+/// A place in the profile that shows the person has (some of) a qualification.
+struct ProfileEvidence {
+  std::string field;  ///< "skills", "achievements", "education", "certifications", ...
+  std::string text;   ///< the entry, as written
+  Status strength = Status::have;  ///< have, or partial for exposure and volunteering
+};
+
+/// A posting sentence cited for a qualification.
+struct Citation {
+  std::string source;
+  int line = 0;
+  std::string text;
+};
+
+/// How much the postings demand one qualification, and (for assess) where the person stands.
+struct QualificationDemand {
+  std::size_t rule = 0;
+  int required = 0;      ///< postings requiring it
+  int preferred = 0;     ///< postings only preferring it
+  double demand = 0;     ///< required + preferred / 2
+  double share = 0;      ///< postings demanding it / postings counted
+  Status status = Status::missing;
+  std::vector<ProfileEvidence> profile_evidence;
+  std::vector<Citation> citations;  ///< a few posting sentences, first postings first
+};
+
+/// How the person's years compare with what the postings ask.
+struct YearsComparison {
+  std::optional<int> profile_years;
+  int postings_with_years = 0;  ///< postings that state a requirement
+  int postings_asking_more = 0; ///< of those, asking more than the profile has
+  std::optional<int> min_years;
+  std::optional<int> max_years;
+  std::optional<int> median_years;
+};
+
+/// What the postings demand. `scan` prints it; `assess` adds a profile to it.
+struct ScanResult {
+  std::vector<PostingFindings> postings;  ///< in file order, duplicates included (flagged)
+  int duplicates = 0;                     ///< postings dropped from demand as duplicates
+  int counted() const { return static_cast<int>(postings.size()) - duplicates; }
+};
+
+/// The gap report for one profile.
+struct Report {
+  const Profile* profile = nullptr;
+  int postings = 0;    ///< postings counted (duplicates excluded)
+  int duplicates = 0;
+  std::vector<QualificationDemand> qualifications;  ///< every demanded one, by demand
+  std::vector<std::size_t> gaps;  ///< indices into `qualifications` of partial/missing, ranked
+  double score = 0;               ///< 0-100 readiness
+  YearsComparison years;
+};
+
+}  // namespace cio_gap

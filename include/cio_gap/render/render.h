@@ -1,0 +1,53 @@
+#pragma once
+
+#include <string>
+
+#include "cio_gap/match/extractor.h"
+#include "cio_gap/model/report.h"
+#include "cio_gap/model/rule.h"
+
+namespace cio_gap {
+
+/// The version of the JSON output; changes whenever its shape changes.
+inline constexpr const char* kSchemaVersion = "1.0";
+
+/// Output formats, chosen in one place by the CLI.
+enum class Format { text, json };
+
+/// Presentation settings that do not change content.
+struct RenderOptions {
+  bool color = false;  ///< ANSI colours (only ever on for a terminal)
+  int width = 100;     ///< wrap prose at this column in text output
+};
+
+/// `scan` as text: each posting with what it demands and the cited line.
+std::string render_scan_text(const ScanResult& scan, const RuleSet& rules, const RenderOptions& options);
+
+/// `scan` as JSON (schema_version, postings[{source, title, years_required, qualifications}]).
+std::string render_scan_json(const ScanResult& scan, const RuleSet& rules);
+
+/// `assess` as a terminal report.
+std::string render_report_text(const Report& report, const RuleSet& rules, const RenderOptions& options);
+
+/// `assess` as JSON.
+std::string render_report_json(const Report& report, const ScanResult& scan, const RuleSet& rules);
+
+/// Why one posting does or does not demand a qualification: every mention and its fate.
+struct PostingExplanation {
+  std::string source;
+  std::string title;
+  std::vector<Hit> hits;  ///< mentions of the explained rule, in text order
+};
+
+/// `explain` as text: per posting, the verdict and each mention with its section and qualifier.
+std::string render_explain_text(const Rule& rule, const std::vector<PostingExplanation>& postings,
+                                const RenderOptions& options);
+
+/// Wraps prose to `width` columns, every line but the first indented by `indent` spaces.
+std::string wrap(std::string_view text, std::size_t width, std::size_t indent);
+
+/// Replaces control characters (newlines included) with visible escapes, so names and text
+/// from input cannot move the cursor or forge lines on a terminal.
+std::string escape_control(std::string_view text);
+
+}  // namespace cio_gap

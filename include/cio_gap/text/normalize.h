@@ -1,0 +1,44 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cio_gap {
+
+/// Text prepared for keyword matching, with a way back to the original lines.
+struct NormalizedText {
+  std::string text;  ///< case preserved; quotes, dashes, hyphens and whitespace runs folded
+  /// (offset in `text`, 1-based line) at every place a new source line starts, ascending.
+  std::vector<std::pair<std::size_t, int>> line_starts;
+  /// When requested: for each byte of `text`, the offset of the input byte it came from.
+  std::vector<std::uint32_t> source_offsets;
+
+  /// The source line of the byte at `offset`.
+  int line_at(std::size_t offset) const;
+};
+
+/// Folds text the way keywords are folded, so one literal matches every spelling variant:
+/// curly quotes and apostrophes are dropped ("bachelor’s" -> "bachelors"), dashes and hyphens
+/// become spaces ("C-suite" -> "C suite"), every run of whitespace (line breaks included)
+/// becomes one space, leading and trailing space removed. `first_line` numbers the first line.
+NormalizedText normalize_for_matching(std::string_view utf8, int first_line = 1,
+                                     bool with_offsets = false);
+
+/// normalize_for_matching(...).text, for keywords and short phrases.
+std::string normalize_phrase(std::string_view utf8);
+
+/// ASCII lower-casing (non-ASCII bytes kept), so offsets stay aligned with the input.
+std::string ascii_lower(std::string_view text);
+
+/// True for bytes that belong to a word: ASCII letters and digits, and any non-ASCII byte.
+inline bool is_word_byte(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u >= 0x80;
+}
+
+/// Whitespace-trimmed view.
+std::string_view trim(std::string_view text);
+
+}  // namespace cio_gap

@@ -1,0 +1,55 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cio_gap/model/rule.h"
+
+namespace cio_gap {
+
+/// One sentence (or list item) of a posting, with the section it sits in.
+struct Sentence {
+  int line = 0;              ///< 1-based line where it starts
+  SectionKind section = SectionKind::general;
+  std::string heading;       ///< the heading in force ("" before the first one)
+  std::string text;          ///< original text; lines of a wrapped sentence joined with '\n'
+};
+
+/// Splits a posting into sentences and assigns each the section its heading names.
+/// Headings are Markdown `#` lines, short lines in capitals, short lines ending in a colon,
+/// bold lines, and short lines made of a vocabulary phrase. A heading the vocabulary does
+/// not know keeps the section in force (a "NOTES:" under "REQUIREMENTS" still demands),
+/// except that a Markdown heading closes every deeper-or-equal section.
+class Segmenter {
+ public:
+  explicit Segmenter(const SectionVocabulary& vocabulary);
+
+  std::vector<Sentence> split(std::string_view text) const;
+
+  /// The section a heading names, or general when it names none.
+  SectionKind classify_heading(std::string_view heading) const;
+
+  /// The heading text if `line` is a heading ("" otherwise): markers and colon removed.
+  std::string heading_text(std::string_view line) const;
+
+ private:
+  struct Phrase {
+    std::string text;  // normalised, lower case
+    SectionKind kind;
+  };
+  std::vector<Phrase> phrases_;
+};
+
+/// Splits one paragraph (lines joined with '\n') into sentences at '.', '!' or '?' followed
+/// by a space and a capital, digit or quote; abbreviations ("e.g.", "B.S.", "Inc.") do not end
+/// a sentence. Returns (offset, length) pairs into `paragraph`.
+std::vector<std::pair<std::size_t, std::size_t>> split_sentences(std::string_view paragraph);
+
+/// Collapses whitespace runs to one space and trims to at most about `max_bytes` (on word and
+/// UTF-8 boundaries, "…" marking each cut), keeping the bytes at [focus, focus_end) of `text`
+/// in view, for showing a sentence as evidence.
+std::string display_text(std::string_view text, std::size_t max_bytes = 240,
+                         std::size_t focus = 0, std::size_t focus_end = 0);
+
+}  // namespace cio_gap

@@ -1,0 +1,172 @@
+#include "cio_gap/analyze/gap_analysis.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "cio_gap/text/normalize.h"
+
+namespace cio_gap {
+namespace {
+
+constexpr std::size_t kMaxCitations = 3;
+
+void add_evidence(std::vector<ProfileEvidence>& to, ProfileEvidence evidence) {
+  for (auto& existing : to) {
+    if (existing.field == evidence.field && existing.text == evidence.text) {
+      if (evidence.strength == Status::have) existing.strength = Status::have;
+      return;
+    }
+  }
+  to.push_back(std::move(evidence));
+}
+
+bool contains_word(std::string_view haystack, std::string_view needle) {
+  const std::string h = ascii_lower(normalize_phrase(haystack));
+  const std::string n = ascii_lower(normalize_phrase(needle));
+  for (auto at = h.find(n); !n.empty() && at != std::string::npos; at = h.find(n, at + 1)) {
+    const auto end = at + n.size();
+    if ((at == 0 || !is_word_byte(h[at - 1])) && (end == h.size() || !is_word_byte(h[end]))) return true;
+  }
+  return false;
+}
+
+std::optional<std::size_t> rule_index(const RuleSet& rules, std::string_view id) {
+  for (std::size_t r = 0; r < rules.rules.size(); ++r) {
+    if (rules.rules[r].id == id) return r;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::vector<QualificationDemand> aggregate_demand(const ScanResult& scan, std::size_t rule_count) {
+  std::vector<QualificationDemand> all(rule_count);
+  for (std::size_t r = 0; r < rule_count; ++r) all[r].rule = r;
+  const int counted = scan.counted();
+  for (const auto& posting : scan.postings) {
+    if (posting.duplicate) continue;
+    for (const auto& finding : posting.findings) {
+      QualificationDemand& demand = all[finding.rule];
+      (finding.tier == Tier::required ? demand.required : demand.preferred) += 1;
+      if (demand.citations.size() < kMaxCitations && !finding.evidence.empty()) {
+        demand.citations.push_back({posting.source, finding.evidence.front().line, finding.evidence.front().text});
+      }
+    }
+  }
+  std::vector<QualificationDemand> demanded;
+  for (auto& demand : all) {
+    if (demand.required + demand.preferred == 0) continue;
+    demand.demand = demand.required + demand.preferred / 2.0;
+    demand.share = counted > 0 ? static_cast<double>(demand.required + demand.preferred) / counted : 0.0;
+    demanded.push_back(std::move(demand));
+  }
+  std::stable_sort(demanded.begin(), demanded.end(), [](const auto& a, const auto& b) {
+    return a.demand > b.demand;
+  });
+  return demanded;
+}
+
+std::vector<std::vector<ProfileEvidence>> profile_evidence(const Profile& profile,
+                                                           const Extractor& extractor) {
+  const RuleSet& rules = extractor.rules();
+  std::vector<std::vector<ProfileEvidence>> out(rules.rules.size());
+  KeywordMatcher::Scratch scratch(extractor.matcher());
+  auto from_text = [&](const std::string& field, const std::string& text, Status strength) {
+    for (const auto& hit : extractor.hits_in_text(text, scratch)) {
+      if (hit.status == HitStatus::counted) add_evidence(out[hit.rule], {field, text, strength});
+    }
+  };
+  for (const auto& claim : profile.skills) {
+    if (claim.level == Level::none) continue;
+    const Status strength = claim.level >= Level::working ? Status::have : Status::partial;
+    const std::string text = claim.name + ": " + to_string(claim.level);
+    if (claim.is_rule_id) {
+      if (const auto r = rule_index(rules, claim.name)) add_evidence(out[*r], {"skills", text, strength});
+    } else {
+      from_text("skills", claim.name, strength);
+    }
+  }
+  for (const auto& achievement : profile.achievements) {
+    from_text("achievements", achievement.text, Status::have);
+  }
+  for (const auto& degree : profile.education) {
+    const std::string text = degree.degree + (degree.field.empty() ? "" : " in " + degree.field);
+    // Any degree of these implies a bachelor's; the higher ones are advanced degrees.
+    if (const auto r = rule_index(rules, "bachelors-degree")) add_evidence(out[*r], {"education", text, Status::have});
+    if (degree.degree != "bachelor") {
+      if (const auto r = rule_index(rules, "advanced-degree")) add_evidence(out[*r], {"education", text, Status::have});
+    }
+  }
+  for (const auto& certification : profile.certifications) {
+    from_text("certifications", certification, Status::have);
+    for (std::size_t r = 0; r < rules.rules.size(); ++r) {
+      for (const auto& name : rules.rules[r].credentials) {
+        if (contains_word(certification, name)) add_evidence(out[r], {"certifications", certification, Status::have});
+      }
+    }
+  }
+  for (const auto& text : profile.mentoring) from_text("mentoring", text, Status::have);
+  for (const auto& text : profile.volunteered) from_text("volunteered", text, Status::partial);
+  return out;
+}
+
+Status status_from(const std::vector<ProfileEvidence>& evidence) {
+  if (evidence.empty()) return Status::missing;
+  for (const auto& item : evidence) {
+    if (item.strength == Status::have) return Status::have;
+  }
+  return Status::partial;
+}
+
+double readiness_score(const std::vector<QualificationDemand>& qualifications) {
+  double total = 0;
+  double held = 0;
+  for (const auto& q : qualifications) {
+    total += q.demand;
+    held += q.demand * (q.status == Status::have ? 1.0 : q.status == Status::partial ? 0.5 : 0.0);
+  }
+  if (total <= 0) return 100.0;
+  return std::round(1000.0 * held / total) / 10.0;
+}
+
+Report assess(const Profile& profile, const ScanResult& scan, const Extractor& extractor,
+              const GapOptions& options) {
+  Report report;
+  report.profile = &profile;
+  report.postings = scan.counted();
+  report.duplicates = scan.duplicates;
+  report.qualifications = aggregate_demand(scan, extractor.rules().rules.size());
+  auto evidence = profile_evidence(profile, extractor);
+  for (auto& q : report.qualifications) {
+    q.profile_evidence = std::move(evidence[q.rule]);
+    q.status = status_from(q.profile_evidence);
+  }
+  report.score = readiness_score(report.qualifications);
+  for (std::size_t i = 0; i < report.qualifications.size(); ++i) {
+    const auto& q = report.qualifications[i];
+    if (q.status == Status::have || q.share + 1e-9 < options.min_share) continue;
+    if (options.top > 0 && static_cast<int>(report.gaps.size()) >= options.top) break;
+    report.gaps.push_back(i);
+  }
+
+  YearsComparison& years = report.years;
+  years.profile_years = profile.years_experience;
+  std::vector<int> asked;
+  for (const auto& posting : scan.postings) {
+    if (posting.duplicate || !posting.years_required) continue;
+    asked.push_back(*posting.years_required);
+    if (profile.years_experience && *posting.years_required > *profile.years_experience) {
+      ++years.postings_asking_more;
+    }
+  }
+  years.postings_with_years = static_cast<int>(asked.size());
+  if (!asked.empty()) {
+    std::sort(asked.begin(), asked.end());
+    years.min_years = asked.front();
+    years.max_years = asked.back();
+    years.median_years = asked[(asked.size() - 1) / 2];
+  }
+  return report;
+}
+
+}  // namespace cio_gap

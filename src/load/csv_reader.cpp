@@ -1,0 +1,255 @@
+// CSV is parsed by hand: no CSV library is among the project's dependencies, and the files
+// scrapers write need what general parsers lack: pandas' backslash escapes inside quotes,
+// a three-character separator with comma-joined rows (a JobSpy fork), per-field size caps.
+
+#include "cio_gap/load/csv_reader.h"
+
+#include <array>
+
+#include "cio_gap/error.h"
+#include "cio_gap/load/posting_builder.h"
+
+namespace cio_gap {
+namespace {
+
+constexpr std::string_view kForkSeparator = "|~|";
+
+std::string_view first_line(std::string_view text) {
+  return text.substr(0, text.find('\n'));
+}
+
+std::string mib(std::size_t bytes) { return std::to_string(bytes / (1024 * 1024)) + " MiB"; }
+
+class CsvParser {
+ public:
+  CsvParser(std::string_view text, const CsvDialect& dialect, const std::string& source,
+            Diagnostics& diagnostics)
+      : text_(text), dialect_(dialect), source_(source), diagnostics_(diagnostics) {}
+
+  std::vector<CsvRecord> parse() {
+    while (pos_ < text_.size()) read_record();
+    return std::move(records_);
+  }
+
+ private:
+  bool at_separator() const {
+    return text_.compare(pos_, dialect_.separator.size(), dialect_.separator) == 0;
+  }
+  bool at_record_end() const { return text_[pos_] == dialect_.record_end; }
+
+  // Consumes one character into the field, counting lines and honouring the size cap.
+  void take(std::string& field, char c) {
+    if (c == '\n') ++line_;
+    if (field.size() < kMaxCsvFieldBytes) {
+      field.push_back(c);
+    } else {
+      field_cut_ = true;
+    }
+  }
+
+  void read_record() {
+    CsvRecord record;
+    record.line = line_;
+    bool any_quoted = false;
+    bool columns_dropped = false;
+    while (true) {
+      std::string field;
+      field_cut_ = false;
+      const int field_line = line_;
+      if (dialect_.quoting && pos_ < text_.size() && text_[pos_] == '"') {
+        any_quoted = true;
+        read_quoted(field, field_line);
+      }
+      // Unquoted text, or what follows a closing quote before the separator (kept as is,
+      // as lenient readers do, rather than dropping the record).
+      while (pos_ < text_.size() && !at_separator() && !at_record_end()) take(field, text_[pos_++]);
+      if (field_cut_) {
+        diagnostics_.warn(located(source_, field_line, 0,
+                                  "field longer than " + mib(kMaxCsvFieldBytes) + "; cut there"));
+      }
+      if (record.fields.size() < kMaxCsvColumns) {
+        record.fields.push_back(std::move(field));
+      } else {
+        columns_dropped = true;
+      }
+      if (pos_ < text_.size() && at_separator()) {
+        pos_ += dialect_.separator.size();
+        continue;
+      }
+      break;
+    }
+    if (pos_ < text_.size()) {  // the record end
+      if (text_[pos_] == '\n') ++line_;
+      ++pos_;
+    }
+    if (columns_dropped) {
+      diagnostics_.warn(located(source_, record.line, 0,
+                                "more than " + std::to_string(kMaxCsvColumns) +
+                                    " columns; the rest dropped"));
+    }
+    const bool blank = record.fields.size() == 1 && record.fields.front().empty() && !any_quoted;
+    if (!blank) records_.push_back(std::move(record));
+  }
+
+  void read_quoted(std::string& field, int field_line) {
+    ++pos_;  // opening quote
+    while (pos_ < text_.size()) {
+      const char c = text_[pos_];
+      if (c == '\\' && dialect_.backslash_escapes && pos_ + 1 < text_.size() &&
+          (text_[pos_ + 1] == '"' || text_[pos_ + 1] == '\\')) {
+        take(field, text_[pos_ + 1]);
+        pos_ += 2;
+      } else if (c == '"') {
+        if (pos_ + 1 < text_.size() && text_[pos_ + 1] == '"') {
+          take(field, '"');
+          pos_ += 2;
+        } else {
+          ++pos_;  // closing quote
+          return;
+        }
+      } else {
+        take(field, c);
+        ++pos_;
+      }
+    }
+    diagnostics_.warn(located(source_, field_line, 0,
+                              "quoted field never closed; read to the end of the file"));
+  }
+
+  std::string_view text_;
+  const CsvDialect& dialect_;
+  const std::string& source_;
+  Diagnostics& diagnostics_;
+  std::size_t pos_ = 0;
+  int line_ = 1;
+  bool field_cut_ = false;
+  std::vector<CsvRecord> records_;
+};
+
+struct ParsedCsv {
+  std::vector<CsvRecord> records;
+  Diagnostics diagnostics;
+  std::size_t problems = 0;
+};
+
+ParsedCsv parse_counting_problems(std::string_view text, const CsvDialect& dialect,
+                                  const std::string& source) {
+  ParsedCsv parsed;
+  parsed.records = parse_csv(text, dialect, source, parsed.diagnostics);
+  parsed.problems = parsed.diagnostics.warnings.size();
+  if (!parsed.records.empty()) {
+    const std::size_t columns = parsed.records.front().fields.size();
+    for (const CsvRecord& record : parsed.records) {
+      if (record.fields.size() != columns) ++parsed.problems;
+    }
+  }
+  return parsed;
+}
+
+// Backslash escapes are what JobSpy's pandas writes, but a plain RFC 4180 file may hold a
+// literal backslash before a closing quote ("C:\"); read it both ways and keep the reading
+// whose records line up better.
+ParsedCsv parse_best(std::string_view text, CsvDialect dialect, const std::string& source) {
+  ParsedCsv escaped = parse_counting_problems(text, dialect, source);
+  if (escaped.problems == 0 || !dialect.backslash_escapes ||
+      text.find('\\') == std::string_view::npos) {
+    return escaped;
+  }
+  dialect.backslash_escapes = false;
+  ParsedCsv literal = parse_counting_problems(text, dialect, source);
+  return literal.problems < escaped.problems ? std::move(literal) : std::move(escaped);
+}
+
+std::string row_source(const std::string& source, std::size_t row) {
+  return source + "#row=" + std::to_string(row);
+}
+
+}  // namespace
+
+CsvDialect sniff_csv_dialect(std::string_view text) {
+  CsvDialect dialect;
+  const std::string_view header = first_line(text);
+  if (header.find(kForkSeparator) != std::string_view::npos) {
+    dialect.separator = std::string(kForkSeparator);
+    dialect.quoting = false;
+    dialect.backslash_escapes = false;
+    // The writer deleted every comma from the values, so a comma on the first line can only
+    // be the one joining the header to the first row.
+    if (header.find(',') != std::string_view::npos) dialect.record_end = ',';
+    return dialect;
+  }
+  static constexpr std::array<char, 5> kCandidates = {',', ';', '\t', '|', '~'};
+  std::array<std::size_t, kCandidates.size()> counts{};
+  bool in_quotes = false;
+  for (const char c : header) {
+    if (c == '"') in_quotes = !in_quotes;
+    if (in_quotes) continue;
+    for (std::size_t k = 0; k < kCandidates.size(); ++k) {
+      if (c == kCandidates[k]) ++counts[k];
+    }
+  }
+  std::size_t best = 0;
+  for (std::size_t k = 1; k < kCandidates.size(); ++k) {
+    if (counts[k] > counts[best]) best = k;
+  }
+  dialect.separator = std::string(1, kCandidates[best]);
+  return dialect;
+}
+
+std::vector<CsvRecord> parse_csv(std::string_view text, const CsvDialect& dialect,
+                                 const std::string& source, Diagnostics& diagnostics) {
+  return CsvParser(text, dialect, source, diagnostics).parse();
+}
+
+std::vector<PostingText> read_csv_postings(const std::string& source, std::string_view text,
+                                           Diagnostics& diagnostics) {
+  std::vector<PostingText> postings;
+  ParsedCsv parsed = parse_best(text, sniff_csv_dialect(text), source);
+  for (std::string& warning : parsed.diagnostics.warnings) diagnostics.warn(std::move(warning));
+  if (parsed.records.empty()) {
+    diagnostics.warn(source + ": skipped: no header line");
+    return postings;
+  }
+  const std::vector<std::string>& header = parsed.records.front().fields;
+  std::vector<FieldMeaning> meanings;
+  bool has_text_column = false;
+  for (const std::string& name : header) {
+    meanings.push_back(field_meaning(name));
+    const auto role = meanings.back().role;
+    has_text_column = has_text_column || role == FieldMeaning::Role::description ||
+                      role == FieldMeaning::Role::section;
+  }
+  if (!has_text_column) {
+    diagnostics.warn(source +
+                     ": skipped: no description column (expected a header such as "
+                     "\"description\" or \"Job Description\")");
+    return postings;
+  }
+  for (std::size_t row = 1; row < parsed.records.size(); ++row) {
+    const std::string name = row_source(source, row);
+    const std::vector<std::string>& fields = parsed.records[row].fields;
+    PostingBuilder builder;
+    for (std::size_t column = 0; column < fields.size() && column < header.size(); ++column) {
+      const FieldMeaning& meaning = meanings[column];
+      if (meaning.role == FieldMeaning::Role::ignored) continue;
+      builder.add(meaning, meaning.role == FieldMeaning::Role::title
+                               ? fields[column]
+                               : field_text(fields[column], name, diagnostics));
+    }
+    const std::string shape = fields.size() == header.size()
+                                  ? std::string()
+                                  : "the row has " + std::to_string(fields.size()) +
+                                        " fields, the header " + std::to_string(header.size());
+    std::optional<PostingText> posting = builder.build(name);
+    if (!posting) {
+      diagnostics.warn(name + ": skipped: no description" + (shape.empty() ? "" : " (" + shape + ")"));
+      continue;
+    }
+    if (!shape.empty()) diagnostics.warn(name + ": " + shape);
+    postings.push_back(std::move(*posting));
+  }
+  if (parsed.records.size() == 1) diagnostics.warn(source + ": skipped: no rows below the header");
+  return postings;
+}
+
+}  // namespace cio_gap

@@ -1,0 +1,41 @@
+#include "cio_gap/model/posting.h"
+#include "cio_gap/model/profile.h"
+#include "cio_gap/model/report.h"
+#include "cio_gap/model/rule.h"
+
+namespace cio_gap {
+
+const char* to_string(SectionKind kind) {
+  switch (kind) {
+    case SectionKind::general: return "general";
+    case SectionKind::duties: return "duties";
+    case SectionKind::required: return "required";
+    case SectionKind::preferred: return "preferred";
+    case SectionKind::boilerplate: return "boilerplate";
+  }
+  return "general";
+}
+
+const char* to_string(Tier tier) { return tier == Tier::required ? "required" : "preferred"; }
+
+const char* to_string(Level level) {
+  switch (level) {
+    case Level::none: return "none";
+    case Level::exposure: return "exposure";
+    case Level::working: return "working";
+    case Level::strong: return "strong";
+    case Level::expert: return "expert";
+  }
+  return "none";
+}
+
+const char* to_string(Status status) {
+  switch (status) {
+    case Status::have: return "have";
+    case Status::partial: return "partial";
+    case Status::missing: return "missing";
+  }
+  return "missing";
+}
+
+}  // namespace cio_gap

@@ -1,0 +1,46 @@
+#include <fmt/color.h>
+#include <fmt/format.h>
+
+#include "cio_gap/render/render.h"
+
+namespace cio_gap {
+
+std::string render_explain_text(const Rule& rule, const std::vector<PostingExplanation>& postings,
+                                const RenderOptions& options) {
+  std::string out = fmt::format("{} ({})\n", rule.name, rule.id);
+  int demanding = 0;
+  for (const auto& posting : postings) {
+    bool counted = false;
+    bool required = false;
+    for (const auto& hit : posting.hits) {
+      if (hit.status != HitStatus::counted) continue;
+      counted = true;
+      required = required || hit.tier == Tier::required;
+    }
+    demanding += counted ? 1 : 0;
+    const std::string verdict = !counted ? "not demanded" : required ? "demanded: required" : "demanded: preferred";
+    const std::string head = fmt::format("\n{}  {}: {}", escape_control(posting.source), escape_control(posting.title), verdict);
+    out += (options.color ? fmt::format(fmt::emphasis::bold, "{}", head) : head) + "\n";
+    if (posting.hits.empty()) out += "  no keyword of this rule appears\n";
+    for (const auto& hit : posting.hits) {
+      std::string why;
+      switch (hit.status) {
+        case HitStatus::counted:
+          why = hit.qualifier.empty() ? fmt::format("counts as {}", to_string(hit.tier))
+                                      : fmt::format("counts as {} (qualifier \"{}\")", to_string(hit.tier), hit.qualifier);
+          break;
+        case HitStatus::boilerplate: why = "not counted: text about the employer, benefits or application"; break;
+        case HitStatus::negated: why = fmt::format("not counted: negated (\"{}\")", hit.qualifier); break;
+        case HitStatus::excluded: why = "not counted: inside an exclusion phrase of the rule"; break;
+      }
+      const std::string section =
+          hit.heading.empty() ? to_string(hit.section) : fmt::format("{} \"{}\"", to_string(hit.section), escape_control(hit.heading));
+      out += fmt::format("  line {}: \"{}\" in {}: {}\n", hit.line, escape_control(hit.keyword), section, why);
+      out += "    " + wrap(escape_control(hit.sentence), static_cast<std::size_t>(options.width), 4) + "\n";
+    }
+  }
+  out += fmt::format("\n{} of {} postings demand {}\n", demanding, postings.size(), rule.id);
+  return out;
+}
+
+}  // namespace cio_gap

@@ -1,0 +1,155 @@
+#include <fmt/color.h>
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "cio_gap/render/render.h"
+
+namespace cio_gap {
+namespace {
+
+std::string styled(const RenderOptions& options, fmt::text_style style, std::string_view text) {
+  return options.color ? fmt::format(style, "{}", text) : std::string(text);
+}
+
+std::string percent(double share) { return fmt::format("{}%", static_cast<int>(std::lround(share * 100))); }
+
+fmt::text_style status_style(Status status) {
+  switch (status) {
+    case Status::have: return fmt::fg(fmt::terminal_color::green);
+    case Status::partial: return fmt::fg(fmt::terminal_color::yellow);
+    case Status::missing: return fmt::fg(fmt::terminal_color::red) | fmt::emphasis::bold;
+  }
+  return {};
+}
+
+std::string years_text(const std::optional<int>& years) {
+  return years ? fmt::format("{} years", *years) : std::string("years not stated");
+}
+
+}  // namespace
+
+std::string escape_control(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (u < 0x20 || u == 0x7F) {
+      out += fmt::format("\\x{:02x}", u);
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+std::string wrap(std::string_view text, std::size_t width, std::size_t indent) {
+  std::string out;
+  std::size_t column = 0;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\n')) ++pos;
+    if (pos >= text.size()) break;
+    auto end = text.find_first_of(" \n", pos);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view word = text.substr(pos, end - pos);
+    if (column > indent && column + 1 + word.size() > width) {
+      out += '\n';
+      out.append(indent, ' ');
+      column = indent;
+    } else if (!out.empty() && column > indent) {
+      out += ' ';
+      ++column;
+    } else if (out.empty()) {
+      column = indent;  // the caller already indented the first line
+    }
+    out += word;
+    column += word.size();
+    pos = end;
+  }
+  return out;
+}
+
+std::string render_scan_text(const ScanResult& scan, const RuleSet& rules, const RenderOptions& options) {
+  std::string out;
+  for (const auto& posting : scan.postings) {
+    out += styled(options, fmt::emphasis::bold, escape_control(posting.source));
+    out += fmt::format("  {}  ({})", escape_control(posting.title), years_text(posting.years_required));
+    if (posting.duplicate) out += "  [duplicate: not counted]";
+    out += '\n';
+    if (posting.findings.empty()) out += "  no recognised qualification\n";
+    for (const auto& finding : posting.findings) {
+      const Rule& rule = rules.rules[finding.rule];
+      const Evidence& first = finding.evidence.front();
+      out += fmt::format("  {:<9}  {:<26}  {:>4}: {}\n", to_string(finding.tier), rule.id, first.line,
+                         escape_control(first.text));
+    }
+    out += '\n';
+  }
+  out += fmt::format("{} postings ({} duplicates not counted)\n", scan.postings.size(), scan.duplicates);
+  return out;
+}
+
+std::string render_report_text(const Report& report, const RuleSet& rules, const RenderOptions& options) {
+  const Profile& profile = *report.profile;
+  std::string out;
+  std::string who = profile.name.empty() ? profile.path : profile.name;
+  if (!profile.current_role.empty()) who += " (" + profile.current_role + ")";
+  out += styled(options, fmt::emphasis::bold, "cio-gap report for " + escape_control(who)) + "\n";
+  out += fmt::format("{} postings analysed", report.postings);
+  if (report.duplicates > 0) out += fmt::format(" ({} duplicates not counted)", report.duplicates);
+  out += fmt::format(". Readiness score: {}/100\n", styled(options, fmt::emphasis::bold, fmt::format("{:g}", report.score)));
+
+  const YearsComparison& years = report.years;
+  if (years.postings_with_years > 0) {
+    out += fmt::format("Experience: postings ask {} to {} years (median {})", *years.min_years, *years.max_years,
+                       *years.median_years);
+    if (years.profile_years) {
+      out += fmt::format("; you have {}, and {} of {} ask for more.", *years.profile_years,
+                         years.postings_asking_more, years.postings_with_years);
+    } else {
+      out += "; add years_experience to your profile to compare.";
+    }
+    out += '\n';
+  } else {
+    out += "Experience: no posting states a number of years.\n";
+  }
+
+  out += '\n' + styled(options, fmt::emphasis::bold, "What the postings demand") + "\n";
+  out += fmt::format("  {:<28} {:>8} {:>9} {:>6}  {}\n", "qualification", "required", "preferred", "share", "you");
+  for (const auto& q : report.qualifications) {
+    const Rule& rule = rules.rules[q.rule];
+    const std::string status = to_string(q.status);
+    out += fmt::format("  {:<28} {:>8} {:>9} {:>6}  {}\n", rule.id, q.required, q.preferred, percent(q.share),
+                       styled(options, status_style(q.status), status));
+  }
+
+  out += '\n' + styled(options, fmt::emphasis::bold, "Gaps, most demanded first") + "\n";
+  if (report.gaps.empty()) out += "  None: you have every qualification these postings demand.\n";
+  int rank = 0;
+  for (const auto index : report.gaps) {
+    const QualificationDemand& q = report.qualifications[index];
+    const Rule& rule = rules.rules[q.rule];
+    const int postings = q.required + q.preferred;
+    out += fmt::format("\n{:>2}. {} ({}): {}\n", ++rank, styled(options, fmt::emphasis::bold, rule.name), rule.id,
+                       styled(options, status_style(q.status), to_string(q.status)));
+    out += fmt::format("    Demanded by {} of {} postings ({}; {} required, {} preferred).\n", postings,
+                       report.postings, percent(q.share), q.required, q.preferred);
+    for (const auto& c : q.citations) {
+      out += "    " + wrap(fmt::format("\"{}\" ({}:{})", escape_control(c.text), escape_control(c.source), c.line),
+                             static_cast<std::size_t>(options.width), 6) + "\n";
+    }
+    for (const auto& e : q.profile_evidence) {
+      out += "    " + wrap(fmt::format("You have {}: {} ({})", to_string(e.strength), escape_control(e.text), e.field),
+                             static_cast<std::size_t>(options.width), 6) + "\n";
+    }
+    out += "    " + wrap("Next step: " + rule.advice, static_cast<std::size_t>(options.width), 4) + "\n";
+  }
+  return out;
+}
+
+}  // namespace cio_gap

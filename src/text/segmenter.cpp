@@ -1,0 +1,284 @@
+#include "cio_gap/text/segmenter.h"
+
+#include <algorithm>
+#include <array>
+
+#include "cio_gap/text/inflect.h"
+#include "cio_gap/text/normalize.h"
+
+namespace cio_gap {
+namespace {
+
+constexpr std::size_t kMaxHeadingBytes = 90;
+constexpr std::size_t kMaxHeadingWords = 10;
+
+std::size_t word_count(std::string_view text) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (const char c : text) {
+    const bool word = c != ' ' && c != '\t';
+    if (word && !in_word) ++words;
+    in_word = word;
+  }
+  return words;
+}
+
+bool contains_word_phrase(std::string_view haystack, std::string_view phrase) {
+  for (auto at = haystack.find(phrase); at != std::string_view::npos;
+       at = haystack.find(phrase, at + 1)) {
+    const auto end = at + phrase.size();
+    if ((at == 0 || !is_word_byte(haystack[at - 1])) &&
+        (end == haystack.size() || !is_word_byte(haystack[end]))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// A list item starts a sentence of its own: "-", "*", "•", "1.", "2)", "a)".
+std::size_t bullet_length(std::string_view line) {
+  if (line.empty()) return 0;
+  if (line[0] == '-' || line[0] == '*' || line[0] == '+') {
+    return line.size() > 1 && line[1] == ' ' ? 2 : 0;
+  }
+  if (line.starts_with("\xE2\x80\xA2") || line.starts_with("\xE2\x97\x8F") ||
+      line.starts_with("\xC2\xB7")) {  // • ● ·
+    return line.starts_with("\xC2\xB7") ? 2 : 3;
+  }
+  std::size_t digits = 0;
+  while (digits < line.size() && digits < 3 && line[digits] >= '0' && line[digits] <= '9') ++digits;
+  if (digits > 0 && digits < line.size() && (line[digits] == '.' || line[digits] == ')') &&
+      digits + 1 < line.size() && line[digits + 1] == ' ') {
+    return digits + 2;
+  }
+  return 0;
+}
+
+bool ends_sentence(std::string_view line) {
+  if (line.empty()) return false;
+  const char last = line.back();
+  return last == '.' || last == '!' || last == '?' || last == ':' || last == ';';
+}
+
+bool is_abbreviation(std::string_view before) {
+  // `before` is the word ending at the period, without it.
+  static const std::array<std::string_view, 16> kAbbreviations = {
+      "e.g", "i.e", "etc", "inc", "incl", "approx", "dept", "no", "vs", "mr", "ms", "mrs", "dr",
+      "st", "jr", "sr"};
+  if (before.size() <= 1) return true;  // initials and "B.S"-style degrees
+  if (before.find('.') != std::string_view::npos) return true;  // "U.S", "Ph.D"
+  const std::string lower = ascii_lower(before);
+  return std::find(kAbbreviations.begin(), kAbbreviations.end(), lower) != kAbbreviations.end();
+}
+
+}  // namespace
+
+Segmenter::Segmenter(const SectionVocabulary& vocabulary) {
+  auto add = [this](const std::vector<std::string>& phrases, SectionKind kind) {
+    for (const auto& phrase : phrases) {
+      for (auto& form : phrase_inflections(ascii_lower(normalize_phrase(phrase)))) {
+        phrases_.push_back({std::move(form), kind});
+      }
+    }
+  };
+  add(vocabulary.duties, SectionKind::duties);
+  add(vocabulary.required, SectionKind::required);
+  add(vocabulary.preferred, SectionKind::preferred);
+  add(vocabulary.boilerplate, SectionKind::boilerplate);
+}
+
+SectionKind Segmenter::classify_heading(std::string_view heading) const {
+  const std::string text = ascii_lower(normalize_phrase(heading));
+  const Phrase* best = nullptr;
+  for (const auto& phrase : phrases_) {
+    if ((!best || phrase.text.size() > best->text.size()) && contains_word_phrase(text, phrase.text)) {
+      best = &phrase;
+    }
+  }
+  return best ? best->kind : SectionKind::general;
+}
+
+std::string Segmenter::heading_text(std::string_view raw) const {
+  std::string_view line = trim(raw);
+  if (line.empty() || line.size() > kMaxHeadingBytes * 2) return {};
+  bool markdown = false;
+  if (line.front() == '#') {
+    markdown = true;
+    line = trim(line.substr(line.find_first_not_of('#')));
+  }
+  bool bold = false;
+  for (std::string_view marker : {"**", "__"}) {
+    if (line.size() > 4 && line.starts_with(marker) && line.ends_with(marker)) {
+      line = trim(line.substr(2, line.size() - 4));
+      bold = true;
+    }
+  }
+  const bool colon = line.ends_with(':');
+  if (colon) line = trim(line.substr(0, line.size() - 1));
+  if (line.empty() || bullet_length(line) > 0) return {};
+  if (markdown) return std::string(line);
+  if (line.size() > kMaxHeadingBytes || word_count(line) > kMaxHeadingWords) return {};
+  std::size_t letters = 0;
+  std::size_t upper = 0;
+  for (const char c : line) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) ++letters;
+    if (c >= 'A' && c <= 'Z') ++upper;
+  }
+  if (letters == 0) return {};
+  const bool capitals = letters >= 3 && upper == letters;
+  if (colon || bold || capitals) return std::string(line);
+  // A short line that is nothing but a known heading phrase ("Responsibilities").
+  if (word_count(line) <= 5 && !ends_sentence(line)) {
+    const std::string text = ascii_lower(normalize_phrase(line));
+    for (const auto& phrase : phrases_) {
+      if (text == phrase.text) return std::string(line);
+    }
+  }
+  return {};
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> split_sentences(std::string_view paragraph) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i + 1 < paragraph.size(); ++i) {
+    const char c = paragraph[i];
+    if (c != '.' && c != '!' && c != '?') continue;
+    const char next = paragraph[i + 1];
+    if (next != ' ' && next != '\n') continue;
+    std::size_t j = i + 1;
+    while (j < paragraph.size() && (paragraph[j] == ' ' || paragraph[j] == '\n')) ++j;
+    if (j >= paragraph.size()) break;
+    const char after = paragraph[j];
+    const bool starts = (after >= 'A' && after <= 'Z') || (after >= '0' && after <= '9') ||
+                        after == '"' || after == '(' || static_cast<unsigned char>(after) >= 0x80;
+    if (!starts) continue;
+    if (c == '.') {
+      std::size_t w = i;
+      while (w > start && paragraph[w - 1] != ' ' && paragraph[w - 1] != '\n' && paragraph[w - 1] != '(') --w;
+      if (is_abbreviation(paragraph.substr(w, i - w))) continue;
+    }
+    out.emplace_back(start, i + 1 - start);
+    start = j;
+  }
+  if (start < paragraph.size()) out.emplace_back(start, paragraph.size() - start);
+  return out;
+}
+
+std::vector<Sentence> Segmenter::split(std::string_view text) const {
+  std::vector<Sentence> sentences;
+  SectionKind section = SectionKind::general;
+  std::string heading;
+  int section_level = 1000;  // Markdown level of the heading that set the section
+
+  std::string paragraph;
+  int paragraph_line = 0;
+  std::vector<std::pair<std::size_t, int>> paragraph_lines;  // offset of each line's start
+  auto flush = [&] {
+    if (paragraph.empty()) return;
+    for (const auto& [offset, length] : split_sentences(paragraph)) {
+      const std::string_view piece = trim(std::string_view(paragraph).substr(offset, length));
+      if (piece.empty()) continue;
+      int line = paragraph_line;
+      for (const auto& [line_offset, number] : paragraph_lines) {
+        if (line_offset <= offset) line = number;
+      }
+      sentences.push_back({line, section, heading, std::string(piece)});
+    }
+    paragraph.clear();
+    paragraph_lines.clear();
+  };
+
+  int number = 0;
+  std::size_t pos = 0;
+  std::size_t previous_length = 0;
+  bool previous_ends = false;
+  while (pos <= text.size()) {
+    const auto end = text.find('\n', pos);
+    const std::string_view raw = text.substr(pos, end == std::string_view::npos ? text.npos : end - pos);
+    ++number;
+    const std::string_view line = trim(raw);
+    if (line.empty()) {
+      flush();
+    } else if (std::string title = heading_text(line); !title.empty()) {
+      flush();
+      int level = 500;
+      if (line.front() == '#') level = static_cast<int>(line.find_first_not_of('#'));
+      const SectionKind kind = classify_heading(title);
+      if (kind != SectionKind::general) {
+        section = kind;
+        heading = title;
+        section_level = level;
+      } else if (line.front() == '#' && level <= section_level) {
+        section = SectionKind::general;
+        heading = title;
+        section_level = 1000;
+      }
+    } else {
+      const std::size_t bullet = bullet_length(line);
+      // A list item, or a line after one that ended a sentence or was short, starts afresh;
+      // otherwise it continues a wrapped paragraph.
+      const bool lower_start = line.front() >= 'a' && line.front() <= 'z';
+      const bool fresh = bullet > 0 || paragraph.empty() ||
+                         ((previous_length < 60 || previous_ends) && !lower_start);
+      if (fresh) flush();
+      if (paragraph.empty()) {
+        paragraph_line = number;
+      } else {
+        paragraph.push_back('\n');
+      }
+      paragraph_lines.emplace_back(paragraph.size(), number);
+      paragraph.append(line.substr(bullet));
+      previous_length = line.size();
+      previous_ends = ends_sentence(line);
+    }
+    if (end == std::string_view::npos) break;
+    pos = end + 1;
+  }
+  flush();
+  return sentences;
+}
+
+std::string display_text(std::string_view text, std::size_t max_bytes, std::size_t focus,
+                         std::size_t focus_end) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t shown_focus = 0;
+  std::size_t shown_focus_end = 0;
+  bool space = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (i == focus) shown_focus = out.size() + (space && !out.empty() ? 1 : 0);
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      space = true;
+    } else {
+      if (space && !out.empty()) out.push_back(' ');
+      space = false;
+      out.push_back(c);
+    }
+    if (i + 1 == focus_end) shown_focus_end = out.size();
+  }
+  if (out.size() <= max_bytes) return out;
+  auto is_continuation = [&](std::size_t at) {
+    return at < out.size() && (static_cast<unsigned char>(out[at]) & 0xC0) == 0x80;
+  };
+  // Start a third of the window before the focus, so the cited words sit near the front.
+  std::size_t begin = 0;
+  if (shown_focus_end > max_bytes) {
+    begin = shown_focus > max_bytes / 3 ? shown_focus - max_bytes / 3 : 0;
+    const auto space_at = out.find(' ', begin);
+    if (space_at != std::string::npos && space_at < shown_focus) begin = space_at + 1;
+    while (is_continuation(begin)) ++begin;
+  }
+  std::size_t end = std::min(out.size(), begin + max_bytes);
+  if (end < out.size()) {
+    const auto space_at = out.rfind(' ', end);
+    if (space_at != std::string::npos && space_at > begin + max_bytes / 2) end = space_at;
+    while (is_continuation(end)) --end;
+  }
+  std::string shown = begin > 0 ? "\xE2\x80\xA6" : "";
+  shown += out.substr(begin, end - begin);
+  if (end < out.size()) shown += "\xE2\x80\xA6";
+  return shown;
+}
+
+}  // namespace cio_gap

@@ -1,0 +1,159 @@
+#include "cio_gap/text/years.h"
+
+#include <array>
+#include <string>
+
+#include "cio_gap/text/normalize.h"
+
+namespace cio_gap {
+namespace {
+
+struct Token {
+  std::string text;  // lower case word, digits, or one punctuation character
+  bool number = false;
+  int value = 0;
+};
+
+std::optional<int> number_word(std::string_view word) {
+  static const std::array<std::string_view, 21> kWords = {
+      "zero",   "one",     "two",      "three",    "four",    "five",    "six",
+      "seven",  "eight",   "nine",     "ten",      "eleven",  "twelve",  "thirteen",
+      "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
+  for (std::size_t i = 0; i < kWords.size(); ++i) {
+    if (word == kWords[i]) return static_cast<int>(i);
+  }
+  if (word == "thirty") return 30;
+  return std::nullopt;
+}
+
+std::vector<Token> tokenize(std::string_view text) {
+  std::vector<Token> tokens;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const char c = text[i];
+    if (c >= '0' && c <= '9') {
+      std::size_t j = i;
+      int value = 0;
+      while (j < text.size() && text[j] >= '0' && text[j] <= '9' && j - i < 4) {
+        value = value * 10 + (text[j] - '0');
+        ++j;
+      }
+      while (j < text.size() && text[j] >= '0' && text[j] <= '9') ++j;
+      tokens.push_back({std::string(text.substr(i, j - i)), true, value});
+      i = j;
+    } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+      std::size_t j = i;
+      while (j < text.size() && ((text[j] >= 'a' && text[j] <= 'z') || (text[j] >= 'A' && text[j] <= 'Z'))) ++j;
+      Token token{ascii_lower(text.substr(i, j - i)), false, 0};
+      if (const auto value = number_word(token.text)) {
+        token.number = true;
+        token.value = *value;
+      }
+      tokens.push_back(std::move(token));
+      i = j;
+    } else if (c == '+' || c == '-' || c == '(' || c == ')' || c == ';' || c == ',' || c == ':') {
+      tokens.push_back({std::string(1, c), false, 0});
+      ++i;
+    } else if (static_cast<unsigned char>(c) == 0xE2 && i + 2 < text.size() &&
+               static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+               (static_cast<unsigned char>(text[i + 2]) == 0x93 || static_cast<unsigned char>(text[i + 2]) == 0x94)) {
+      tokens.push_back({"-", false, 0});  // en and em dashes in ranges
+      i += 3;
+    } else {
+      ++i;
+    }
+  }
+  return tokens;
+}
+
+bool is(const std::vector<Token>& tokens, std::size_t i, std::string_view word) {
+  return i < tokens.size() && tokens[i].text == word;
+}
+
+bool is_experience(std::string_view word) {
+  return word == "experience" || word == "experienced" || word == "exp";
+}
+
+}  // namespace
+
+std::optional<int> years_in_sentence(std::string_view sentence) {
+  const auto tokens = tokenize(sentence);
+  std::optional<int> best;
+  std::size_t previous_end = 0;  // token after the last statement
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (!tokens[i].number || tokens[i].value <= 0 || tokens[i].value > 40) continue;
+    const int value = tokens[i].value;
+    std::size_t j = i + 1;
+    // "two (2)", "5+", "5 plus", "5-7", "5 to 7", "five or more"
+    if (is(tokens, j, "(") && j + 2 < tokens.size() && tokens[j + 1].number && is(tokens, j + 2, ")")) j += 3;
+    if (is(tokens, j, "+") || is(tokens, j, "plus")) ++j;
+    if ((is(tokens, j, "-") || is(tokens, j, "to")) && j + 1 < tokens.size() && tokens[j + 1].number) {
+      j += 2;
+      if (is(tokens, j, "(") && j + 2 < tokens.size() && tokens[j + 1].number && is(tokens, j + 2, ")")) j += 3;
+      if (is(tokens, j, "+")) ++j;
+    }
+    if (is(tokens, j, "or") && (is(tokens, j + 1, "more") || is(tokens, j + 1, "greater"))) j += 2;
+    bool statement = false;
+    if (j < tokens.size() && is_experience(tokens[j].text)) {
+      statement = true;  // "10+ Experience"
+    } else if (is(tokens, j, "year") || is(tokens, j, "years") || is(tokens, j, "yrs") ||
+               is(tokens, j, "yr")) {
+      const std::size_t after = j + 1;
+      if (is(tokens, after, "ago") || is(tokens, after, "old")) continue;
+      // "-year roadmap": a hyphenated duration adjective describes something else.
+      if (is(tokens, j - 1, "-") && tokens[j].text == "year") continue;
+      for (std::size_t k = after; k < tokens.size() && k < after + 14; ++k) {
+        if (is_experience(tokens[k].text)) {
+          statement = true;
+          break;
+        }
+        if (tokens[k].text == ";") break;
+      }
+      // "Experience: 5 years", "experience of at least five years"
+      for (std::size_t k = i; !statement && k > 0 && k + 8 > i; --k) {
+        if (is_experience(tokens[k - 1].text)) statement = true;
+      }
+      // "within two years", "for the next 3 years", "in the past 5 years" are not experience.
+      if (i > 0 && (tokens[i - 1].text == "within" || tokens[i - 1].text == "next" ||
+                    tokens[i - 1].text == "past" || tokens[i - 1].text == "last")) {
+        statement = false;
+      }
+    }
+    if (!statement) continue;
+    if (!best) {
+      best = value;
+    } else {
+      // Only an alternative ("... or six years ...") can lower the requirement; "including
+      // five years leading teams" is a part of the first statement, not an alternative.
+      bool alternative = false;
+      for (std::size_t k = previous_end; k < i; ++k) {
+        if (tokens[k].text == "or") alternative = true;
+        if (tokens[k].text == "including") alternative = false;
+      }
+      if (alternative && value < *best) best = value;
+    }
+    previous_end = j;
+  }
+  return best;
+}
+
+std::optional<int> years_required(const std::vector<Sentence>& sentences) {
+  for (std::size_t i = 0; i < sentences.size(); ++i) {
+    if (sentences[i].section == SectionKind::boilerplate) continue;
+    auto years = years_in_sentence(sentences[i].text);
+    if (!years) continue;
+    // Alternatives listed as separate items: "...; or" then "Four years ...".
+    for (std::size_t k = i + 1; k < sentences.size(); ++k) {
+      const std::string previous = ascii_lower(trim(sentences[k - 1].text));
+      const std::string next = ascii_lower(trim(sentences[k].text));
+      if (!previous.ends_with(" or") && !previous.ends_with(";or") && !next.starts_with("or ")) break;
+      if (const auto alternative = years_in_sentence(sentences[k].text); alternative && *alternative < *years) {
+        years = alternative;
+      }
+    }
+    return years;
+  }
+  return std::nullopt;
+}
+
+}  // namespace cio_gap

@@ -1,0 +1,47 @@
+#include "cio_gap/text/years.h"
+
+#include <gtest/gtest.h>
+
+namespace cio_gap {
+namespace {
+
+TEST(YearsTest, ReadsExperienceStatements) {
+  EXPECT_EQ(years_in_sentence("10+ years of progressive IT leadership experience"), 10);
+  EXPECT_EQ(years_in_sentence("Ten years of experience in IT."), 10);
+  EXPECT_EQ(years_in_sentence("A minimum of five years of management experience"), 5);
+  EXPECT_EQ(years_in_sentence("5-7 years of experience"), 5);
+  EXPECT_EQ(years_in_sentence("5 to 7 years experience"), 5);
+  EXPECT_EQ(years_in_sentence("Two years of full-time paid experience as a Systems Analyst"), 2);
+  EXPECT_EQ(years_in_sentence("Two (2) years of experience"), 2);
+  EXPECT_EQ(years_in_sentence("10+ Experience in a leadership role"), 10);
+  EXPECT_EQ(years_in_sentence("Experience: 8 years"), 8);
+  EXPECT_EQ(years_in_sentence("Eight or more years of experience"), 8);
+}
+
+TEST(YearsTest, TakesTheSmallestAlternative) {
+  EXPECT_EQ(years_in_sentence("Four years of experience with a degree, or six years of experience without"), 4);
+  EXPECT_EQ(years_in_sentence("Six years of experience; or a degree and three years of experience"), 3);
+  EXPECT_EQ(years_in_sentence("10+ years of IT experience, including at least five years leading teams"), 10);
+}
+
+TEST(YearsTest, IgnoresOtherDurations) {
+  EXPECT_EQ(years_in_sentence("Founded 50 years ago, we serve customers."), std::nullopt);
+  EXPECT_EQ(years_in_sentence("Deliver a 5-year roadmap."), std::nullopt);
+  EXPECT_EQ(years_in_sentence("Grown 30% in the past 3 years."), std::nullopt);
+  EXPECT_EQ(years_in_sentence("Certification within two years of appointment."), std::nullopt);
+  EXPECT_EQ(years_in_sentence("Six months of experience"), std::nullopt);
+}
+
+TEST(YearsTest, FirstStatementOutsideBoilerplateWithListedAlternatives) {
+  const std::vector<Sentence> sentences = {
+      {1, SectionKind::boilerplate, "About", "We have 20 years of experience serving clients."},
+      {3, SectionKind::required, "REQUIREMENTS", "Four years of experience as an analyst; or"},
+      {4, SectionKind::required, "REQUIREMENTS", "Two years of experience as a supervisor."},
+      {6, SectionKind::preferred, "Preferred", "One year of experience with SAP."},
+  };
+  EXPECT_EQ(years_required(sentences), 2);
+  EXPECT_EQ(years_required({}), std::nullopt);
+}
+
+}  // namespace
+}  // namespace cio_gap
