@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "cio_gap/analyze/readiness.h"
 #include "cio_gap/text/normalize.h"
 
 namespace cio_gap {
@@ -137,6 +138,7 @@ Report assess(const Profile& profile, const ScanResult& scan, const Extractor& e
   report.duplicates = scan.duplicates;
   report.qualifications = aggregate_demand(scan, extractor.rules().rules.size());
   auto evidence = profile_evidence(profile, extractor);
+  for (const auto& items : evidence) report.status_by_rule.push_back(status_from(items));
   for (auto& q : report.qualifications) {
     q.profile_evidence = std::move(evidence[q.rule]);
     q.status = status_from(q.profile_evidence);
@@ -166,6 +168,7 @@ Report assess(const Profile& profile, const ScanResult& scan, const Extractor& e
     years.max_years = asked.back();
     years.median_years = asked[(asked.size() - 1) / 2];
   }
+  report.readiness = readiness_checks(profile, scan, extractor.rules(), report.status_by_rule);
   return report;
 }
 

@@ -5,7 +5,10 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <iostream>
 
 #include "cio_gap/analyze/gap_analysis.h"
@@ -17,6 +20,7 @@
 #include "cio_gap/match/extractor.h"
 #include "cio_gap/match/rule_tester.h"
 #include "cio_gap/text/suggest.h"
+#include "cio_gap/render/profile_template.h"
 #include "cio_gap/render/render.h"
 
 namespace cio_gap {
@@ -28,8 +32,12 @@ enum class ColorMode { automatic, always, never };
 struct CommonOptions {
   std::vector<std::string> rule_packs;
   bool no_default_rules = false;
-  Format format = Format::text;
-  ColorMode color = ColorMode::automatic;
+  std::string format_name = "text";
+  std::string color_name = "auto";
+  Format format() const { return format_name == "json" ? Format::json : Format::text; }
+  ColorMode color() const {
+    return color_name == "always" ? ColorMode::always : color_name == "never" ? ColorMode::never : ColorMode::automatic;
+  }
   bool quiet = false;
   std::uintmax_t max_filesize = ReadLimits{}.max_filesize;
   unsigned threads = 0;
@@ -56,14 +64,12 @@ struct Streams {
 void add_common(CLI::App& command, CommonOptions& common, bool with_jobs_options) {
   command.add_option("--rules", common.rule_packs, "Add a rule pack (a .yaml file or a folder of them); repeatable");
   command.add_flag("--no-default-rules", common.no_default_rules, "Drop the built-in rules");
-  command.add_option("--format", common.format, "Output format")
-      ->transform(CLI::CheckedTransformer(std::map<std::string, Format>{{"text", Format::text}, {"json", Format::json}},
-                                          CLI::ignore_case));
-  command.add_option("--color", common.color, "Colour: auto (only on a terminal), always, never")
-      ->transform(CLI::CheckedTransformer(std::map<std::string, ColorMode>{{"auto", ColorMode::automatic},
-                                                                           {"always", ColorMode::always},
-                                                                           {"never", ColorMode::never}},
-                                          CLI::ignore_case));
+  command.add_option("--format", common.format_name, "Output format: text or json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->default_str("text");
+  command.add_option("--color", common.color_name, "Colour: auto (only on a terminal), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->default_str("auto");
   command.add_flag("-q,--quiet", common.quiet, "No warnings or summary on standard error");
   if (with_jobs_options) {
     command.add_option("--max-filesize", common.max_filesize, "Skip posting files larger than this many bytes")
@@ -75,7 +81,7 @@ void add_common(CLI::App& command, CommonOptions& common, bool with_jobs_options
 RenderOptions render_options(const CommonOptions& common, const Streams& streams) {
   RenderOptions options;
   const char* no_color = std::getenv("NO_COLOR");
-  switch (common.color) {
+  switch (common.color()) {
     case ColorMode::always: options.color = true; break;
     case ColorMode::never: options.color = false; break;
     case ColorMode::automatic:
@@ -115,7 +121,7 @@ int run_scan(const ScanCommand& command, const CommonOptions& common, const Stre
   const RuleSet rules = load_active_rules(common);
   const Extractor extractor(rules);
   const ScanResult scan = scan_jobs(command.jobs, extractor, common, streams);
-  streams.out << (common.format == Format::json ? render_scan_json(scan, rules)
+  streams.out << (common.format() == Format::json ? render_scan_json(scan, rules)
                                                 : render_scan_text(scan, rules, render_options(common, streams)));
   return 0;
 }
@@ -127,7 +133,7 @@ int run_assess(const AssessCommand& command, const CommonOptions& common, const 
   const Extractor extractor(rules);
   const ScanResult scan = scan_jobs(command.jobs, extractor, common, streams);
   const Report report = assess(profile, scan, extractor, {command.top, command.min_share});
-  streams.out << (common.format == Format::json ? render_report_json(report, scan, rules)
+  streams.out << (common.format() == Format::json ? render_report_json(report, scan, rules)
                                                 : render_report_text(report, rules, render_options(common, streams)));
   return 0;
 }
@@ -182,6 +188,30 @@ int run_rules_test(const CommonOptions& common, const Streams& streams) {
   streams.out << fmt::format("{} rules, {} examples, {} failed\n", rules.rules.size(), result.examples,
                              result.failures.size());
   return result.failures.empty() ? 0 : 1;
+}
+
+int run_validate(const std::string& path, const CommonOptions& common, const Streams& streams) {
+  const RuleSet rules = load_active_rules(common);
+  const Profile profile = load_profile(path, rules);
+  streams.out << fmt::format("{}: valid ({} skills, {} degrees, {} certifications, {} achievements)\n", path,
+                             profile.skills.size(), profile.education.size(), profile.certifications.size(),
+                             profile.achievements.size());
+  return 0;
+}
+
+int run_init(const std::string& path, const CommonOptions& common, const Streams& streams) {
+  const std::string text = render_profile_template(load_active_rules(common));
+  if (path.empty() || path == "-") {
+    streams.out << text;
+    return 0;
+  }
+  // Never overwrite: a profile holds a person's own words.
+  std::FILE* file = std::fopen(path.c_str(), "wx");
+  if (!file) throw Error(located(path, 0, 0, std::strerror(errno)));
+  const bool written = std::fwrite(text.data(), 1, text.size(), file) == text.size();
+  if (std::fclose(file) != 0 || !written) throw Error(located(path, 0, 0, "cannot write the template"));
+  if (!common.quiet) streams.err << "cio-gap: wrote " << path << "; check it with: cio-gap validate " << path << '\n';
+  return 0;
 }
 
 int run_rules_list(const CommonOptions& common, const Streams& streams) {
@@ -246,6 +276,18 @@ int run_cli(const std::vector<std::string>& args, std::istream& /*in*/, std::ost
   add_common(*explain_app, common, true);
   explain_app->footer("Example:\n  cio-gap explain budget-management jobs/");
 
+  std::string validate_path;
+  CLI::App* validate_app = app.add_subcommand("validate", "Check a self-assessment, with did-you-mean hints");
+  validate_app->add_option("PROFILE", validate_path, "Self-assessment YAML")->required();
+  add_common(*validate_app, common, false);
+  validate_app->footer("Example:\n  cio-gap validate me.yaml");
+
+  std::string init_path;
+  CLI::App* init_app = app.add_subcommand("init", "Write a commented self-assessment template");
+  init_app->add_option("FILE", init_path, "Where to write it (never overwritten); standard output by default");
+  add_common(*init_app, common, false);
+  init_app->footer("Examples:\n  cio-gap init me.yaml\n  cio-gap init > me.yaml");
+
   try {
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     app.parse(reversed);
@@ -265,6 +307,8 @@ int run_cli(const std::vector<std::string>& args, std::istream& /*in*/, std::ost
     if (assess_app->parsed()) return run_assess(assess_command, common, streams);
     if (rules_list->parsed()) return run_rules_list(common, streams);
     if (rules_test->parsed()) return run_rules_test(common, streams);
+    if (validate_app->parsed()) return run_validate(validate_path, common, streams);
+    if (init_app->parsed()) return run_init(init_path, common, streams);
     if (explain_app->parsed()) return run_explain(explain_command, common, streams);
   } catch (const Error& e) {
     err << "cio-gap: error: " << e.what() << '\n';

@@ -126,7 +126,17 @@ std::string field_text(std::string_view value, const std::string& source, Diagno
   } else if (looks_like_html(value)) {
     html = std::string(value);
   }
-  if (html.empty()) return std::string(trim(value));
+  if (html.empty()) {
+    // Scrapers often leave entities in plain text ("R&amp;D"); a bare '&' stays as it is.
+    static constexpr std::array<std::string_view, 7> kEntities = {
+        "&amp;", "&lt;", "&gt;", "&quot;", "&apos;", "&nbsp;", "&#"};
+    const bool escaped = std::any_of(kEntities.begin(), kEntities.end(), [&](std::string_view e) {
+      return value.find(e) != std::string_view::npos;
+    });
+    if (!escaped) return std::string(trim(value));
+    const std::string decoded = decode_html_entities(value);
+    return std::string(trim(decoded));
+  }
   HtmlText parsed = html_to_text(html);
   if (parsed.too_deep) {
     diagnostics.warn(source + ": HTML nested more than " + std::to_string(kMaxHtmlDepth) +

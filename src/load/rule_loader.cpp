@@ -12,7 +12,8 @@
 namespace cio_gap {
 namespace {
 
-const std::vector<std::string> kFileKeys = {"rules", "sections", "qualifiers"};
+const std::vector<std::string> kFileKeys = {"rules", "sections", "qualifiers", "role_types"};
+const std::vector<std::string> kRoleTypeKeys = {"caretaker", "fixer", "growth"};
 const std::vector<std::string> kRuleKeys = {"id",      "name",   "category", "keywords", "acronyms",
                                             "exclude", "inflect", "credentials", "advice", "tests"};
 const std::vector<std::string> kTestKeys = {"match", "no_match"};
@@ -106,6 +107,13 @@ void parse_rule_file(const std::string& path, std::string_view content, RuleSet&
     auto& vocabulary = set.vocabulary;
     if (qualifiers["optional"]) append(vocabulary.optional_markers, yaml.string_list(qualifiers["optional"], "qualifiers.optional"));
     if (qualifiers["negation"]) append(vocabulary.negation_markers, yaml.string_list(qualifiers["negation"], "qualifiers.negation"));
+  }
+  if (const auto role_types = root["role_types"]) {
+    yaml.expect_map(role_types, "role_types", kRoleTypeKeys);
+    for (std::size_t t = 0; t < kRoleTypeKeys.size(); ++t) {
+      const std::string& key = kRoleTypeKeys[t];
+      if (role_types[key]) append(set.vocabulary.role_types[t], yaml.string_list(role_types[key], "role_types." + key));
+    }
   }
 }
 

@@ -87,15 +87,23 @@ Extractor::Extractor(const RuleSet& rules) : rules_(rules), segmenter_(rules.voc
   for (const auto& marker : rules.vocabulary.negation_markers) {
     add_phrases({marker}, false, add_pattern(PatternKind::negation, 0, marker));
   }
+  for (std::size_t type = 0; type < rules.vocabulary.role_types.size(); ++type) {
+    add_phrases(rules.vocabulary.role_types[type], true, add_pattern(PatternKind::role_type, type, {}));
+  }
   matcher_ = std::make_unique<KeywordMatcher>(literals);
 }
 
 Extractor::~Extractor() = default;
 
 void Extractor::sentence_hits(const Sentence& sentence, KeywordMatcher::Scratch& scratch,
-                              std::vector<Hit>& out) const {
+                              std::vector<Hit>& out, std::array<int, 3>* role_signals) const {
   const NormalizedText quick = normalize_for_matching(sentence.text, sentence.line);
   const auto literal_hits = matcher_->find_all(quick.text, scratch);
+  if (role_signals && sentence.section != SectionKind::boilerplate) {
+    for (const auto& hit : literal_hits) {
+      if (patterns_[hit.payload].kind == PatternKind::role_type) ++(*role_signals)[patterns_[hit.payload].rule];
+    }
+  }
   if (std::none_of(literal_hits.begin(), literal_hits.end(), [&](const LiteralHit& hit) {
         return patterns_[hit.payload].kind == PatternKind::keyword;
       })) {
@@ -206,7 +214,7 @@ PostingFindings Extractor::extract(const PostingText& posting, KeywordMatcher::S
   result.years_required = years_required(sentences);
 
   std::vector<Hit> all;
-  for (const auto& sentence : sentences) sentence_hits(sentence, scratch, all);
+  for (const auto& sentence : sentences) sentence_hits(sentence, scratch, all, &result.role_signals);
   std::vector<Finding> by_rule(rules_.rules.size());
   for (auto& hit : all) {
     if (hit.status != HitStatus::counted) continue;

@@ -16,6 +16,15 @@ const char* to_string(SectionKind kind) {
   return "general";
 }
 
+const char* to_string(RoleType type) {
+  switch (type) {
+    case RoleType::caretaker: return "caretaker";
+    case RoleType::fixer: return "fixer";
+    case RoleType::growth: return "growth";
+  }
+  return "caretaker";
+}
+
 const char* to_string(Tier tier) { return tier == Tier::required ? "required" : "preferred"; }
 
 const char* to_string(Level level) {

@@ -86,6 +86,15 @@ std::string render_report_json(const Report& report, const ScanResult& scan, con
                         {"duplicate", posting.duplicate},
                         {"qualifications", posting.findings.size()}});
   }
+  ordered_json readiness = ordered_json::array();
+  for (const auto& check : report.readiness) {
+    readiness.push_back({{"check", check.check},
+                         {"title", check.title},
+                         {"status", check.pass ? "pass" : "warn"},
+                         {"detail", check.detail},
+                         {"advice", check.advice},
+                         {"source", check.source}});
+  }
   const Profile& profile = *report.profile;
   const YearsComparison& years = report.years;
   ordered_json out = {
@@ -102,6 +111,7 @@ std::string render_report_json(const Report& report, const ScanResult& scan, con
                  {"max", years_value(years.max_years)}}},
       {"gaps", std::move(gaps)},
       {"qualifications", std::move(qualifications)},
+      {"readiness", std::move(readiness)},
       {"postings", std::move(postings)}};
   return dump(out);
 }

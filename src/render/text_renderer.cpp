@@ -149,6 +149,17 @@ std::string render_report_text(const Report& report, const RuleSet& rules, const
     }
     out += "    " + wrap("Next step: " + rule.advice, static_cast<std::size_t>(options.width), 4) + "\n";
   }
+
+  out += '\n' + styled(options, fmt::emphasis::bold, "Readiness checks") + "\n";
+  for (const auto& check : report.readiness) {
+    const std::string mark = check.pass ? styled(options, fmt::fg(fmt::terminal_color::green), "pass")
+                                        : styled(options, fmt::fg(fmt::terminal_color::yellow), "warn");
+    out += "  " + mark + "  " + wrap(fmt::format("{}: {}", check.title, escape_control(check.detail)),
+                                     static_cast<std::size_t>(options.width), 8) + "\n";
+    if (!check.pass) {
+      out += "        " + wrap(check.advice + " (" + check.source + ")", static_cast<std::size_t>(options.width), 8) + "\n";
+    }
+  }
   return out;
 }
 

@@ -229,8 +229,9 @@ class TextLayout {
   void request_break(Break kind) {
     if (out_.empty() || kind == Break::none) return;
     int wanted = kind == Break::paragraph ? 2 : 1;
-    // A heading sits directly above what it introduces.
-    if (wanted == 2 && heading_ended_) wanted = 1;
+    // A heading sits directly above what it introduces, and a list stays tight even when
+    // its items wrap their text in paragraphs (<li><p>...</p></li>, as Greenhouse writes).
+    if (wanted == 2 && (heading_ended_ || list_items_ > 0)) wanted = 1;
     pending_breaks_ = std::max(pending_breaks_, wanted);
     pending_cell_ = false;
   }
@@ -244,9 +245,11 @@ class TextLayout {
   void start_list_item() {
     request_break(Break::line);
     prefix_ = "- ";
+    ++list_items_;
   }
   void end_list_item() {
     prefix_.clear();
+    --list_items_;
     request_break(Break::line);
   }
 
@@ -312,6 +315,7 @@ class TextLayout {
   bool pending_space_ = false;
   bool pending_cell_ = false;
   bool heading_ended_ = false;
+  int list_items_ = 0;  // open <li> elements
   std::string prefix_;
 };
 

@@ -58,15 +58,15 @@ class Extractor {
   PostingFindings extract(const PostingText& posting, KeywordMatcher::Scratch& scratch) const;
 
  private:
-  enum class PatternKind : std::uint8_t { keyword, exclude, optional, negation };
+  enum class PatternKind : std::uint8_t { keyword, exclude, optional, negation, role_type };
   struct Pattern {
     PatternKind kind;
-    std::size_t rule;  // for keyword and exclude
+    std::size_t rule;  // for keyword and exclude; the RoleType for role_type
     std::string text;  // the marker phrase, for optional and negation
   };
 
   void sentence_hits(const Sentence& sentence, KeywordMatcher::Scratch& scratch,
-                     std::vector<Hit>& out) const;
+                     std::vector<Hit>& out, std::array<int, 3>* role_signals = nullptr) const;
 
   const RuleSet& rules_;
   Segmenter segmenter_;

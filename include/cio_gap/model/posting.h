@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -44,6 +45,7 @@ struct PostingFindings {
   std::optional<int> years_required;
   std::vector<Finding> findings;  ///< ordered by rule index
   bool duplicate = false;         ///< same normalised text as an earlier posting
+  std::array<int, 3> role_signals{};  ///< mentions of each RoleType's phrases outside boilerplate
 };
 
 }  // namespace cio_gap

@@ -57,6 +57,16 @@ struct ScanResult {
   int counted() const { return static_cast<int>(postings.size()) - duplicates; }
 };
 
+/// One readiness check from the seed articles.
+struct ReadinessCheck {
+  std::string check;   ///< stable id, e.g. "willingness"
+  std::string title;   ///< human name
+  bool pass = false;   ///< pass or warn
+  std::string detail;  ///< what cio-gap saw
+  std::string advice;  ///< what to do (for a warn) or keep doing (for a pass)
+  std::string source;  ///< the article it comes from
+};
+
 /// The gap report for one profile.
 struct Report {
   const Profile* profile = nullptr;
@@ -66,6 +76,8 @@ struct Report {
   std::vector<std::size_t> gaps;  ///< indices into `qualifications` of partial/missing, ranked
   double score = 0;               ///< 0-100 readiness
   YearsComparison years;
+  std::vector<Status> status_by_rule;        ///< the profile's status for every rule
+  std::vector<ReadinessCheck> readiness;     ///< the seed articles' checks
 };
 
 }  // namespace cio_gap

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -45,7 +46,14 @@ struct SectionVocabulary {
   std::vector<std::string> boilerplate;  ///< heading phrases introducing text that demands nothing
   std::vector<std::string> optional_markers;  ///< sentence qualifiers: "a plus", "preferred"
   std::vector<std::string> negation_markers;  ///< sentence qualifiers: "not required"
+  /// Phrases that signal the kind of leadership a role wants (Harris): index by RoleType.
+  std::array<std::vector<std::string>, 3> role_types;
 };
+
+/// The kinds of CIO role Harris distinguishes.
+enum class RoleType { caretaker = 0, fixer = 1, growth = 2 };
+
+const char* to_string(RoleType type);
 
 /// Every active rule, in load order, plus the section vocabulary.
 struct RuleSet {

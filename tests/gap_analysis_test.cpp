@@ -1,0 +1,195 @@
+#include "cio_gap/analyze/gap_analysis.h"
+
+#include <gtest/gtest.h>
+
+#include "cio_gap/analyze/readiness.h"
+#include "cio_gap/load/profile_loader.h"
+#include "test_rules.h"
+
+namespace cio_gap {
+namespace {
+
+// Rule indices of test_rules(), in file order.
+constexpr std::size_t kBudget = 0, kAdvanced = 1, kBachelors = 2, kErp = 3, kPresence = 4, kVendor = 5;
+
+PostingFindings posting(std::string source, std::vector<std::pair<std::size_t, Tier>> demands,
+                        std::optional<int> years = std::nullopt) {
+  PostingFindings p;
+  p.source = std::move(source);
+  p.years_required = years;
+  for (const auto& [rule, tier] : demands) {
+    p.findings.push_back({rule, tier, {{1, "cited sentence", SectionKind::required, tier, ""}}});
+  }
+  return p;
+}
+
+class GapAnalysisTest : public ::testing::Test {
+ protected:
+  RuleSet rules = testing::test_rules();
+  Extractor extractor{rules};
+
+  Profile profile(std::string_view yaml) { return parse_profile("me.yaml", yaml, rules); }
+
+  ScanResult scan() {
+    ScanResult s;
+    s.postings.push_back(posting("a.txt", {{kBudget, Tier::required}, {kAdvanced, Tier::preferred}}, 10));
+    s.postings.push_back(posting("b.txt", {{kBudget, Tier::required}, {kVendor, Tier::required}}, 5));
+    s.postings.push_back(posting("c.txt", {{kBudget, Tier::preferred}, {kBachelors, Tier::required}}));
+    s.postings.push_back(posting("d.txt", {{kBudget, Tier::required}, {kVendor, Tier::required}}, 20));
+    s.postings.back().duplicate = true;
+    s.duplicates = 1;
+    return s;
+  }
+
+  const QualificationDemand& find(const Report& report, std::size_t rule) {
+    for (const auto& q : report.qualifications) {
+      if (q.rule == rule) return q;
+    }
+    throw std::runtime_error("not demanded");
+  }
+};
+
+TEST_F(GapAnalysisTest, DemandCountsRequiredOneAndPreferredHalfWithoutDuplicates) {
+  const auto demand = aggregate_demand(scan(), rules.rules.size());
+  ASSERT_EQ(demand.size(), 4u);
+  EXPECT_EQ(demand[0].rule, kBudget);
+  EXPECT_EQ(demand[0].required, 2);
+  EXPECT_EQ(demand[0].preferred, 1);
+  EXPECT_DOUBLE_EQ(demand[0].demand, 2.5);
+  EXPECT_DOUBLE_EQ(demand[0].share, 1.0);
+  EXPECT_EQ(demand[1].rule, kBachelors);  // 1.0, before vendor (1.0) by rule order
+  EXPECT_EQ(demand[2].rule, kVendor);
+  EXPECT_EQ(demand[3].rule, kAdvanced);
+  EXPECT_DOUBLE_EQ(demand[3].demand, 0.5);
+  EXPECT_EQ(demand[0].citations.size(), 3u);
+}
+
+TEST_F(GapAnalysisTest, StatusFromLevelsAndFreeText) {
+  const Report report = assess(profile(R"(
+skills:
+  budget-management: none
+  vendor-management: exposure
+education: [{degree: bachelor, field: CS}]
+)"), scan(), extractor, {});
+  EXPECT_EQ(find(report, kBudget).status, Status::missing);
+  EXPECT_EQ(find(report, kVendor).status, Status::partial);
+  EXPECT_EQ(find(report, kBachelors).status, Status::have);
+  EXPECT_EQ(find(report, kAdvanced).status, Status::missing);
+  // Gaps ranked by demand, partial ones included.
+  ASSERT_EQ(report.gaps.size(), 3u);
+  EXPECT_EQ(report.qualifications[report.gaps[0]].rule, kBudget);
+  EXPECT_EQ(report.qualifications[report.gaps[1]].rule, kVendor);
+  EXPECT_EQ(report.qualifications[report.gaps[2]].rule, kAdvanced);
+}
+
+TEST_F(GapAnalysisTest, AchievementsAndCertificationsAreEvidence) {
+  const Report report = assess(profile(R"(
+achievements:
+  - {kind: saved, text: "Managed a $4M budget and cut it 10%"}
+certifications: [MBA-equivalent diploma]
+volunteered: ["Helped manage vendor relationships for the ERP selection"]
+)"), scan(), extractor, {});
+  const auto& budget = find(report, kBudget);
+  EXPECT_EQ(budget.status, Status::have);
+  ASSERT_EQ(budget.profile_evidence.size(), 1u);
+  EXPECT_EQ(budget.profile_evidence[0].field, "achievements");
+  EXPECT_EQ(find(report, kAdvanced).status, Status::have);  // credential name MBA
+  EXPECT_EQ(find(report, kVendor).status, Status::partial);  // volunteering only
+}
+
+TEST_F(GapAnalysisTest, AnMbaIsNeverAnAdvancedDegreeGap) {
+  const Report report = assess(profile("education: [{degree: mba}]\n"), scan(), extractor, {});
+  EXPECT_EQ(find(report, kAdvanced).status, Status::have);
+  EXPECT_EQ(find(report, kBachelors).status, Status::have);
+}
+
+TEST_F(GapAnalysisTest, ScoreWeighsDemandAndCountsPartialHalf) {
+  // budget 2.5 have, bachelors 1 missing, vendor 1 partial, advanced 0.5 missing:
+  // (2.5 + 0.5) / 5 = 60%.
+  const Report report = assess(profile("skills: {budget-management: strong, vendor-management: 1}\n"), scan(),
+                               extractor, {});
+  EXPECT_DOUBLE_EQ(report.score, 60.0);
+  EXPECT_DOUBLE_EQ(readiness_score({}), 100.0);
+}
+
+TEST_F(GapAnalysisTest, TopAndMinShareLimitGaps) {
+  const Profile p = profile("name: X\n");
+  EXPECT_EQ(assess(p, scan(), extractor, {2, 0.0}).gaps.size(), 2u);
+  const Report report = assess(p, scan(), extractor, {0, 0.5});
+  ASSERT_EQ(report.gaps.size(), 1u);  // only budget is in at least half the postings
+  EXPECT_EQ(report.qualifications[report.gaps[0]].rule, kBudget);
+}
+
+TEST_F(GapAnalysisTest, YearsComparedWithCountedPostings) {
+  const Report report = assess(profile("years_experience: 8\n"), scan(), extractor, {});
+  EXPECT_EQ(report.years.postings_with_years, 2);
+  EXPECT_EQ(report.years.postings_asking_more, 1);
+  EXPECT_EQ(report.years.min_years, 5);
+  EXPECT_EQ(report.years.max_years, 10);
+}
+
+class ReadinessTest : public GapAnalysisTest {
+ protected:
+  std::map<std::string, ReadinessCheck> checks(std::string_view yaml, const ScanResult& s) {
+    const Profile p = profile(yaml);
+    std::map<std::string, ReadinessCheck> out;
+    for (auto& check : assess(p, s, extractor, {}).readiness) out[check.check] = check;
+    return out;
+  }
+};
+
+TEST_F(ReadinessTest, EmptyProfileWarnsOnEveryProfileCheck) {
+  const auto c = checks("name: X\n", scan());
+  ASSERT_EQ(c.size(), 14u);
+  for (const char* id : {"willingness", "communication", "coaching-mindset", "family-support", "broad-experience",
+                         "track-record", "internal-relationships", "outward-focus", "advanced-degree",
+                         "interview-stories", "business-framing", "networking", "expectations"}) {
+    EXPECT_FALSE(c.at(id).pass) << id;
+  }
+  EXPECT_TRUE(c.at("role-type").detail.ends_with("preferred_role_type not stated"));
+  EXPECT_EQ(c.at("interview-stories").detail, "missing: made, built, saved, achieved");
+  EXPECT_EQ(c.at("willingness").source, "Gene Alvarez (Gartner): qualities of successful CIOs");
+}
+
+TEST_F(ReadinessTest, FullProfilePasses) {
+  const auto c = checks(R"(
+education: [{degree: master}]
+achievements:
+  - {kind: made, text: "Made $2M in new revenue"}
+  - {kind: built, text: "Built a customer portal used by 40,000 clients"}
+  - {kind: saved, text: "Saved 15% of hosting cost"}
+  - {kind: achieved, text: "Cut audit findings 80%, lowering risk"}
+volunteered: ["Led the regional CIO association chapter"]
+mentoring: ["Mentor two analysts"]
+relocation: open
+preferred_role_type: growth
+)", scan());
+  for (const char* id : {"willingness", "coaching-mindset", "family-support", "track-record", "advanced-degree",
+                         "interview-stories", "business-framing", "networking", "role-type"}) {
+    EXPECT_TRUE(c.at(id).pass) << id << ": " << c.at(id).detail;
+  }
+}
+
+TEST_F(ReadinessTest, InterviewStoriesNeedNumbers) {
+  const auto c = checks("achievements:\n  - {kind: built, text: \"Built a data platform\"}\n", scan());
+  EXPECT_EQ(c.at("interview-stories").detail, "missing: made, saved, achieved; without a number: built");
+  EXPECT_EQ(c.at("business-framing").detail, "framed as technology only: Built a data platform");
+}
+
+TEST_F(ReadinessTest, RoleTypeAndFamilySupportFollowThePostings) {
+  ScanResult s = scan();
+  s.postings[0].role_signals = {0, 3, 1};  // fixer
+  s.postings[1].role_signals = {0, 1, 0};  // fixer
+  s.postings[2].role_signals = {0, 0, 2};  // growth
+  const auto c = checks("preferred_role_type: growth\nrelocation: no\n", s);
+  EXPECT_FALSE(c.at("role-type").pass);
+  EXPECT_EQ(c.at("role-type").detail, "postings signal caretaker 0, fixer 2, growth 1; you prefer growth");
+  EXPECT_TRUE(c.at("family-support").pass);  // no posting demands travel in this rule set
+  EXPECT_TRUE(is_quantified("cut costs by a third, $1M"));
+  EXPECT_FALSE(is_quantified("improved morale"));
+  EXPECT_TRUE(is_business_framed("reduced customer churn"));
+  EXPECT_FALSE(is_business_framed("migrated to Kubernetes"));
+}
+
+}  // namespace
+}  // namespace cio_gap
