@@ -63,8 +63,8 @@ TEST_P(EndToEnd, MatchesGoldenOutput) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, EndToEnd, ::testing::ValuesIn(case_names()),
-                         [](const auto& info) {
-                           std::string name = info.param;
+                         [](const auto& test_info) {
+                           std::string name = test_info.param;
                            std::replace(name.begin(), name.end(), '-', '_');
                            return name;
                          });

@@ -49,6 +49,16 @@ TEST_F(ExtractorTest, PreferredSectionAndQualifiersMakePreferred) {
   EXPECT_EQ(demands("Ideally, a master's degree.\n"), V{"advanced-degree:preferred"});
 }
 
+TEST_F(ExtractorTest, PrefixQualifiersOnlyQualifyWhatFollows) {
+  EXPECT_EQ(demands("Experience with SAP, ideally in a nonprofit.\n"), V{"enterprise-applications:required"});
+  EXPECT_EQ(demands("Ideally, experience with SAP.\n"), V{"enterprise-applications:preferred"});
+}
+
+TEST_F(ExtractorTest, OptionalListInsideBoilerplateIsPreferred) {
+  EXPECT_EQ(demands("PROCESS NOTES\n1. Apply early.\n2. The following are highly preferred:\na. SAP experience\n"),
+            V{"enterprise-applications:preferred"});
+}
+
 TEST_F(ExtractorTest, OneRequiredMentionMakesRequired) {
   EXPECT_EQ(demands("Requirements\n- MBA\n\nNice to have\n- MBA from a top school\n"),
             V{"advanced-degree:required"});

@@ -37,6 +37,7 @@ class GapAnalysisTest : public ::testing::Test {
     s.postings.push_back(posting("c.txt", {{kBudget, Tier::preferred}, {kBachelors, Tier::required}}));
     s.postings.push_back(posting("d.txt", {{kBudget, Tier::required}, {kVendor, Tier::required}}, 20));
     s.postings.back().duplicate = true;
+    s.total = 4;
     s.duplicates = 1;
     return s;
   }

@@ -23,7 +23,7 @@ TEST(HtmlTextTest, LaysOutParagraphsHeadingsAndLists) {
   EXPECT_EQ(html.text,
             "We are hiring.\n\nResponsibilities\n- Own the budget.\n- Lead the team.\n\n"
             "Requirements\nTen years.\n\nOne\nTwo");
-  EXPECT_FALSE(html.too_deep);
+  EXPECT_TRUE(html.refusal.empty());
 }
 
 TEST(HtmlTextTest, ListItemsStayTightAroundNestedBlocks) {
@@ -119,26 +119,32 @@ TEST(HtmlTextTest, CollectsJsonLdBlocks) {
 
 TEST(HtmlTextTest, RefusesNestingDeeperThanTheLimit) {
   const HtmlText deep = html_to_text(repeat("<div>", kMaxHtmlDepth + 1) + "x");
-  EXPECT_TRUE(deep.too_deep);
+  EXPECT_EQ(deep.refusal, "nested more than 1000 levels deep");
   EXPECT_EQ(deep.text, "");
-  EXPECT_FALSE(html_to_text(repeat("<div>", kMaxHtmlDepth) + "x").too_deep);
+  EXPECT_TRUE(html_to_text(repeat("<div>", kMaxHtmlDepth) + "x").refusal.empty());
   // Stray end tags do not hide the depth of the start tags around them.
-  EXPECT_TRUE(html_to_text(repeat("<div></span>", kMaxHtmlDepth + 1)).too_deep);
+  EXPECT_EQ(html_to_text(repeat("<div></span>", kMaxHtmlDepth + 1)).refusal,
+            "nested more than 1000 levels deep");
 }
 
 TEST(HtmlTextTest, UnclosedParagraphsAndListItemsAreNotNesting) {
   const HtmlText html = html_to_text(repeat("<p>para", 5000) + repeat("<li>item", 5000));
-  EXPECT_FALSE(html.too_deep);
+  EXPECT_TRUE(html.refusal.empty());
   EXPECT_EQ(html.text.substr(0, 10), "para\n\npara");
 }
 
+TEST(HtmlTextTest, RefusesMoreElementsThanTheLimit) {
+  EXPECT_EQ(html_to_text(repeat("<span>x</span>", kMaxHtmlElements + 1)).refusal,
+            "has more than 200000 elements");
+}
+
 TEST(HtmlTextTest, ScriptContentDoesNotCountTowardsDepth) {
-  EXPECT_FALSE(html_to_text("<script>" + repeat("<div>", 5000) + "</script><p>ok</p>").too_deep);
+  EXPECT_TRUE(html_to_text("<script>" + repeat("<div>", 5000) + "</script><p>ok</p>").refusal.empty());
 }
 
 TEST(HtmlTextTest, HugeNestingIsRefusedQuickly) {
   const auto start = std::chrono::steady_clock::now();
-  EXPECT_TRUE(html_to_text(repeat("<div>", 1000000)).too_deep);
+  EXPECT_EQ(html_to_text(repeat("<div>", 1000000)).refusal, "nested more than 1000 levels deep");
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
 }
 

@@ -25,7 +25,7 @@ TEST(RuleLoaderTest, ParsesRulesAndVocabulary) {
   EXPECT_EQ(set.rules[0].keywords, (std::vector<std::string>{"budget", "cost control", "manage the budget"}));
   EXPECT_EQ(set.rules[0].acronyms, std::vector<std::string>{"P&L"});
   EXPECT_EQ(set.rules[0].line, 2);
-  EXPECT_EQ(set.vocabulary.boilerplate.size(), 3u);
+  EXPECT_EQ(set.vocabulary.boilerplate.size(), 4u);
 }
 
 TEST(RuleLoaderTest, ReportsSyntaxErrorsWithLineAndColumn) {

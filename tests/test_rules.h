@@ -45,9 +45,10 @@ sections:
   duties: [responsibilities, duties]
   required: [requirements, qualifications]
   preferred: [preferred qualifications, nice to have]
-  boilerplate: [benefits, about us, equal opportunity]
+  boilerplate: [benefits, about us, equal opportunity, process notes]
 qualifiers:
-  optional: [preferred, a plus, desired, ideally]
+  optional: [preferred, a plus, desired]
+  optional_prefix: [ideally]
   negation: [not required]
 )";
 

@@ -1,7 +1,7 @@
 #include "cio_gap/analyze/posting_scan.h"
 
-#include <atomic>
-#include <functional>
+#include <algorithm>
+#include <mutex>
 #include <thread>
 #include <unordered_set>
 
@@ -15,23 +15,57 @@ struct FileResult {
   std::vector<PostingFindings> postings;
   std::vector<std::size_t> fingerprints;  // per posting, to spot duplicates
   Diagnostics diagnostics;
+  bool done = false;
 };
 
 }  // namespace
 
-ScanResult scan_postings(const std::vector<std::string>& jobs, const Extractor& extractor,
-                         const ScanOptions& options, Diagnostics& diagnostics) {
+ScanResult stream_postings(const std::vector<std::string>& jobs, const Extractor& extractor,
+                           const ScanOptions& options, Diagnostics& diagnostics, const PostingSink& sink) {
   const std::vector<JobFile> files = collect_job_files(jobs, options.limits, diagnostics);
+  if (options.files_total) options.files_total->store(files.size());
   std::vector<FileResult> results(files.size());
+  ScanResult counts;  // postings stay empty: the sink has them
+
+  // Results leave in file order, so the output does not depend on the thread count; each is
+  // freed as soon as it has been handed on.
+  std::mutex order;
+  std::size_t next_to_emit = 0;
+  std::unordered_set<std::size_t> seen;
+  auto emit_ready = [&] {
+    while (next_to_emit < results.size() && results[next_to_emit].done) {
+      FileResult& result = results[next_to_emit];
+      for (auto& warning : result.diagnostics.warnings) diagnostics.warn(std::move(warning));
+      diagnostics.files_read += result.diagnostics.files_read;
+      diagnostics.files_skipped += result.diagnostics.files_skipped;
+      for (std::size_t p = 0; p < result.postings.size(); ++p) {
+        if (!seen.insert(result.fingerprints[p]).second) {
+          result.postings[p].duplicate = true;
+          ++counts.duplicates;
+        }
+        ++counts.total;
+        sink(std::move(result.postings[p]));
+      }
+      result = FileResult{};
+      result.done = true;
+      ++next_to_emit;
+    }
+  };
+
   std::atomic<std::size_t> next{0};
   auto work = [&] {
     KeywordMatcher::Scratch scratch(extractor.matcher());
     for (std::size_t i = next++; i < files.size(); i = next++) {
-      FileResult& result = results[i];
+      FileResult result;
       for (const auto& posting : read_postings(files[i], options.limits, result.diagnostics)) {
         result.fingerprints.push_back(std::hash<std::string>{}(ascii_lower(normalize_phrase(posting.text))));
         result.postings.push_back(extractor.extract(posting, scratch));
       }
+      result.done = true;
+      if (options.files_done) ++*options.files_done;
+      std::lock_guard lock(order);
+      results[i] = std::move(result);
+      emit_ready();
     }
   };
   unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
@@ -41,22 +75,15 @@ ScanResult scan_postings(const std::vector<std::string>& jobs, const Extractor& 
     for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
     work();
   }
+  return counts;
+}
 
-  // Merge in file order so the output is the same whatever the thread count.
-  ScanResult scan;
-  std::unordered_set<std::size_t> seen;
-  for (auto& result : results) {
-    for (auto& warning : result.diagnostics.warnings) diagnostics.warn(std::move(warning));
-    diagnostics.files_read += result.diagnostics.files_read;
-    diagnostics.files_skipped += result.diagnostics.files_skipped;
-    for (std::size_t p = 0; p < result.postings.size(); ++p) {
-      if (!seen.insert(result.fingerprints[p]).second) {
-        result.postings[p].duplicate = true;
-        ++scan.duplicates;
-      }
-      scan.postings.push_back(std::move(result.postings[p]));
-    }
-  }
+ScanResult scan_postings(const std::vector<std::string>& jobs, const Extractor& extractor,
+                         const ScanOptions& options, Diagnostics& diagnostics) {
+  std::vector<PostingFindings> postings;
+  ScanResult scan = stream_postings(jobs, extractor, options, diagnostics,
+                                    [&](PostingFindings&& posting) { postings.push_back(std::move(posting)); });
+  scan.postings = std::move(postings);
   return scan;
 }
 

@@ -9,9 +9,8 @@ namespace cio_gap {
 std::optional<PostingText> read_html_posting(const std::string& source, std::string_view html,
                                              Diagnostics& diagnostics) {
   HtmlText page = html_to_text(html);
-  if (page.too_deep) {
-    diagnostics.warn(source + ": skipped: HTML nested more than " +
-                     std::to_string(kMaxHtmlDepth) + " levels deep");
+  if (!page.refusal.empty()) {
+    diagnostics.warn(source + ": skipped: HTML " + page.refusal);
     return std::nullopt;
   }
 

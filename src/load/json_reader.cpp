@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <tuple>
 
 #include "cio_gap/error.h"
 #include "cio_gap/load/posting_builder.h"

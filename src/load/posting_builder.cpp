@@ -138,9 +138,8 @@ std::string field_text(std::string_view value, const std::string& source, Diagno
     return std::string(trim(decoded));
   }
   HtmlText parsed = html_to_text(html);
-  if (parsed.too_deep) {
-    diagnostics.warn(source + ": HTML nested more than " + std::to_string(kMaxHtmlDepth) +
-                     " levels deep; field ignored");
+  if (!parsed.refusal.empty()) {
+    diagnostics.warn(source + ": HTML " + parsed.refusal + "; field ignored");
     return {};
   }
   return std::move(parsed.text);

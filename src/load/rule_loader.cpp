@@ -18,7 +18,7 @@ const std::vector<std::string> kRuleKeys = {"id",      "name",   "category", "ke
                                             "exclude", "inflect", "credentials", "advice", "tests"};
 const std::vector<std::string> kTestKeys = {"match", "no_match"};
 const std::vector<std::string> kSectionKeys = {"duties", "required", "preferred", "boilerplate"};
-const std::vector<std::string> kQualifierKeys = {"optional", "negation"};
+const std::vector<std::string> kQualifierKeys = {"optional", "optional_prefix", "negation"};
 
 bool valid_id(const std::string& id) {
   return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
@@ -106,6 +106,7 @@ void parse_rule_file(const std::string& path, std::string_view content, RuleSet&
     yaml.expect_map(qualifiers, "qualifiers", kQualifierKeys);
     auto& vocabulary = set.vocabulary;
     if (qualifiers["optional"]) append(vocabulary.optional_markers, yaml.string_list(qualifiers["optional"], "qualifiers.optional"));
+    if (qualifiers["optional_prefix"]) append(vocabulary.optional_prefix_markers, yaml.string_list(qualifiers["optional_prefix"], "qualifiers.optional_prefix"));
     if (qualifiers["negation"]) append(vocabulary.negation_markers, yaml.string_list(qualifiers["negation"], "qualifiers.negation"));
   }
   if (const auto role_types = root["role_types"]) {

@@ -84,6 +84,9 @@ Extractor::Extractor(const RuleSet& rules) : rules_(rules), segmenter_(rules.voc
   for (const auto& marker : rules.vocabulary.optional_markers) {
     add_phrases({marker}, false, add_pattern(PatternKind::optional, 0, marker));
   }
+  for (const auto& marker : rules.vocabulary.optional_prefix_markers) {
+    add_phrases({marker}, false, add_pattern(PatternKind::optional_prefix, 0, marker));
+  }
   for (const auto& marker : rules.vocabulary.negation_markers) {
     add_phrases({marker}, false, add_pattern(PatternKind::negation, 0, marker));
   }
@@ -160,6 +163,10 @@ void Extractor::sentence_hits(const Sentence& sentence, KeywordMatcher::Scratch&
       const bool in_clause = other.begin >= clause_begin && other.end <= clause_end;
       if (!in_clause) continue;
       if (marker.kind == PatternKind::optional && optional_marker.empty()) optional_marker = marker.text;
+      // "ideally in a nonprofit": a prefix qualifier makes optional only what follows it.
+      if (marker.kind == PatternKind::optional_prefix && other.end <= literal.begin && optional_marker.empty()) {
+        optional_marker = marker.text;
+      }
       if (marker.kind == PatternKind::negation && negation_marker.empty()) negation_marker = marker.text;
     }
     const std::string_view clause = std::string_view(lower).substr(clause_begin, clause_end - clause_begin);
@@ -243,6 +250,18 @@ PostingFindings Extractor::extract(const PostingText& posting, KeywordMatcher::S
     result.findings.push_back(std::move(finding));
   }
   return result;
+}
+
+std::vector<std::string> keyword_literals(const RuleSet& rules) {
+  std::vector<std::string> literals;
+  for (const Rule& rule : rules.rules) {
+    for (const auto& keyword : rule.keywords) literals.push_back(ascii_lower(normalize_phrase(keyword)));
+    for (const auto& acronym : rule.acronyms) literals.push_back(normalize_phrase(acronym));
+  }
+  std::erase(literals, std::string());
+  std::sort(literals.begin(), literals.end());
+  literals.erase(std::unique(literals.begin(), literals.end()), literals.end());
+  return literals;
 }
 
 std::string posting_title(const PostingText& posting) {

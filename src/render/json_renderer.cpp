@@ -1,5 +1,7 @@
 #include <nlohmann/json.hpp>
 
+#include <cmath>
+
 #include "cio_gap/render/render.h"
 
 namespace cio_gap {
@@ -11,6 +13,7 @@ ordered_json years_value(const std::optional<int>& years) {
   return years ? ordered_json(*years) : ordered_json(nullptr);
 }
 
+// One posting as `scan` prints it: an element of --format json's "postings", a line of jsonl.
 ordered_json posting_json(const PostingFindings& posting, const RuleSet& rules) {
   ordered_json qualifications = ordered_json::array();
   for (const auto& finding : posting.findings) {
@@ -35,6 +38,11 @@ std::string dump(const ordered_json& value) {
   return value.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
 }
 
+// Compact, so one value is one line: JSON escapes every newline inside strings.
+std::string dump_line(const ordered_json& value) {
+  return value.dump(-1, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+}
+
 }  // namespace
 
 std::string render_scan_json(const ScanResult& scan, const RuleSet& rules) {
@@ -45,6 +53,10 @@ std::string render_scan_json(const ScanResult& scan, const RuleSet& rules) {
                       {"duplicates", scan.duplicates},
                       {"postings", std::move(postings)}};
   return dump(out);
+}
+
+std::string render_posting_jsonl(const PostingFindings& posting, const RuleSet& rules) {
+  return dump_line(posting_json(posting, rules));
 }
 
 std::string render_report_json(const Report& report, const ScanResult& scan, const RuleSet& rules) {

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cstring>
 #include <memory>
 #include <unordered_map>
 
@@ -33,7 +32,7 @@ bool starts_with_nocase(std::string_view text, std::size_t at, std::string_view 
 
 // --- Nesting pre-scan ------------------------------------------------------------------
 
-bool is_void_or_self_closing_kind(std::string_view name) {
+bool never_nests(std::string_view name) {
   // Void elements never nest; the others close implicitly when a sibling starts, so
   // unclosed ones (common in old pages) do not deepen the tree either.
   static constexpr std::array<std::string_view, 30> kNames = {
@@ -49,10 +48,12 @@ bool is_raw_text_element(std::string_view name) {
          name == "xmp" || name == "iframe" || name == "noembed" || name == "noframes";
 }
 
-// Estimates the depth of the element tree gumbo would build, in one linear pass: a stack of
-// open tag names, where an end tag pops back to its matching start tag (counted per name, so
-// stray end tags cost nothing and cannot hide the nesting of the start tags around them).
-bool nests_deeper_than(std::string_view html, int limit) {
+// Estimates the size and depth of the element tree gumbo would build, in one linear pass: a
+// stack of open tag names, where an end tag pops back to its matching start tag (counted per
+// name, so stray end tags cost nothing and cannot hide the nesting of the start tags around
+// them). Returns why the tree would be too big, or nothing.
+std::string too_big_to_parse(std::string_view html) {
+  int elements = 0;
   std::vector<std::string> open;
   std::unordered_map<std::string, int> open_count;
   const std::size_t n = html.size();
@@ -85,6 +86,9 @@ bool nests_deeper_than(std::string_view html, int limit) {
     const std::size_t gt = html.find('>', name_end);
     const bool self_closing = gt != std::string_view::npos && gt > name_end && html[gt - 1] == '/';
     i = gt == std::string_view::npos ? n : gt + 1;
+    if (!closing && ++elements > kMaxHtmlElements) {
+      return "has more than " + std::to_string(kMaxHtmlElements) + " elements";
+    }
     if (closing) {
       auto found = open_count.find(name);
       if (found == open_count.end() || found->second == 0) continue;
@@ -107,12 +111,14 @@ bool nests_deeper_than(std::string_view html, int limit) {
       i = end == std::string_view::npos ? n : end;
       continue;
     }
-    if (self_closing || is_void_or_self_closing_kind(name)) continue;
+    if (self_closing || never_nests(name)) continue;
     open.push_back(name);
     ++open_count[name];
-    if (static_cast<int>(open.size()) > limit) return true;
+    if (static_cast<int>(open.size()) > kMaxHtmlDepth) {
+      return "nested more than " + std::to_string(kMaxHtmlDepth) + " levels deep";
+    }
   }
-  return false;
+  return {};
 }
 
 // --- gumbo helpers ---------------------------------------------------------------------
@@ -516,10 +522,8 @@ const GumboNode* content_root(const GumboNode* body) {
 
 HtmlText html_to_text(std::string_view html) {
   HtmlText result;
-  if (nests_deeper_than(html, kMaxHtmlDepth)) {
-    result.too_deep = true;
-    return result;
-  }
+  result.refusal = too_big_to_parse(html);
+  if (!result.refusal.empty()) return result;
   const GumboDocument document = parse_html(html);
   const GumboNode* body = find_body(document->root);
   result.json_ld = json_ld_blocks(document->root);

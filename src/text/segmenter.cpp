@@ -45,6 +45,10 @@ std::size_t bullet_length(std::string_view line) {
       line.starts_with("\xC2\xB7")) {  // • ● ·
     return line.starts_with("\xC2\xB7") ? 2 : 3;
   }
+  // "a. ", "b) ": lettered items of civil-service lists.
+  if (line.size() > 3 && line[0] >= 'a' && line[0] <= 'z' && (line[1] == '.' || line[1] == ')') && line[2] == ' ') {
+    return 3;
+  }
   std::size_t digits = 0;
   while (digits < line.size() && digits < 3 && line[digits] >= '0' && line[digits] <= '9') ++digits;
   if (digits > 0 && digits < line.size() && (line[digits] == '.' || line[digits] == ')') &&
@@ -85,15 +89,24 @@ Segmenter::Segmenter(const SectionVocabulary& vocabulary) {
   add(vocabulary.required, SectionKind::required);
   add(vocabulary.preferred, SectionKind::preferred);
   add(vocabulary.boilerplate, SectionKind::boilerplate);
+  for (const auto& marker : vocabulary.optional_markers) optional_markers_.push_back(ascii_lower(normalize_phrase(marker)));
+}
+
+bool Segmenter::introduces_optional_list(std::string_view sentence) const {
+  const std::string text = ascii_lower(normalize_phrase(sentence));
+  return std::any_of(optional_markers_.begin(), optional_markers_.end(),
+                     [&](const std::string& marker) { return contains_word_phrase(text, marker); });
 }
 
 SectionKind Segmenter::classify_heading(std::string_view heading) const {
   const std::string text = ascii_lower(normalize_phrase(heading));
+  // "Qualifications (Desired)", "Desirable qualifications": an optional word anywhere in a
+  // heading makes the whole section optional; otherwise the longest phrase wins.
   const Phrase* best = nullptr;
   for (const auto& phrase : phrases_) {
-    if ((!best || phrase.text.size() > best->text.size()) && contains_word_phrase(text, phrase.text)) {
-      best = &phrase;
-    }
+    if (!contains_word_phrase(text, phrase.text)) continue;
+    if (phrase.kind == SectionKind::preferred) return SectionKind::preferred;
+    if (!best || phrase.text.size() > best->text.size()) best = &phrase;
   }
   return best ? best->kind : SectionKind::general;
 }
@@ -183,6 +196,13 @@ std::vector<Sentence> Segmenter::split(std::string_view text) const {
         if (line_offset <= offset) line = number;
       }
       sentences.push_back({line, section, heading, std::string(piece)});
+      // "The following qualifications are highly preferred:" opens an optional list, even
+      // inside a block that otherwise demands nothing (a civil-service process note).
+      if (piece.ends_with(':') && introduces_optional_list(piece)) {
+        section = SectionKind::preferred;
+        heading = std::string(piece);
+        section_level = 1000;
+      }
     }
     paragraph.clear();
     paragraph_lines.clear();

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <atomic>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -14,6 +16,9 @@ namespace cio_gap {
 struct ScanOptions {
   ReadLimits limits;
   unsigned threads = 0;  ///< 0: one per core
+  /// When set, kept up to date for a progress display: files found, then files done.
+  std::atomic<std::size_t>* files_total = nullptr;
+  std::atomic<std::size_t>* files_done = nullptr;
 };
 
 /// Reads every posting of the JOBS arguments and extracts what each demands. Files are read
@@ -23,5 +28,14 @@ struct ScanOptions {
 /// Throws Error when an argument does not exist.
 ScanResult scan_postings(const std::vector<std::string>& jobs, const Extractor& extractor,
                          const ScanOptions& options, Diagnostics& diagnostics);
+
+/// Receives each posting's findings, in file order, duplicates flagged.
+using PostingSink = std::function<void(PostingFindings&&)>;
+
+/// As scan_postings, but hands each posting to `sink` in file order as soon as it and every
+/// posting before it are done, keeping nothing: memory stays flat however many postings there
+/// are. The sink runs on one thread at a time. Returns the number of postings and duplicates.
+ScanResult stream_postings(const std::vector<std::string>& jobs, const Extractor& extractor,
+                           const ScanOptions& options, Diagnostics& diagnostics, const PostingSink& sink);
 
 }  // namespace cio_gap

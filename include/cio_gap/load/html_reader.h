@@ -14,7 +14,7 @@ namespace cio_gap {
 /// text, then responsibilities, qualifications, skills, experience and education
 /// requirements each under a heading line ("Responsibilities", ...). Otherwise it is the
 /// page's visible text (see html_to_text), titled by the first <h1>, or else by the first
-/// line. Nothing, with a warning, when the page has no text or nests too deeply.
+/// line. Nothing, with a warning, when the page has no text or is too big to parse.
 std::optional<PostingText> read_html_posting(const std::string& source, std::string_view html,
                                              Diagnostics& diagnostics);
 

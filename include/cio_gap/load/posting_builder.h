@@ -40,8 +40,8 @@ std::string clean_title(std::string_view title);
 void append_section(std::string& text, std::string_view heading, std::string_view body);
 
 /// A field value as plain text: HTML (also entity-escaped HTML) becomes its visible text,
-/// plain text is kept with surrounding blank space trimmed. HTML nested too deeply is
-/// dropped with a warning naming `source`.
+/// plain text is kept with surrounding blank space trimmed, its entities ("R&amp;D") decoded.
+/// HTML too big to parse (see html_to_text) is dropped with a warning naming `source`.
 std::string field_text(std::string_view value, const std::string& source, Diagnostics& diagnostics);
 
 /// Collects the fields of one record by meaning and assembles its posting: the best title,

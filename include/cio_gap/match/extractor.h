@@ -58,7 +58,7 @@ class Extractor {
   PostingFindings extract(const PostingText& posting, KeywordMatcher::Scratch& scratch) const;
 
  private:
-  enum class PatternKind : std::uint8_t { keyword, exclude, optional, negation, role_type };
+  enum class PatternKind : std::uint8_t { keyword, exclude, optional, optional_prefix, negation, role_type };
   struct Pattern {
     PatternKind kind;
     std::size_t rule;  // for keyword and exclude; the RoleType for role_type
@@ -76,5 +76,9 @@ class Extractor {
 
 /// The posting's title: its own title field, else its first non-empty line without markup.
 std::string posting_title(const PostingText& posting);
+
+/// The literal phrases of the rules' keywords and acronyms as the matcher folds them (keywords
+/// lower-cased, acronyms as written; no generated inflections), sorted and unique.
+std::vector<std::string> keyword_literals(const RuleSet& rules);
 
 }  // namespace cio_gap

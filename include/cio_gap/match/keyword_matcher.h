@@ -1,7 +1,6 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -24,12 +23,14 @@ struct LiteralHit {
 };
 
 /// Finds every literal of a set in one pass, whole words only. All literals are compiled once
-/// into a single Hyperscan literal database (a multi-pattern automaton, no regex per keyword);
-/// case-insensitive literals fold ASCII case. Thread-safe: each thread scans with its own
-/// Scratch.
+/// into one trie over ASCII-folded bytes, stored as a double array (two integers per state);
+/// the text is walked from each place a whole-word literal can start, so no failure links and
+/// no regex are needed. Case-insensitive literals fold ASCII case; case-sensitive ones are
+/// checked byte for byte. Building takes milliseconds, so no compiled form is cached.
+/// Immutable once built and safe to share between threads.
 class KeywordMatcher {
  public:
-  /// Per-thread scanning state.
+  /// Per-thread scanning state: a buffer for the folded copy of the text.
   class Scratch {
    public:
     explicit Scratch(const KeywordMatcher& matcher);
@@ -39,27 +40,52 @@ class KeywordMatcher {
 
    private:
     friend class KeywordMatcher;
-    struct State;
-    std::unique_ptr<State> state_;
+    std::string folded_;
   };
 
-  /// Compiles the literals; throws Error when Hyperscan rejects the set. Empty literals
-  /// are ignored.
+  /// Builds the trie. Empty literals are ignored.
   explicit KeywordMatcher(const std::vector<Literal>& literals);
   ~KeywordMatcher();
   KeywordMatcher(const KeywordMatcher&) = delete;
   KeywordMatcher& operator=(const KeywordMatcher&) = delete;
 
-  /// Every whole-word hit in `text`, ordered by begin then end, overlapping hits included.
+  /// Every whole-word hit in `text`, ordered by begin, then end, then payload; overlapping
+  /// hits included.
   std::vector<LiteralHit> find_all(std::string_view text, Scratch& scratch) const;
 
+  /// As find_all, appending to `out`, for a caller that already holds `folded`, the text with
+  /// ASCII letters lower-cased (same length). A literal never spans a '\n' (normalised
+  /// literals hold none), so several texts joined by '\n' scan as if scanned one by one.
+  void find_all(std::string_view text, std::string_view folded, std::vector<LiteralHit>& out) const;
+
+  /// Distinct literals (same text and case sensitivity count once).
   std::size_t size() const { return literals_.size(); }
 
  private:
-  struct Database;
-  std::vector<Literal> literals_;  // deduplicated; index = Hyperscan id
-  std::vector<std::vector<std::uint32_t>> payloads_;  // per literal, every payload it carries
-  std::unique_ptr<Database> database_;
+  struct LiteralInfo {
+    std::string text;
+    bool case_sensitive = false;
+    bool word_end = false;  // ends with a word byte, so the next byte must not be one
+  };
+  struct Output {
+    std::uint32_t payload;
+    std::uint32_t literal;
+  };
+  struct Cell {
+    std::int32_t base = 0;    // children of this state are at base + byte code
+    std::int32_t check = -1;  // the parent state of this cell; -1 when the cell is free
+    std::uint32_t first_output = 0;  // outputs_[first_output, last_output) end here
+    std::uint32_t last_output = 0;
+  };
+
+  void walk(std::string_view text, std::string_view folded, std::size_t begin,
+            std::vector<LiteralHit>& out) const;
+
+  std::vector<LiteralInfo> literals_;  // deduplicated
+  std::vector<Output> outputs_;        // grouped by state, each group sorted by payload
+  std::vector<Cell> cells_;            // the double array; cell 0 is the root
+  std::uint8_t codes_[256] = {};       // folded byte -> edge code, 0 when no literal uses it
+  bool starts_[256] = {};              // folded byte that begins some literal
 };
 
 }  // namespace cio_gap

@@ -53,8 +53,9 @@ struct YearsComparison {
 /// What the postings demand. `scan` prints it; `assess` adds a profile to it.
 struct ScanResult {
   std::vector<PostingFindings> postings;  ///< in file order, duplicates included (flagged)
+  int total = 0;                          ///< postings read, duplicates included
   int duplicates = 0;                     ///< postings dropped from demand as duplicates
-  int counted() const { return static_cast<int>(postings.size()) - duplicates; }
+  int counted() const { return total - duplicates; }
 };
 
 /// One readiness check from the seed articles.

@@ -45,6 +45,8 @@ struct SectionVocabulary {
   std::vector<std::string> preferred;    ///< heading phrases introducing optional qualifications
   std::vector<std::string> boilerplate;  ///< heading phrases introducing text that demands nothing
   std::vector<std::string> optional_markers;  ///< sentence qualifiers: "a plus", "preferred"
+  /// qualifiers that make only what follows them optional: "ideally", "preferably"
+  std::vector<std::string> optional_prefix_markers;
   std::vector<std::string> negation_markers;  ///< sentence qualifiers: "not required"
   /// Phrases that signal the kind of leadership a role wants (Harris): index by RoleType.
   std::array<std::vector<std::string>, 3> role_types;

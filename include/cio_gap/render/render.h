@@ -12,7 +12,7 @@ namespace cio_gap {
 inline constexpr const char* kSchemaVersion = "1.0";
 
 /// Output formats, chosen in one place by the CLI.
-enum class Format { text, json };
+enum class Format { text, json, jsonl, markdown, csv };
 
 /// Presentation settings that do not change content.
 struct RenderOptions {
@@ -31,6 +31,17 @@ std::string render_report_text(const Report& report, const RuleSet& rules, const
 
 /// `assess` as JSON.
 std::string render_report_json(const Report& report, const ScanResult& scan, const RuleSet& rules);
+
+/// `assess` as Markdown: a report a coach can commit or send (headings, tables, cited sentences,
+/// advice, readiness checks).
+std::string render_report_markdown(const Report& report, const RuleSet& rules);
+
+/// `assess` as CSV (RFC 4180, header row): one row per demanded qualification with its demand
+/// figures, status, rank among the gaps (empty when held) and advice.
+std::string render_report_csv(const Report& report, const RuleSet& rules);
+
+/// `scan` as JSON Lines: one posting object per line (the objects of render_scan_json).
+std::string render_posting_jsonl(const PostingFindings& posting, const RuleSet& rules);
 
 /// Why one posting does or does not demand a qualification: every mention and its fate.
 struct PostingExplanation {

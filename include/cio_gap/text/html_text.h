@@ -10,6 +10,9 @@ namespace cio_gap {
 /// with depth (100,000 nested <div>s take 12 s, a million never finish), so deeper input is
 /// refused before it reaches the parser.
 inline constexpr int kMaxHtmlDepth = 1000;
+/// Most elements accepted in HTML. gumbo keeps the whole tree, about 400 bytes an element (a
+/// million <span>s take 430 MB); a saved job page has a few thousand.
+inline constexpr int kMaxHtmlElements = 200000;
 
 /// What a reader needs from an HTML page or fragment.
 struct HtmlText {
@@ -24,7 +27,9 @@ struct HtmlText {
   std::string heading;  ///< the first visible <h1>, whitespace collapsed; empty when none
   /// Contents of the <script type="application/ld+json"> blocks, in page order.
   std::vector<std::string> json_ld;
-  bool too_deep = false;  ///< nested deeper than kMaxHtmlDepth: nothing was parsed
+  /// Why the HTML was not parsed ("nested more than 1000 levels deep", "has more than
+  /// 200000 elements"); empty when it was.
+  std::string refusal;
 };
 
 /// Parses HTML (a whole page or a fragment such as a JSON field's value) with gumbo.

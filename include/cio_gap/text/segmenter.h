@@ -38,7 +38,10 @@ class Segmenter {
     std::string text;  // normalised, lower case
     SectionKind kind;
   };
+  bool introduces_optional_list(std::string_view sentence) const;
+
   std::vector<Phrase> phrases_;
+  std::vector<std::string> optional_markers_;  // normalised, lower case
 };
 
 /// Splits one paragraph (lines joined with '\n') into sentences at '.', '!' or '?' followed

@@ -1,0 +1,31 @@
+#pragma once
+
+// Posting text for the micro-benchmarks: the example postings of the repository, concatenated,
+// so the figures do not depend on a generated corpus.
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace cio_gap::bench {
+
+/// The bytes of every file in examples/jobs, in name order.
+inline std::vector<std::string> example_postings() {
+  std::vector<std::filesystem::path> paths;
+  for (const auto& entry : std::filesystem::directory_iterator(CIO_GAP_SOURCE_DIR "/examples/jobs")) {
+    paths.push_back(entry.path());
+  }
+  std::sort(paths.begin(), paths.end());
+  std::vector<std::string> postings;
+  for (const auto& path : paths) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    postings.push_back(bytes.str());
+  }
+  return postings;
+}
+
+}  // namespace cio_gap::bench

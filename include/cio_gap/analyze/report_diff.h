@@ -1,0 +1,57 @@
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cio_gap/model/report.h"
+
+namespace cio_gap {
+
+/// A qualification that entered, left or stayed among the gaps between two reports.
+struct GapChange {
+  std::string id;
+  std::string name;
+  /// Its status in the old and the new report (from their `qualifications`); empty when that
+  /// report's postings do not demand it.
+  std::optional<Status> old_status;
+  std::optional<Status> new_status;
+};
+
+/// Who a report is about, as its `profile` object says.
+struct ReportedProfile {
+  std::string path;
+  std::string name;
+};
+
+/// How one person's report changed.
+struct ProfileDiff {
+  ReportedProfile profile;  ///< as in the new report
+  double old_score = 0;
+  double new_score = 0;
+  double change = 0;              ///< new - old, to one decimal
+  std::vector<GapChange> closed;  ///< gaps of the old report that are not gaps of the new one
+  std::vector<GapChange> opened;  ///< gaps of the new report that were not gaps of the old one
+  std::vector<GapChange> changed; ///< gaps of both whose status changed (missing -> partial, ...)
+};
+
+/// Progress between two `assess --format json` outputs: one report each, or two batch arrays.
+struct ReportDiff {
+  std::string old_path;
+  std::string new_path;
+  std::vector<ProfileDiff> profiles;        ///< in the new file's order
+  std::vector<ReportedProfile> only_old;    ///< batch: reports with no match in the new file
+  std::vector<ReportedProfile> only_new;    ///< batch: reports with no match in the old file
+};
+
+/// Compares two parsed `assess --format json` outputs. Two single reports are compared
+/// whoever they are about; in batch arrays (or a single report against an array) reports are
+/// paired by profile.path, then by name. Gaps are in each report's rank order.
+/// Throws Error "path: message" when a document is not an assess report of a compatible
+/// schema_version (same major version).
+ReportDiff diff_reports(const nlohmann::json& old_report, const nlohmann::json& new_report, const std::string& old_path,
+                        const std::string& new_path);
+
+}  // namespace cio_gap

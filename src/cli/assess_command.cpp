@@ -1,0 +1,164 @@
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <ostream>
+
+#include "cio_gap/analyze/gap_analysis.h"
+#include "cio_gap/error.h"
+#include "cio_gap/load/profile_loader.h"
+#include "cio_gap/text/suggest.h"
+#include "commands.h"
+
+namespace cio_gap::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+// PROFILE may be a folder: every *.yaml / *.yml in it (not hidden, not recursive), sorted.
+std::vector<std::string> profile_paths(const std::string& path, bool& batch) {
+  std::error_code ec;
+  batch = fs::is_directory(path, ec);
+  if (!batch) return {path};
+  std::vector<std::string> paths;
+  for (const auto& entry : fs::directory_iterator(path, ec)) {
+    const std::string name = entry.path().filename().string();
+    const std::string ext = entry.path().extension().string();
+    if (name.starts_with('.') || (ext != ".yaml" && ext != ".yml")) continue;
+    if (!entry.is_regular_file(ec)) continue;
+    paths.push_back(entry.path().string());
+  }
+  if (ec) throw Error(located(path, 0, 0, ec.message()));
+  std::sort(paths.begin(), paths.end());
+  if (paths.empty()) throw Error(located(path, 0, 0, "no *.yaml profiles in this folder"));
+  return paths;
+}
+
+std::string render_one(const Report& report, const ScanResult& scan, const RuleSet& rules, const CommonOptions& common,
+                       const Streams& streams) {
+  switch (common.format()) {
+    case Format::json: return render_report_json(report, scan, rules);
+    case Format::markdown: return render_report_markdown(report, rules);
+    case Format::csv: return render_report_csv(report, rules);
+    case Format::text:
+    case Format::jsonl: break;
+  }
+  return render_report_text(report, rules, render_options(common, streams));
+}
+
+std::string extension(Format format) {
+  switch (format) {
+    case Format::json: return ".json";
+    case Format::markdown: return ".md";
+    case Format::csv: return ".csv";
+    case Format::text:
+    case Format::jsonl: break;
+  }
+  return ".txt";
+}
+
+std::string render_batch(const std::vector<Report>& reports, const ScanResult& scan, const RuleSet& rules,
+                         const CommonOptions& common, const Streams& streams) {
+  if (common.format() == Format::json) {
+    auto array = nlohmann::ordered_json::array();
+    for (const auto& report : reports) array.push_back(nlohmann::ordered_json::parse(render_report_json(report, scan, rules)));
+    return array.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+  }
+  if (common.format() == Format::csv) {
+    throw Error("--format csv with a folder of profiles needs --output-dir (one CSV file per profile)");
+  }
+  const std::string separator = common.format() == Format::markdown ? "\n---\n\n" : "\n" + std::string(78, '=') + "\n\n";
+  std::string out;
+  for (std::size_t i = 0; i < reports.size(); ++i) {
+    if (i > 0) out += separator;
+    out += render_one(reports[i], scan, rules, common, streams);
+  }
+  return out;
+}
+
+// Exit status 1 when a threshold the caller set is not met; says which on standard error.
+int check_thresholds(const AssessCommand& command, const std::vector<Report>& reports, const RuleSet& rules,
+                     const Streams& streams) {
+  int code = kExitOk;
+  for (const auto& report : reports) {
+    const Profile& profile = *report.profile;
+    const std::string who = profile.name.empty() ? profile.path : profile.name;
+    if (command.fail_under >= 0 && report.score < command.fail_under) {
+      streams.err << fmt::format("cio-gap: {}: score {:g} is below --fail-under {:g}\n", who, report.score,
+                                 command.fail_under);
+      code = kExitThreshold;
+    }
+    for (const auto& q : report.qualifications) {
+      const std::string& id = rules.rules[q.rule].id;
+      if (q.status != Status::have &&
+          std::find(command.fail_on_gap.begin(), command.fail_on_gap.end(), id) != command.fail_on_gap.end()) {
+        streams.err << fmt::format("cio-gap: {}: {} is a gap ({}, demanded by {} of {} postings) (--fail-on-gap)\n",
+                                   who, id, to_string(q.status), q.required + q.preferred, report.postings);
+        code = kExitThreshold;
+      }
+    }
+  }
+  return code;
+}
+
+}  // namespace
+
+void setup_assess(CLI::App& app, AssessCommand& command, CommonOptions& common) {
+  app.add_option("PROFILE", command.profile, "Self-assessment YAML, or a folder of them for a batch run")->required();
+  app.add_option("JOBS", command.jobs, "Posting files or folders ('-' for standard input)")->required();
+  app.add_option("--top", command.top, "List at most N gaps")->check(CLI::NonNegativeNumber);
+  app.add_option("--min-share", command.min_share, "List only gaps demanded by at least this share of postings (0-1)")
+      ->check(CLI::Range(0.0, 1.0));
+  app.add_option("--fail-under", command.fail_under, "Exit 1 when a readiness score is below SCORE (0-100)")
+      ->check(CLI::Range(0.0, 100.0));
+  app.add_option("--fail-on-gap", command.fail_on_gap, "Exit 1 when this qualification is a gap; repeatable");
+  app.add_option("--output-dir", command.output_dir, "Batch: write one report per profile into DIR");
+  add_common_options(app, common, {"text", "json", "markdown", "csv"}, true);
+  app.footer(
+      "Exit codes: 0 success; 1 --fail-under or --fail-on-gap not met; 2 usage or input error.\n"
+      "Examples:\n"
+      "  cio-gap assess me.yaml jobs/\n"
+      "  cio-gap assess me.yaml jobs/ --format json | jq '.gaps[0]'\n"
+      "  cio-gap assess me.yaml jobs/ --top 5 --min-share 0.25 --format markdown -o report.md\n"
+      "  cio-gap assess clients/ jobs/ --format json --output-dir reports/ --fail-under 60");
+}
+
+int run_assess(const AssessCommand& command, const CommonOptions& common, const Streams& streams) {
+  const RuleSet rules = load_active_rules(common);
+  std::vector<std::string> ids;
+  for (const auto& rule : rules.rules) ids.push_back(rule.id);
+  for (const auto& id : command.fail_on_gap) {
+    if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
+      throw Error("--fail-on-gap: unknown qualification id '" + id + "'" + did_you_mean(id, ids));
+    }
+  }
+  bool batch = false;
+  // Profiles are checked before the (slower) scan, so a typo fails fast.
+  std::vector<Profile> profiles;
+  for (const auto& path : profile_paths(command.profile, batch)) profiles.push_back(load_profile(path, rules));
+
+  const Extractor extractor(rules);
+  const ScanResult scan = scan_jobs(command.jobs, extractor, common, streams);
+  std::vector<Report> reports;
+  for (const auto& profile : profiles) reports.push_back(assess(profile, scan, extractor, {command.top, command.min_share}));
+
+  if (!command.output_dir.empty()) {
+    std::error_code ec;
+    fs::create_directories(command.output_dir, ec);
+    if (ec) throw Error(located(command.output_dir, 0, 0, ec.message()));
+    for (const auto& report : reports) {
+      const std::string name = fs::path(report.profile->path).stem().string() + extension(common.format());
+      const std::string path = (fs::path(command.output_dir) / name).string();
+      write_file_atomically(path, render_one(report, scan, rules, common, streams));
+      if (!common.quiet) streams.err << "cio-gap: wrote " << path << '\n';
+    }
+  } else if (batch) {
+    emit(render_batch(reports, scan, rules, common, streams), common, streams);
+  } else {
+    emit(render_one(reports.front(), scan, rules, common, streams), common, streams);
+  }
+  return check_thresholds(command, reports, rules, streams);
+}
+
+}  // namespace cio_gap::cli

@@ -1,0 +1,70 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <ostream>
+#include <set>
+
+#include "cio_gap/error.h"
+#include "cio_gap/load/rule_loader.h"
+#include "cio_gap/match/rule_tester.h"
+#include "cio_gap/text/normalize.h"
+#include "commands.h"
+
+namespace cio_gap::cli {
+
+int run_rules_list(const CommonOptions& common, const Streams& streams) {
+  const RuleSet rules = load_active_rules(common);
+  std::size_t width = 0;
+  for (const auto& rule : rules.rules) width = std::max(width, rule.id.size());
+  std::string out;
+  for (const auto& rule : rules.rules) out += fmt::format("{:<{}}  {:<10}  {}\n", rule.id, width, rule.category, rule.name);
+  emit(out, common, streams);
+  return kExitOk;
+}
+
+int run_rules_keywords(const CommonOptions& common, const Streams& streams) {
+  const RuleSet rules = load_active_rules(common);
+  // The literals as the matcher sees them (normalised), without generated inflections.
+  std::set<std::string> keywords;
+  for (const auto& rule : rules.rules) {
+    for (const auto& keyword : rule.keywords) keywords.insert(ascii_lower(normalize_phrase(keyword)));
+    for (const auto& acronym : rule.acronyms) keywords.insert(normalize_phrase(acronym));
+  }
+  std::string out;
+  for (const auto& keyword : keywords) {
+    if (!keyword.empty()) out += keyword + '\n';
+  }
+  emit(out, common, streams);
+  return kExitOk;
+}
+
+int run_rules_test(const RulesCommand& command, const CommonOptions& common, const Streams& streams) {
+  CommonOptions options = common;
+  if (!command.path.empty()) options.rule_packs.push_back(command.path);
+  const RuleSet rules = load_active_rules(options);
+  const Extractor extractor(rules);
+  const RuleTestResult result = test_rules(extractor);
+  std::string out;
+  for (const auto& failure : result.failures) {
+    out += fmt::format("{}:{}: {}: should {}: \"{}\"\n", failure.file, failure.line, failure.rule_id,
+                       failure.expected_match ? "match" : "not match", escape_control(failure.sentence));
+  }
+  out += fmt::format("{} rules, {} examples, {} failed\n", rules.rules.size(), result.examples, result.failures.size());
+  emit(out, common, streams);
+  return result.failures.empty() ? kExitOk : kExitThreshold;
+}
+
+int run_rules_validate(const RulesCommand& command, const CommonOptions& common, const Streams& streams) {
+  // A pack is checked on its own, then compiled with the active rules as a real run would.
+  const RuleSet pack = load_rules({false, {command.path}});
+  CommonOptions options = common;
+  options.rule_packs.push_back(command.path);
+  const RuleSet rules = load_active_rules(options);
+  const Extractor extractor(rules);
+  std::size_t keywords = 0;
+  for (const auto& rule : pack.rules) keywords += rule.keywords.size() + rule.acronyms.size();
+  emit(fmt::format("{}: valid ({} rules, {} keywords)\n", command.path, pack.rules.size(), keywords), common, streams);
+  return kExitOk;
+}
+
+}  // namespace cio_gap::cli

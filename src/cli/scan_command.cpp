@@ -1,0 +1,50 @@
+#include <fmt/format.h>
+
+#include <ostream>
+
+#include "cio_gap/error.h"
+#include "commands.h"
+
+namespace cio_gap::cli {
+
+void setup_scan(CLI::App& app, ScanCommand& command, CommonOptions& common) {
+  app.add_option("JOBS", command.jobs, "Posting files or folders ('-' for standard input)")->required();
+  add_common_options(app, common, {"text", "json", "jsonl"}, true);
+  app.footer(
+      "Formats: text (a summary per posting), json (one document), jsonl (one posting per line,\n"
+      "streamed as the postings are read: for very large folders).\n"
+      "Examples:\n"
+      "  cio-gap scan jobs/\n"
+      "  cio-gap scan jobs/ --format json | jq '.postings[0].qualifications'\n"
+      "  cio-gap scan scrape.csv --format jsonl > demands.jsonl");
+}
+
+int run_scan(const ScanCommand& command, const CommonOptions& common, const Streams& streams) {
+  const RuleSet rules = load_active_rules(common);
+  const Extractor extractor(rules);
+  if (common.format() == Format::jsonl) {
+    // Streamed: each line leaves as soon as its posting and those before it are read.
+    const bool to_file = !common.output.empty() && common.output != "-";
+    std::string buffered;
+    const PostingSink sink = [&](PostingFindings&& posting) {
+      const std::string line = render_posting_jsonl(posting, rules);
+      if (to_file) {
+        buffered += line;
+      } else {
+        streams.out << line;
+        streams.out.flush();
+        if (!streams.out) throw Error("cannot write to standard output");
+      }
+    };
+    scan_jobs(command.jobs, extractor, common, streams, &sink);
+    if (to_file) write_file_atomically(common.output, buffered);
+    return kExitOk;
+  }
+  const ScanResult scan = scan_jobs(command.jobs, extractor, common, streams);
+  emit(common.format() == Format::json ? render_scan_json(scan, rules)
+                                       : render_scan_text(scan, rules, render_options(common, streams)),
+       common, streams);
+  return kExitOk;
+}
+
+}  // namespace cio_gap::cli

@@ -1,0 +1,48 @@
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "cio_gap/render/render.h"
+
+namespace cio_gap {
+namespace {
+
+// RFC 4180: a field holding a comma, a quote or a line break is quoted, its quotes doubled.
+// Text fields that a spreadsheet would run as a formula (=, +, -, @, tab, CR first) get a
+// leading apostrophe, the usual defence against CSV injection from a shared rule pack.
+std::string text_field(std::string_view text) {
+  std::string value;
+  if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos) value = "'";
+  value += text;
+  if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
+  std::string out = "\"";
+  for (const char c : value) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+// As in the JSON output: shares to three decimals, no trailing zeros.
+std::string number(double value) { return fmt::format("{:g}", std::round(value * 1000.0) / 1000.0); }
+
+}  // namespace
+
+std::string render_report_csv(const Report& report, const RuleSet& rules) {
+  // RFC 4180 ends every record with CRLF.
+  std::string out = "rank,id,name,category,required,preferred,demand,share,status,advice\r\n";
+  for (std::size_t i = 0; i < report.qualifications.size(); ++i) {
+    const QualificationDemand& q = report.qualifications[i];
+    const Rule& rule = rules.rules[q.rule];
+    std::string rank;
+    for (std::size_t g = 0; g < report.gaps.size(); ++g) {
+      if (report.gaps[g] == i) rank = std::to_string(g + 1);
+    }
+    out += fmt::format("{},{},{},{},{},{},{},{},{},{}\r\n", rank, text_field(rule.id), text_field(rule.name),
+                       text_field(rule.category), q.required, q.preferred, number(q.demand), number(q.share),
+                       to_string(q.status), text_field(rule.advice));
+  }
+  return out;
+}
+
+}  // namespace cio_gap

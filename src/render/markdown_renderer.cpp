@@ -1,0 +1,118 @@
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "cio_gap/render/render.h"
+
+namespace cio_gap {
+namespace {
+
+// Text from postings, profiles and rule packs is shown as text, never as markup: every
+// character that can open Markdown or HTML syntax inside a line is backslash-escaped (`$` too,
+// since GitHub renders $...$ as maths), `|` so a table cell cannot split, and control
+// characters (newlines included) become spaces so a value stays on its line.
+std::string md(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7F) {
+      out += ' ';
+      continue;
+    }
+    switch (c) {
+      case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>':
+      case '|': case '$': case '~':
+        out += '\\';
+        break;
+      default: break;
+    }
+    out += c;
+  }
+  return out;
+}
+
+std::string percent(double share) { return fmt::format("{}%", std::lround(share * 100)); }
+
+std::string plural(int count, std::string_view one, std::string_view many) {
+  return fmt::format("{} {}", count, count == 1 ? one : many);
+}
+
+std::string experience(const YearsComparison& years) {
+  if (years.postings_with_years == 0) return "no posting states a number of years.";
+  std::string out = fmt::format("postings ask {} to {} years (median {})", *years.min_years, *years.max_years,
+                                *years.median_years);
+  if (years.profile_years) {
+    out += fmt::format("; you have {}, and {} of {} ask for more.", *years.profile_years, years.postings_asking_more,
+                       years.postings_with_years);
+  } else {
+    out += "; add years_experience to your profile to compare.";
+  }
+  return out;
+}
+
+std::string demand_table(const Report& report, const RuleSet& rules) {
+  if (report.qualifications.empty()) return "No posting demands a qualification these rules recognise.\n";
+  std::string out = "| Qualification | Required | Preferred | Share | Status |\n|:--|--:|--:|--:|:--|\n";
+  for (const auto& q : report.qualifications) {
+    const Rule& rule = rules.rules[q.rule];
+    out += fmt::format("| {} ({}) | {} | {} | {} | {} |\n", md(rule.name), md(rule.id), q.required, q.preferred,
+                       percent(q.share), to_string(q.status));
+  }
+  return out;
+}
+
+std::string gap_section(int rank, const QualificationDemand& q, const Report& report, const RuleSet& rules) {
+  const Rule& rule = rules.rules[q.rule];
+  std::string out = fmt::format("### {}. {} ({}): {}\n\n", rank, md(rule.name), md(rule.id), to_string(q.status));
+  out += fmt::format("Demanded by {} of {} postings ({}; {} required, {} preferred).\n", q.required + q.preferred,
+                     report.postings, percent(q.share), q.required, q.preferred);
+  if (!q.citations.empty()) {
+    out += "\nFrom the postings:\n\n";
+    for (const auto& c : q.citations) out += fmt::format("- \"{}\" ({}:{})\n", md(c.text), md(c.source), c.line);
+  }
+  if (!q.profile_evidence.empty()) {
+    out += "\nWhat you have:\n\n";
+    for (const auto& e : q.profile_evidence) {
+      out += fmt::format("- {}: {} ({})\n", to_string(e.strength), md(e.text), md(e.field));
+    }
+  }
+  out += fmt::format("\n**Next step:** {}\n", md(rule.advice));
+  return out;
+}
+
+std::string readiness_table(const Report& report) {
+  if (report.readiness.empty()) return "No readiness check ran.\n";
+  std::string out = "| Check | Status | Detail | Advice | Source |\n|:--|:--|:--|:--|:--|\n";
+  for (const auto& check : report.readiness) {
+    out += fmt::format("| {} | {} | {} | {} | {} |\n", md(check.title), check.pass ? "pass" : "warn", md(check.detail),
+                       md(check.advice), md(check.source));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string render_report_markdown(const Report& report, const RuleSet& rules) {
+  const Profile& profile = *report.profile;
+  std::string who = md(profile.name.empty() ? profile.path : profile.name);
+  if (!profile.current_role.empty()) who += " (" + md(profile.current_role) + ")";
+
+  std::string out = "# cio-gap report for " + who + "\n\n";
+  out += fmt::format("- **Readiness score:** {:g}/100\n", report.score);
+  out += "- **Postings analysed:** " + std::to_string(report.postings);
+  if (report.duplicates > 0) out += " (" + plural(report.duplicates, "duplicate", "duplicates") + " not counted)";
+  out += "\n- **Experience:** " + experience(report.years) + "\n";
+
+  out += "\n## What the postings demand\n\n" + demand_table(report, rules);
+
+  out += "\n## Gaps, most demanded first\n";
+  if (report.gaps.empty()) out += "\nNone: you have every qualification these postings demand.\n";
+  int rank = 0;
+  for (const auto index : report.gaps) out += "\n" + gap_section(++rank, report.qualifications[index], report, rules);
+
+  out += "\n## Readiness checks\n\n" + readiness_table(report);
+  return out;
+}
+
+}  // namespace cio_gap

@@ -1,0 +1,65 @@
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "cio_gap/render/render.h"
+#include "test_report.h"
+
+namespace cio_gap {
+namespace {
+
+using testing::kBudgetRule;
+using testing::kVendorRule;
+
+ScanResult sample_scan() {
+  ScanResult scan;
+  PostingFindings first;
+  first.source = "jobs.csv#row=2";
+  first.title = "VP of IT";
+  first.years_required = 10;
+  first.findings.push_back({kBudgetRule, Tier::required, {{4, "Own the budget.\nAll of it.", SectionKind::duties,
+                                                           Tier::required, ""}}});
+  first.findings.push_back({kVendorRule, Tier::preferred, {{9, "Vendor management a plus", SectionKind::general,
+                                                            Tier::preferred, "a plus"}}});
+  PostingFindings second;
+  second.source = "b.txt";
+  second.title = "Copy";
+  second.duplicate = true;
+  scan.postings = {first, second};
+  scan.total = 2;
+  scan.duplicates = 1;
+  return scan;
+}
+
+TEST(JsonRendererTest, PostingJsonlIsOneCompactLine) {
+  const RuleSet rules = testing::test_rules();
+  const ScanResult scan = sample_scan();
+  EXPECT_EQ(render_posting_jsonl(scan.postings[0], rules),
+            R"({"source":"jobs.csv#row=2","title":"VP of IT","years_required":10,"qualifications":[)"
+            R"({"id":"budget-management","tier":"required","evidence":[{"line":4,"text":"Own the budget.\nAll of it.","section":"duties"}]},)"
+            R"({"id":"vendor-management","tier":"preferred","evidence":[{"line":9,"text":"Vendor management a plus","section":"general"}]}]})"
+            "\n");
+  EXPECT_EQ(render_posting_jsonl(scan.postings[1], rules),
+            R"({"source":"b.txt","title":"Copy","years_required":null,"duplicate":true,"qualifications":[]})"
+            "\n");
+}
+
+TEST(JsonRendererTest, PostingJsonlLinesAreTheScanJsonPostings) {
+  const RuleSet rules = testing::test_rules();
+  const ScanResult scan = sample_scan();
+  const auto document = nlohmann::json::parse(render_scan_json(scan, rules));
+  ASSERT_EQ(document["postings"].size(), 2u);
+  for (std::size_t i = 0; i < scan.postings.size(); ++i) {
+    EXPECT_EQ(nlohmann::json::parse(render_posting_jsonl(scan.postings[i], rules)), document["postings"][i]);
+  }
+}
+
+TEST(JsonRendererTest, InvalidUtf8IsReplacedNotThrown) {
+  const RuleSet rules = testing::test_rules();
+  PostingFindings posting;
+  posting.source = "bad\xff.txt";
+  EXPECT_EQ(render_posting_jsonl(posting, rules),
+            "{\"source\":\"bad\xef\xbf\xbd.txt\",\"title\":\"\",\"years_required\":null,\"qualifications\":[]}\n");
+}
+
+}  // namespace
+}  // namespace cio_gap

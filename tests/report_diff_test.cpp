@@ -1,0 +1,255 @@
+#include "cio_gap/analyze/report_diff.h"
+
+#include <gtest/gtest.h>
+
+#include "cio_gap/error.h"
+#include "cio_gap/render/diff_render.h"
+
+namespace cio_gap {
+namespace {
+
+using nlohmann::json;
+
+using Listed = std::vector<std::pair<std::string, std::string>>;  // id, status
+
+json listed(const Listed& items) {
+  json out = json::array();
+  for (const auto& [id, status] : items) out.push_back({{"id", id}, {"name", "Name of " + id}, {"status", status}});
+  return out;
+}
+
+// The parts of an `assess --format json` output the diff reads, plus a few it ignores.
+json report(const std::string& path, const std::string& name, double score, const Listed& gaps,
+            const Listed& qualifications) {
+  return {{"schema_version", "1.0"},
+          {"profile", {{"path", path}, {"name", name}, {"current_role", "Director"}}},
+          {"score", score},
+          {"postings_count", 8},
+          {"gaps", listed(gaps)},
+          {"qualifications", listed(qualifications)},
+          {"readiness", json::array()}};
+}
+
+json january() {
+  return report("clients/dana.yaml", "Dana Rivera", 60.1,
+                {{"budget-management", "missing"}, {"vendor-management", "missing"}, {"cloud", "partial"}},
+                {{"budget-management", "missing"}, {"vendor-management", "missing"}, {"cloud", "partial"},
+                 {"security", "have"}});
+}
+
+json february() {
+  return report("clients/dana.yaml", "Dana Rivera", 64.3,
+                {{"vendor-management", "partial"}, {"security", "missing"}, {"data-analytics", "missing"}},
+                {{"vendor-management", "partial"}, {"budget-management", "have"}, {"security", "missing"},
+                 {"data-analytics", "missing"}});
+}
+
+std::string what(const json& old_report, const json& new_report) {
+  try {
+    diff_reports(old_report, new_report, "old.json", "new.json");
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+TEST(ReportDiffTest, GapsClosedOpenedAndChanged) {
+  const ReportDiff diff = diff_reports(january(), february(), "jan.json", "feb.json");
+  ASSERT_EQ(diff.profiles.size(), 1u);
+  const ProfileDiff& dana = diff.profiles[0];
+  EXPECT_DOUBLE_EQ(dana.change, 4.2);
+  ASSERT_EQ(dana.closed.size(), 2u);
+  EXPECT_EQ(dana.closed[0].id, "budget-management");
+  EXPECT_EQ(dana.closed[0].old_status, Status::missing);
+  EXPECT_EQ(dana.closed[0].new_status, Status::have);
+  EXPECT_EQ(dana.closed[1].id, "cloud");
+  EXPECT_EQ(dana.closed[1].new_status, std::nullopt);
+  ASSERT_EQ(dana.opened.size(), 2u);
+  EXPECT_EQ(dana.opened[0].old_status, Status::have);  // security was held, now a gap
+  EXPECT_EQ(dana.opened[1].old_status, std::nullopt);
+  ASSERT_EQ(dana.changed.size(), 1u);
+  EXPECT_EQ(dana.changed[0].id, "vendor-management");
+  EXPECT_TRUE(diff.only_old.empty() && diff.only_new.empty());
+}
+
+TEST(ReportDiffTest, RendersText) {
+  const ReportDiff diff = diff_reports(january(), february(), "jan.json", "feb.json");
+  EXPECT_EQ(render_diff_text(diff, {}),
+            "cio-gap diff: jan.json -> feb.json\n"
+            "\n"
+            "Dana Rivera (clients/dana.yaml): score 60.1 -> 64.3 (+4.2)\n"
+            "  closed   budget-management  missing -> have\n"
+            "  closed   cloud              partial -> not demanded\n"
+            "  opened   security           have -> missing\n"
+            "  opened   data-analytics     not demanded -> missing\n"
+            "  changed  vendor-management  missing -> partial\n");
+}
+
+TEST(ReportDiffTest, RendersJson) {
+  const ReportDiff diff = diff_reports(january(), february(), "jan.json", "feb.json");
+  EXPECT_EQ(render_diff_json(diff), R"({
+  "schema_version": "1.0",
+  "kind": "diff",
+  "old": "jan.json",
+  "new": "feb.json",
+  "profiles": [
+    {
+      "profile": {
+        "path": "clients/dana.yaml",
+        "name": "Dana Rivera"
+      },
+      "old_score": 60.1,
+      "new_score": 64.3,
+      "change": 4.2,
+      "closed": [
+        {
+          "id": "budget-management",
+          "name": "Name of budget-management",
+          "old_status": "missing",
+          "new_status": "have"
+        },
+        {
+          "id": "cloud",
+          "name": "Name of cloud",
+          "old_status": "partial",
+          "new_status": null
+        }
+      ],
+      "opened": [
+        {
+          "id": "security",
+          "name": "Name of security",
+          "old_status": "have",
+          "new_status": "missing"
+        },
+        {
+          "id": "data-analytics",
+          "name": "Name of data-analytics",
+          "old_status": null,
+          "new_status": "missing"
+        }
+      ],
+      "changed": [
+        {
+          "id": "vendor-management",
+          "name": "Name of vendor-management",
+          "old_status": "missing",
+          "new_status": "partial"
+        }
+      ]
+    }
+  ],
+  "only_old": [],
+  "only_new": []
+}
+)");
+}
+
+TEST(ReportDiffTest, NoChangeIsSaidAndNeverMinusZero) {
+  json later = january();
+  later["score"] = 60.14;
+  const ReportDiff diff = diff_reports(january(), later, "a.json", "b.json");
+  EXPECT_EQ(diff.profiles[0].change, 0.0);
+  EXPECT_FALSE(std::signbit(diff.profiles[0].change));
+  EXPECT_EQ(render_diff_text(diff, {}),
+            "cio-gap diff: a.json -> b.json\n"
+            "\n"
+            "Dana Rivera (clients/dana.yaml): score 60.1 -> 60.14 (unchanged)\n"
+            "  no gap closed, opened or changed\n");
+}
+
+TEST(ReportDiffTest, ScoreDropIsColouredRedOnATerminal) {
+  RenderOptions options;
+  options.color = true;
+  const std::string out = render_diff_text(diff_reports(february(), january(), "a", "b"), options);
+  EXPECT_NE(out.find("score 64.3 -> 60.1 (\x1b[31m-4.2\x1b[0m)\n"), std::string::npos) << out;
+}
+
+TEST(ReportDiffTest, TwoSingleReportsArePairedEvenIfTheProfileMoved) {
+  json moved = february();
+  moved["profile"]["path"] = "me.yaml";
+  moved["profile"]["name"] = "Dana R.";
+  const ReportDiff diff = diff_reports(january(), moved, "a", "b");
+  ASSERT_EQ(diff.profiles.size(), 1u);
+  EXPECT_EQ(diff.profiles[0].profile.path, "me.yaml");
+}
+
+TEST(ReportDiffTest, BatchReportsArePairedByPathThenName) {
+  json sam_old = report("clients/sam.yaml", "Sam Lee", 80, {}, {{"cloud", "have"}});
+  json sam_new = report("coaching/sam.yaml", "Sam Lee", 75, {{"cloud", "partial"}}, {{"cloud", "partial"}});
+  json kim_old = report("clients/kim.yaml", "Kim", 50, {}, {});
+  json noor_new = report("clients/noor.yaml", "", 40, {}, {});
+  const json old_batch = {kim_old, sam_old, january()};
+  const json new_batch = {february(), sam_new, noor_new};
+  const ReportDiff diff = diff_reports(old_batch, new_batch, "old.json", "new.json");
+  EXPECT_EQ(render_diff_text(diff, {}),
+            "cio-gap diff: old.json -> new.json\n"
+            "\n"
+            "Dana Rivera (clients/dana.yaml): score 60.1 -> 64.3 (+4.2)\n"
+            "  closed   budget-management  missing -> have\n"
+            "  closed   cloud              partial -> not demanded\n"
+            "  opened   security           have -> missing\n"
+            "  opened   data-analytics     not demanded -> missing\n"
+            "  changed  vendor-management  missing -> partial\n"
+            "\n"
+            "Sam Lee (coaching/sam.yaml): score 80 -> 75 (-5)\n"
+            "  opened   cloud  have -> partial\n"
+            "\n"
+            "only in old.json: Kim (clients/kim.yaml)\n"
+            "only in new.json: clients/noor.yaml\n"
+            "\n"
+            "scores: 1 up, 1 down, 0 unchanged\n");
+}
+
+TEST(ReportDiffTest, ASingleReportIsComparedWithItsMatchInABatch) {
+  const json batch = {report("clients/kim.yaml", "Kim", 50, {}, {}), january()};
+  const ReportDiff diff = diff_reports(batch, february(), "old.json", "new.json");
+  ASSERT_EQ(diff.profiles.size(), 1u);
+  EXPECT_EQ(diff.profiles[0].old_score, 60.1);
+  ASSERT_EQ(diff.only_old.size(), 1u);
+  EXPECT_EQ(diff.only_old[0].name, "Kim");
+}
+
+TEST(ReportDiffTest, RejectsWhatIsNotAnAssessReport) {
+  EXPECT_EQ(what(json("text"), february()),
+            "old.json: not a cio-gap assess report (expected a JSON object or array)");
+  EXPECT_EQ(what(json::array(), february()), "old.json: an empty array, not cio-gap assess reports");
+  const json scan = {{"schema_version", "1.0"}, {"postings_count", 3}, {"duplicates", 0}, {"postings", json::array()}};
+  EXPECT_EQ(what(january(), scan), "new.json: no \"profile\" object: not a cio-gap assess report");
+  json no_version = january();
+  no_version.erase("schema_version");
+  EXPECT_EQ(what(no_version, february()), "old.json: no \"schema_version\" string: not a cio-gap assess report");
+  json no_score = january();
+  no_score.erase("score");
+  EXPECT_EQ(what(json::array({february(), no_score}), february()),
+            "old.json: /1: no \"score\" number: not a cio-gap assess report");
+  json bad_gap = january();
+  bad_gap["gaps"][2].erase("id");
+  EXPECT_EQ(what(january(), bad_gap), "new.json: /gaps/2: no \"id\" string: not a cio-gap assess report");
+  json bad_status = january();
+  bad_status["qualifications"][0]["status"] = "unknown";
+  EXPECT_EQ(what(bad_status, february()),
+            "old.json: /qualifications/0/status: unknown status \"unknown\" (expected have, partial or missing)");
+  const json diff = {{"schema_version", "1.0"}, {"kind", "diff"}};
+  EXPECT_EQ(what(diff, february()), "old.json: a cio-gap diff, not an assess report");
+}
+
+TEST(ReportDiffTest, AcceptsNewerMinorVersionsOnly) {
+  json minor = january();
+  minor["schema_version"] = "1.7";
+  EXPECT_EQ(what(minor, february()), "no error");
+  json major = january();
+  major["schema_version"] = "2.0";
+  EXPECT_EQ(what(january(), major),
+            "new.json: /schema_version: schema_version \"2.0\" is not supported (this cio-gap reads 1.x)");
+}
+
+TEST(ReportDiffTest, TextEscapesControlCharactersFromTheFiles) {
+  json evil = february();
+  evil["profile"]["name"] = "Dana\x1b[2J";
+  const std::string out = render_diff_text(diff_reports(january(), evil, "a", "b\nc"), {});
+  EXPECT_TRUE(out.starts_with("cio-gap diff: a -> b\\nc\n\nDana\\x1b[2J (clients/dana.yaml)")) << out;
+}
+
+}  // namespace
+}  // namespace cio_gap
