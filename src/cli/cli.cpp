@@ -20,7 +20,7 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
   app.require_subcommand(1);
   app.footer(
       "Exit codes: 0 success; 1 a threshold you set was not met (--fail-under, --fail-on-gap,\n"
-      "failing rule examples); 2 usage or input error (bad option, unreadable or malformed file,\n"
+      "failing rule examples, diff --fail-on-drop); 2 usage or input error (bad option, unreadable or malformed file,\n"
       "no postings found, a write error).\n"
       "Examples:\n"
       "  cio-gap assess me.yaml jobs/\n"
@@ -41,6 +41,10 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
   ExplainCommand explain;
   CLI::App* explain_app = app.add_subcommand("explain", "Why each posting does or does not demand one qualification");
   setup_explain(*explain_app, explain, common);
+
+  DiffCommand diff;
+  CLI::App* diff_app = app.add_subcommand("diff", "Progress between two JSON reports: gaps closed and opened, score change");
+  setup_diff(*diff_app, diff, common);
 
   ProfileCommand validate;
   CLI::App* validate_app = app.add_subcommand("validate", "Check a self-assessment, with did-you-mean hints");
@@ -87,6 +91,7 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
     if (scan_app->parsed()) code = run_scan(scan, common, streams);
     else if (assess_app->parsed()) code = run_assess(assess, common, streams);
     else if (explain_app->parsed()) code = run_explain(explain, common, streams);
+    else if (diff_app->parsed()) code = run_diff(diff, common, streams);
     else if (validate_app->parsed()) code = run_validate(validate, common, streams);
     else if (init_app->parsed()) code = run_init(init, common, streams);
     else if (rules_list->parsed()) code = run_rules_list(common, streams);

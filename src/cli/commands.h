@@ -103,6 +103,14 @@ int run_validate(const ProfileCommand& command, const CommonOptions& common, con
 void setup_init(CLI::App& app, ProfileCommand& command, CommonOptions& common);
 int run_init(const ProfileCommand& command, const CommonOptions& common, const Streams& streams);
 
+struct DiffCommand {
+  std::string old_path;
+  std::string new_path;
+  bool fail_on_drop = false;
+};
+void setup_diff(CLI::App& app, DiffCommand& command, CommonOptions& common);
+int run_diff(const DiffCommand& command, const CommonOptions& common, const Streams& streams);
+
 struct RulesCommand {
   std::string path;  ///< rules test / validate: the pack
 };

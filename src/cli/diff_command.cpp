@@ -1,0 +1,71 @@
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <ostream>
+
+#include "cio_gap/analyze/report_diff.h"
+#include "cio_gap/error.h"
+#include "cio_gap/load/file_reader.h"
+#include "cio_gap/render/diff_render.h"
+#include "commands.h"
+
+namespace cio_gap::cli {
+namespace {
+
+constexpr std::uintmax_t kMaxReportBytes = 256u * 1024u * 1024u;
+
+nlohmann::json read_report(const std::string& path) {
+  const std::string text = read_file(path, kMaxReportBytes);
+  try {
+    return nlohmann::json::parse(text);
+  } catch (const nlohmann::json::parse_error& e) {
+    // nlohmann reports a byte offset; turn it into line:col for the message.
+    std::size_t line = 1;
+    std::size_t col = 1;
+    for (std::size_t i = 0; i + 1 < e.byte && i < text.size(); ++i) {
+      if (text[i] == '\n') {
+        ++line;
+        col = 1;
+      } else {
+        ++col;
+      }
+    }
+    throw Error(located(path, static_cast<int>(line), static_cast<int>(col), "not valid JSON"));
+  }
+}
+
+}  // namespace
+
+void setup_diff(CLI::App& app, DiffCommand& command, CommonOptions& common) {
+  app.add_option("OLD", command.old_path, "An earlier 'assess --format json' output")->required();
+  app.add_option("NEW", command.new_path, "A later one (single reports or batch arrays)")->required();
+  app.add_flag("--fail-on-drop", command.fail_on_drop, "Exit 1 when any readiness score went down");
+  add_common_options(app, common, {"text", "json"}, false);
+  app.footer(
+      "Gaps closed and opened, status changes and the score change, per person.\n"
+      "Examples:\n"
+      "  cio-gap diff reports/dana-2026-10.json reports/dana-2026-11.json\n"
+      "  cio-gap diff last/ci.json now/ci.json --format json --fail-on-drop");
+}
+
+int run_diff(const DiffCommand& command, const CommonOptions& common, const Streams& streams) {
+  const ReportDiff diff =
+      diff_reports(read_report(command.old_path), read_report(command.new_path), command.old_path, command.new_path);
+  emit(common.format() == Format::json ? render_diff_json(diff) : render_diff_text(diff, render_options(common, streams)),
+       common, streams);
+  if (command.fail_on_drop) {
+    int code = kExitOk;
+    for (const auto& profile : diff.profiles) {
+      if (profile.change < 0) {
+        streams.err << fmt::format("cio-gap: {}: score dropped from {:g} to {:g} (--fail-on-drop)\n",
+                                   profile.profile.name.empty() ? profile.profile.path : profile.profile.name,
+                                   profile.old_score, profile.new_score);
+        code = kExitThreshold;
+      }
+    }
+    return code;
+  }
+  return kExitOk;
+}
+
+}  // namespace cio_gap::cli
