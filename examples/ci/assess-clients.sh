@@ -21,7 +21,6 @@ reports=${3:-reports}
 cio_gap=${CIO_GAP:-cio-gap}
 
 command -v "$cio_gap" >/dev/null || { echo "assess-clients: $cio_gap not found (set CIO_GAP)" >&2; exit 2; }
-command -v jq >/dev/null || { echo "assess-clients: jq is needed to read the reports" >&2; exit 2; }
 
 shopt -s nullglob
 profiles=("$clients"/*.yaml "$clients"/*.yml)
@@ -34,11 +33,12 @@ thresholds=()
 if [[ -n ${CIO_GAP_FAIL_UNDER:-} ]]; then thresholds+=(--fail-under "$CIO_GAP_FAIL_UNDER"); fi
 for id in ${CIO_GAP_FAIL_ON_GAP:-}; do thresholds+=(--fail-on-gap "$id"); done
 
-previous_dir=$(mktemp -d)
-trap 'rm -rf "$previous_dir"' EXIT
-
 failed=0  # 1: a score dropped or a threshold was not met; 2: an error
 note() { if ((failed < $1)); then failed=$1; fi; }
+
+score() {  # the score of a report, when jq is there to read it
+  if command -v jq >/dev/null; then jq -r '.score' "$1"; else echo "in $1"; fi
+}
 
 summary() {  # also to the GitHub Actions job summary when there is one
   printf '%s\n\n' "$1"
@@ -50,8 +50,8 @@ for profile in "${profiles[@]}"; do
   name=$(basename "${profile%.*}")
   report="$reports/$name.json"
   previous=""
-  if [[ -f $report ]]; then
-    previous="$previous_dir/$name.json"
+  if [[ -f $report ]]; then  # kept beside it while comparing, so the diff names both plainly
+    previous="$reports/$name.previous.json"
     cp "$report" "$previous"
   fi
 
@@ -59,26 +59,24 @@ for profile in "${profiles[@]}"; do
   "$cio_gap" assess "$profile" "$jobs" --format json --output "$report" --quiet "${thresholds[@]}" || status=$?
   case $status in
     0) ;;
-    1) note 1 ;;  # the reason is on standard error; the report was still written
-    *) echo "assess-clients: $profile: cio-gap failed (exit $status)" >&2; note 2; continue ;;
+    1) note 1 ;;  # cio-gap said why on standard error; the report was still written
+    *) echo "assess-clients: $profile: cio-gap failed (exit $status)" >&2; note 2
+       if [[ -n $previous ]]; then mv "$previous" "$report"; fi  # keep the baseline
+       continue ;;
   esac
 
-  score=$(jq -r '.score' "$report")
   if [[ -z $previous ]]; then
-    summary "$name: score $score (first report)"
+    summary "$name: first report (score $(score "$report")), the baseline of the next run"
     continue
   fi
-  if ! changes=$("$cio_gap" diff "$previous" "$report") ||
-     ! dropped=$("$cio_gap" diff "$previous" "$report" --format json | jq 'any(.profiles[]; .change < 0)'); then
-    echo "assess-clients: $name: cannot compare with the previous report" >&2
-    note 2
-    continue
-  fi
-  summary "$changes"
-  if [[ $dropped == true ]]; then
-    echo "assess-clients: $name: score dropped to $score" >&2
-    note 1
-  fi
+  status=0
+  changes=$("$cio_gap" diff "$previous" "$report" --fail-on-drop) || status=$?
+  rm -f "$previous"
+  case $status in
+    0) summary "$changes" ;;
+    1) summary "$changes"; note 1 ;;  # cio-gap said on standard error whose score dropped
+    *) echo "assess-clients: $name: cannot compare with the previous report" >&2; note 2 ;;
+  esac
 done
 
 # One Markdown report per client, from a single scan of the postings.

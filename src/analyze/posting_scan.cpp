@@ -1,6 +1,7 @@
 #include "cio_gap/analyze/posting_scan.h"
 
 #include <algorithm>
+#include <exception>
 #include <mutex>
 #include <thread>
 #include <unordered_set>
@@ -53,7 +54,10 @@ ScanResult stream_postings(const std::vector<std::string>& jobs, const Extractor
   };
 
   std::atomic<std::size_t> next{0};
-  auto work = [&] {
+  // An exception on a worker (the sink failing to write, say) stops every worker and is
+  // rethrown on the calling thread once they have all stopped.
+  std::exception_ptr failure;
+  auto scan_files = [&] {
     KeywordMatcher::Scratch scratch(extractor.matcher());
     for (std::size_t i = next++; i < files.size(); i = next++) {
       FileResult result;
@@ -68,6 +72,15 @@ ScanResult stream_postings(const std::vector<std::string>& jobs, const Extractor
       emit_ready();
     }
   };
+  auto work = [&] {
+    try {
+      scan_files();
+    } catch (...) {
+      std::lock_guard lock(order);
+      if (!failure) failure = std::current_exception();
+      next = files.size();
+    }
+  };
   unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(files.size(), 1)));
   {
@@ -75,6 +88,7 @@ ScanResult stream_postings(const std::vector<std::string>& jobs, const Extractor
     for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
     work();
   }
+  if (failure) std::rethrow_exception(failure);
   return counts;
 }
 
