@@ -98,11 +98,9 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
     else if (rules_keywords->parsed()) code = run_rules_keywords(common, streams);
     else if (rules_test->parsed()) code = run_rules_test(rules, common, streams);
     else if (rules_validate->parsed()) code = run_rules_validate(rules, common, streams);
-  } catch (const Error& e) {
-    err << "cio-gap: error: " << e.what() << '\n';
-    return kExitError;
   } catch (const std::exception& e) {
-    err << "cio-gap: error: " << e.what() << '\n';
+    // Messages quote file names and text from input: never let them drive the terminal.
+    err << "cio-gap: error: " << escape_control(e.what()) << '\n';
     return kExitError;
   }
   // A full disk or a closed pipe must not pass for success.

@@ -126,7 +126,7 @@ ScanResult scan_jobs(const std::vector<std::string>& jobs, const Extractor& extr
                 : scan_postings(jobs, extractor, options, diagnostics);
   }
   if (!common.quiet) {
-    for (const auto& warning : diagnostics.warnings) streams.err << "cio-gap: warning: " << warning << '\n';
+    for (const auto& warning : diagnostics.warnings) streams.err << "cio-gap: warning: " << escape_control(warning) << '\n';
   }
   if (scan.total == 0) {
     throw Error(fmt::format("no postings found in {}", fmt::join(jobs, " ")));

@@ -47,7 +47,7 @@ int run_explain(const ExplainCommand& command, const CommonOptions& common, cons
     }
   }
   if (!common.quiet) {
-    for (const auto& warning : diagnostics.warnings) streams.err << "cio-gap: warning: " << warning << '\n';
+    for (const auto& warning : diagnostics.warnings) streams.err << "cio-gap: warning: " << escape_control(warning) << '\n';
   }
   if (explanations.empty()) throw Error(fmt::format("no postings found in {}", fmt::join(command.jobs, " ")));
   emit(render_explain_text(rules.rules[rule], explanations, render_options(common, streams)), common, streams);

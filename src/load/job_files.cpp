@@ -1,9 +1,19 @@
 #include "cio_gap/load/job_files.h"
 
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <array>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
+#include <map>
+#include <memory>
 #include <system_error>
+#include <utility>
 
 #include "cio_gap/error.h"
 
@@ -45,62 +55,150 @@ bool fits(std::uintmax_t size, const std::string& source, const ReadLimits& limi
   return false;
 }
 
-// Lists one folder argument's posting files. The walk keeps its own stack rather than
-// recursing, never follows a symbolic link (lstat semantics throughout), and turns every
-// unreadable entry into a warning.
-void walk_folder(const std::string& argument, const ReadLimits& limits, Diagnostics& diagnostics,
-                 std::vector<JobFile>& files) {
-  const fs::path root(argument);
-  std::vector<JobFile> found;
-  std::vector<fs::path> pending{fs::path()};  // folders relative to root
-  while (!pending.empty()) {
-    const fs::path relative_folder = pending.back();
-    pending.pop_back();
-    const std::string folder_source =
-        relative_folder.empty() ? argument : relative_folder.generic_string();
-    std::error_code error;
-    fs::directory_iterator it(root / relative_folder, error);
-    if (error) {
-      skip(diagnostics, folder_source, "cannot read folder: " + error.message());
-      continue;
-    }
-    for (; it != fs::directory_iterator(); it.increment(error)) {
-      const fs::path name = it->path().filename();
-      const std::string name_text = name.string();
-      if (name_text.empty() || name_text.front() == '.') continue;  // hidden
-      const fs::path relative = relative_folder / name;
-      const std::string source = relative.generic_string();
-      std::error_code status_error;
-      const fs::file_status status = it->symlink_status(status_error);
-      if (status_error) {
-        skip(diagnostics, source, "cannot read: " + status_error.message());
-        continue;
-      }
-      if (fs::is_symlink(status)) {
-        if (has_posting_extension(name)) skip(diagnostics, source, "symbolic link inside a folder");
-        continue;
-      }
-      if (fs::is_directory(status)) {
-        pending.push_back(relative);
-        continue;
-      }
-      if (!fs::is_regular_file(status) || !has_posting_extension(name)) continue;
-      std::error_code size_error;
-      const std::uintmax_t size = it->file_size(size_error);
-      if (size_error) {
-        skip(diagnostics, source, "cannot read: " + size_error.message());
-        continue;
-      }
-      if (!fits(size, source, limits, diagnostics)) continue;
-      found.push_back({(root / relative).string(), source});
-    }
-    if (error) skip(diagnostics, folder_source, "cannot read folder: " + error.message());
+struct FolderCloser {
+  void operator()(DIR* folder) const { ::closedir(folder); }
+};
+using FolderHandle = std::unique_ptr<DIR, FolderCloser>;
+
+// Opens `name` relative to the open folder `parent` as a folder stream, or sets `error`.
+// Inside a folder nothing is followed: a link swapped in for a subfolder fails with ELOOP.
+FolderHandle open_folder(int parent, const std::string& name, bool follow, int& error) {
+  const int flags = O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NONBLOCK | (follow ? 0 : O_NOFOLLOW);
+  const int fd = ::openat(parent, name.c_str(), flags);
+  if (fd < 0) {
+    error = errno;
+    return nullptr;
   }
-  // Byte-wise order of the relative paths, whatever order the file system lists them in.
-  std::sort(found.begin(), found.end(),
-            [](const JobFile& a, const JobFile& b) { return a.source < b.source; });
-  for (JobFile& file : found) files.push_back(std::move(file));
+  DIR* folder = ::fdopendir(fd);
+  if (folder == nullptr) {
+    error = errno;
+    ::close(fd);
+  }
+  return FolderHandle(folder);
 }
+
+// One argument's folder tree, walked depth first from open folder to open folder (openat,
+// fstatat without following links), so that renaming, replacing or linking entries while
+// the walk runs cannot lead it outside the tree, into a loop or onto a device. At most one
+// descriptor per level is open.
+class FolderWalk {
+ public:
+  FolderWalk(const std::string& argument, const ReadLimits& limits, Diagnostics& diagnostics)
+      : argument_(argument), limits_(limits), diagnostics_(diagnostics) {}
+
+  std::vector<JobFile> run() {
+    int error = 0;
+    // The argument itself is followed if it is a link: the user named it.
+    FolderHandle root = open_folder(AT_FDCWD, argument_, true, error);
+    if (!root) {
+      skip(diagnostics_, argument_, "cannot read folder: " + std::string(std::strerror(error)));
+      return {};
+    }
+    enter(std::move(root), "", 0);
+    while (!stack_.empty()) {
+      Folder& folder = stack_.back();
+      if (folder.next == folder.subfolders.size()) {
+        stack_.pop_back();
+        continue;
+      }
+      const std::string& name = folder.subfolders[folder.next++];
+      const std::string relative = join(folder.relative, name);
+      if (folder.depth >= limits_.max_depth) {
+        skip(diagnostics_, relative, "folder more than " + std::to_string(limits_.max_depth) + " levels deep");
+        continue;
+      }
+      FolderHandle sub = open_folder(::dirfd(folder.handle.get()), name, false, error);
+      if (!sub) {
+        skip(diagnostics_, relative, describe_open_error(error));
+        continue;
+      }
+      enter(std::move(sub), relative, folder.depth + 1);
+    }
+    // Byte-wise order of the relative paths, whatever order the file system lists them in.
+    std::sort(found_.begin(), found_.end(),
+              [](const JobFile& a, const JobFile& b) { return a.source < b.source; });
+    return std::move(found_);
+  }
+
+ private:
+  struct Folder {
+    FolderHandle handle;
+    std::string relative;  // "" for the argument itself
+    int depth = 0;
+    std::vector<std::string> subfolders;
+    std::size_t next = 0;
+  };
+
+  static std::string join(const std::string& folder, const std::string& name) {
+    return folder.empty() ? name : folder + "/" + name;
+  }
+
+  static std::string describe_open_error(int error) {
+    if (error == ENOENT) return "removed during the scan";
+    if (error == ELOOP || error == ENOTDIR) return "replaced during the scan";
+    return "cannot read folder: " + std::string(std::strerror(error));
+  }
+
+  // Lists an open folder (unless it was seen before: a bind mount can make a loop) and
+  // pushes it so its subfolders are walked next.
+  void enter(FolderHandle handle, const std::string& relative, int depth) {
+    const std::string source = relative.empty() ? argument_ : relative;
+    struct stat info {};
+    if (::fstat(::dirfd(handle.get()), &info) != 0) {
+      skip(diagnostics_, source, "cannot read folder: " + std::string(std::strerror(errno)));
+      return;
+    }
+    const auto [seen, inserted] = visited_.emplace(std::make_pair(info.st_dev, info.st_ino), source);
+    if (!inserted) {
+      skip(diagnostics_, source, "folder loop: the same folder as " + seen->second);
+      return;
+    }
+    Folder folder{std::move(handle), relative, depth, {}, 0};
+    list(folder, source);
+    stack_.push_back(std::move(folder));
+  }
+
+  void list(Folder& folder, const std::string& source) {
+    DIR* stream = folder.handle.get();
+    const int fd = ::dirfd(stream);
+    for (;;) {
+      errno = 0;
+      const dirent* entry = ::readdir(stream);
+      if (entry == nullptr) {
+        if (errno != 0) skip(diagnostics_, source, "cannot read folder: " + std::string(std::strerror(errno)));
+        break;
+      }
+      const std::string name = entry->d_name;
+      if (name.empty() || name.front() == '.') continue;  // hidden, and . and ..
+      const std::string relative = join(folder.relative, name);
+      struct stat info {};
+      if (::fstatat(fd, name.c_str(), &info, AT_SYMLINK_NOFOLLOW) != 0) {
+        skip(diagnostics_, relative,
+             errno == ENOENT ? "removed during the scan" : "cannot read: " + std::string(std::strerror(errno)));
+        continue;
+      }
+      if (S_ISDIR(info.st_mode)) {
+        folder.subfolders.push_back(name);
+        continue;
+      }
+      if (!has_posting_extension(name)) continue;
+      if (S_ISLNK(info.st_mode)) {
+        skip(diagnostics_, relative, "symbolic link inside a folder");
+      } else if (!S_ISREG(info.st_mode)) {
+        skip(diagnostics_, relative, "not a regular file");
+      } else if (fits(static_cast<std::uintmax_t>(info.st_size), relative, limits_, diagnostics_)) {
+        found_.push_back({(fs::path(argument_) / relative).string(), relative, true});
+      }
+    }
+  }
+
+  const std::string& argument_;
+  const ReadLimits& limits_;
+  Diagnostics& diagnostics_;
+  std::vector<Folder> stack_;
+  std::map<std::pair<dev_t, ino_t>, std::string> visited_;
+  std::vector<JobFile> found_;
+};
 
 }  // namespace
 
@@ -123,7 +221,7 @@ std::vector<JobFile> collect_job_files(const std::vector<std::string>& args,
       continue;
     }
     if (fs::is_directory(status)) {
-      walk_folder(argument, limits, diagnostics, files);
+      for (JobFile& file : FolderWalk(argument, limits, diagnostics).run()) files.push_back(std::move(file));
       continue;
     }
     if (!fs::is_regular_file(status)) {

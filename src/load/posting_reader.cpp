@@ -177,7 +177,8 @@ std::vector<PostingText> read_postings(const JobFile& file, const ReadLimits& li
     const std::uintmax_t size = std::filesystem::file_size(file.path, error);
     if (!error && size > limits.max_filesize) return skipped(too_large(limits));
     try {
-      bytes = read_file(file.path, limits.max_filesize);
+      bytes = read_file(file.path, limits.max_filesize,
+                        file.inside_folder ? SymbolicLinks::refuse : SymbolicLinks::follow);
     } catch (const Error& e) {
       return skipped(reason_of(e, file.path));
     }

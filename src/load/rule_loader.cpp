@@ -132,10 +132,12 @@ RuleSet load_rules(const RuleSources& sources) {
     if (ec || !fs::exists(status)) throw Error(located(pack, 0, 0, "No such file or directory"));
     std::vector<fs::path> files;
     if (fs::is_directory(status)) {
-      for (const auto& entry : fs::directory_iterator(pack)) {
-        const auto ext = entry.path().extension();
-        if (entry.is_regular_file() && (ext == ".yaml" || ext == ".yml")) files.push_back(entry.path());
+      for (fs::directory_iterator it(pack, ec), end; !ec && it != end; it.increment(ec)) {
+        const auto ext = it->path().extension();
+        std::error_code type_error;
+        if ((ext == ".yaml" || ext == ".yml") && it->is_regular_file(type_error)) files.push_back(it->path());
       }
+      if (ec) throw Error(located(pack, 0, 0, ec.message()));
       std::sort(files.begin(), files.end());
     } else {
       files.push_back(pack);

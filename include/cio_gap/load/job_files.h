@@ -11,17 +11,23 @@ namespace cio_gap {
 /// Limits that keep one hostile file from spoiling a scan.
 struct ReadLimits {
   std::uintmax_t max_filesize = 16u * 1024u * 1024u;  ///< bytes; larger files are skipped
+  int max_depth = 32;  ///< folder levels read below a JOBS folder; deeper ones are skipped
 };
 
 /// A file to read postings from.
 struct JobFile {
   std::string path;    ///< what to open ("-" for standard input)
   std::string source;  ///< how findings name it: relative to the folder given, or as given
+  bool inside_folder = false;  ///< found in a folder: read without following a symbolic link
 };
 
 /// Expands the JOBS arguments into files, in sorted order: folders recursively (regular files
-/// with a known posting extension, hidden entries and symlinks inside folders skipped), files
-/// named directly kept whatever their extension. Unreadable entries become warnings.
+/// with a known posting extension), files named directly kept whatever their extension.
+/// A JOBS argument is followed if it is a symbolic link; inside a folder the walk goes from
+/// open folder to open folder and follows nothing. Hidden entries are passed over; symbolic
+/// links, FIFOs, sockets and devices with a posting extension, over-size files, folders
+/// deeper than `limits.max_depth`, a folder met twice (a loop), unreadable entries and
+/// entries removed during the walk are skipped with a warning "source: skipped: why".
 /// Throws Error when an argument does not exist.
 std::vector<JobFile> collect_job_files(const std::vector<std::string>& args,
                                        const ReadLimits& limits, Diagnostics& diagnostics);

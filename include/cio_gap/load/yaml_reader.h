@@ -11,12 +11,24 @@ namespace cio_gap {
 
 /// Profiles and rule files are typed by people; anything larger is a mistake.
 inline constexpr std::uintmax_t kMaxYamlBytes = 1024 * 1024;
+/// Deepest nesting of lists and mappings accepted (the root mapping is level 1).
+inline constexpr int kMaxYamlDepth = 64;
+/// Most nodes (scalars, lists, mappings) in one file. yaml-cpp spends about 500 bytes per
+/// node, so this bounds the tree at about 25 MB; the largest built-in rule file has ~2,000.
+inline constexpr int kMaxYamlNodes = 50000;
 
 /// Reads YAML with every error located as "path:line:col: message". Shared by the rule and
 /// profile loaders so both report mistakes the same way.
+///
+/// Before any tree is built the text is checked: at most kMaxYamlBytes, UTF-8 (a leading BOM
+/// is dropped) without NUL, control characters other than tab and line ends, or UTF-16; then
+/// an event-only pass rejects aliases (a "billion laughs" or `&a [*a]` would build shared or
+/// cyclic nodes), nesting deeper than kMaxYamlDepth, more than kMaxYamlNodes nodes, duplicate
+/// keys (yaml-cpp keeps both) and a second document (yaml-cpp ignores it).
 class YamlReader {
  public:
-  /// Parses `content`; throws Error on a syntax error or an empty document.
+  /// Parses `content`; throws Error on a syntax error, one of the checks above, or an empty
+  /// document.
   YamlReader(std::string path, std::string_view content);
 
   const YAML::Node& root() const { return root_; }
@@ -30,7 +42,8 @@ class YamlReader {
                   const std::vector<std::string>& allowed) const;
   /// A scalar as a string; throws when `node` is not a scalar.
   std::string scalar(const YAML::Node& node, const std::string& what) const;
-  /// A non-negative integer in [0, max].
+  /// A whole number in [0, max], written in decimal digits only: no sign, no leading zero,
+  /// no exponent, fraction, octal, hex, .nan or .inf.
   int integer(const YAML::Node& node, const std::string& what, int max) const;
   /// A boolean (true/false).
   bool boolean(const YAML::Node& node, const std::string& what) const;
