@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <random>
+#include <set>
+#include <tuple>
+
 #include "cio_gap/text/normalize.h"
 
 namespace cio_gap {
@@ -62,6 +67,60 @@ TEST(KeywordMatcherTest, SharedLiteralCarriesEveryPayload) {
 
 TEST(KeywordMatcherTest, EmptySetMatchesNothing) {
   EXPECT_TRUE(matches({}, "anything").empty());
+}
+
+TEST(KeywordMatcherTest, RepeatedLiteralWithOnePayloadStillMatches) {
+  // The same (text, payload) twice, sorted last among its spelling, must not lose the spelling.
+  EXPECT_EQ(matches({{"masters degree", false, 4}, {"masters degree", false, 4}, {"masters in", false, 5}},
+                    "a Masters degree"),
+            std::vector<std::string>{"Masters degree#4"});
+}
+
+// Every whole-word occurrence of every literal, found the slow way.
+std::vector<std::tuple<std::size_t, std::size_t, std::uint32_t>> naive_hits(const std::vector<Literal>& literals,
+                                                                            const std::string& text) {
+  std::set<std::tuple<std::string, bool, std::uint32_t>> distinct;
+  for (const auto& literal : literals) {
+    if (!literal.text.empty()) distinct.insert({literal.text, literal.case_sensitive, literal.payload});
+  }
+  const std::string lower = ascii_lower(text);
+  std::vector<std::tuple<std::size_t, std::size_t, std::uint32_t>> hits;
+  for (const auto& [literal, case_sensitive, payload] : distinct) {
+    const std::string& haystack = case_sensitive ? text : lower;
+    const std::string needle = case_sensitive ? literal : ascii_lower(literal);
+    for (auto at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1)) {
+      const std::size_t end = at + needle.size();
+      if (is_word_byte(needle.front()) && at > 0 && is_word_byte(text[at - 1])) continue;
+      if (is_word_byte(needle.back()) && end < text.size() && is_word_byte(text[end])) continue;
+      hits.emplace_back(at, end, payload);
+    }
+  }
+  std::sort(hits.begin(), hits.end());
+  return hits;
+}
+
+TEST(KeywordMatcherTest, FindsWhatANaiveSearchFinds) {
+  // Small alphabets make literals share prefixes and overlap, which stresses the packed trie.
+  std::mt19937 random(12345);
+  const std::string alphabet = "abAB .-#+\xC3";
+  auto random_string = [&](std::size_t length) {
+    std::string out;
+    for (std::size_t i = 0; i < length; ++i) out += alphabet[random() % alphabet.size()];
+    return out;
+  };
+  for (int round = 0; round < 300; ++round) {
+    std::vector<Literal> literals;
+    const std::size_t count = 1 + random() % 60;
+    for (std::size_t i = 0; i < count; ++i) {
+      literals.push_back({random_string(1 + random() % 6), random() % 4 == 0, static_cast<std::uint32_t>(random() % 20)});
+    }
+    const KeywordMatcher matcher(literals);
+    KeywordMatcher::Scratch scratch(matcher);
+    const std::string text = random_string(random() % 200);
+    std::vector<std::tuple<std::size_t, std::size_t, std::uint32_t>> found;
+    for (const auto& hit : matcher.find_all(text, scratch)) found.emplace_back(hit.begin, hit.end, hit.payload);
+    ASSERT_EQ(found, naive_hits(literals, text)) << "text: " << text;
+  }
 }
 
 }  // namespace

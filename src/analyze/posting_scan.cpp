@@ -61,9 +61,16 @@ ScanResult stream_postings(const std::vector<std::string>& jobs, const Extractor
     KeywordMatcher::Scratch scratch(extractor.matcher());
     for (std::size_t i = next++; i < files.size(); i = next++) {
       FileResult result;
-      for (const auto& posting : read_postings(files[i], options.limits, result.diagnostics)) {
-        result.fingerprints.push_back(std::hash<std::string>{}(ascii_lower(normalize_phrase(posting.text))));
-        result.postings.push_back(extractor.extract(posting, scratch));
+      try {
+        for (const auto& posting : read_postings(files[i], options.limits, result.diagnostics)) {
+          result.fingerprints.push_back(folded_fingerprint(posting.text));
+          result.postings.push_back(extractor.extract(posting, scratch));
+        }
+      } catch (const std::exception& e) {
+        // One file must never end a scan: whatever went wrong becomes a warning naming it.
+        result = FileResult{};
+        result.diagnostics.warn(files[i].source + ": skipped: " + e.what());
+        ++result.diagnostics.files_skipped;
       }
       result.done = true;
       if (options.files_done) ++*options.files_done;

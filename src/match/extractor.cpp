@@ -98,10 +98,19 @@ Extractor::Extractor(const RuleSet& rules) : rules_(rules), segmenter_(rules.voc
 
 Extractor::~Extractor() = default;
 
-void Extractor::sentence_hits(const Sentence& sentence, KeywordMatcher::Scratch& scratch,
-                              std::vector<Hit>& out, std::array<int, 3>* role_signals) const {
-  const NormalizedText quick = normalize_for_matching(sentence.text, sentence.line);
-  const auto literal_hits = matcher_->find_all(quick.text, scratch);
+void Extractor::scan_sentences(const std::vector<Sentence>& sentences, MatchText& folded,
+                               std::vector<std::size_t>& starts, std::vector<LiteralHit>& hits) const {
+  folded.clear();
+  starts.clear();
+  for (const auto& sentence : sentences) starts.push_back(folded.append(sentence.text));
+  starts.push_back(folded.text.size() + 1);  // as if one more sentence followed
+  hits.clear();
+  matcher_->find_all(folded.text, folded.lower, hits);
+}
+
+void Extractor::sentence_hits(const Sentence& sentence, const FoldedSentence& folded, std::vector<Hit>& out,
+                              std::array<int, 3>* role_signals, bool detailed) const {
+  const std::vector<LiteralHit>& literal_hits = folded.hits;
   if (role_signals && sentence.section != SectionKind::boilerplate) {
     for (const auto& hit : literal_hits) {
       if (patterns_[hit.payload].kind == PatternKind::role_type) ++(*role_signals)[patterns_[hit.payload].rule];
@@ -112,9 +121,8 @@ void Extractor::sentence_hits(const Sentence& sentence, KeywordMatcher::Scratch&
       })) {
     return;
   }
-  // Offsets back into the sentence are needed only once something matched.
-  const NormalizedText text = normalize_for_matching(sentence.text, sentence.line, true);
-  const std::string lower = ascii_lower(text.text);
+  const std::string_view text = folded.text;
+  const std::string_view lower = folded.lower;
 
   std::vector<std::pair<std::size_t, std::size_t>> counted;  // per rule: spans already taken
   const std::size_t first_out = out.size();
@@ -139,18 +147,22 @@ void Extractor::sentence_hits(const Sentence& sentence, KeywordMatcher::Scratch&
 
     Hit hit;
     hit.rule = pattern.rule;
-    hit.line = text.line_at(literal.begin);
     hit.section = sentence.section;
-    hit.heading = sentence.heading;
-    const std::size_t source_begin = text.source_offsets[literal.begin];
-    const std::size_t source_end = text.source_offsets[literal.end - 1] + 1;
-    hit.keyword = std::string(sentence.text.substr(source_begin, source_end - source_begin));
-    hit.sentence = display_text(sentence.text, 240, source_begin, source_end);
-    for (char& c : hit.keyword) {
-      if (c == '\n') c = ' ';
+    hit.source_begin = folded.source_offsets[literal.begin];
+    hit.source_end = folded.source_offsets[literal.end - 1] + 1;
+    // The line of the keyword's first byte: the sentence's plus the line breaks before it.
+    hit.line = sentence.line + static_cast<int>(std::count(sentence.text.begin(),
+                                                           sentence.text.begin() + static_cast<std::ptrdiff_t>(hit.source_begin), '\n'));
+    if (detailed) {
+      hit.heading = sentence.heading;
+      hit.keyword = sentence.text.substr(hit.source_begin, hit.source_end - hit.source_begin);
+      hit.sentence = display_text(sentence.text, 240, hit.source_begin, hit.source_end);
+      for (char& c : hit.keyword) {
+        if (c == '\n') c = ' ';
+      }
     }
 
-    const auto [clause_begin, clause_end] = clause_around(text.text, literal.begin);
+    const auto [clause_begin, clause_end] = clause_around(text, literal.begin);
     std::string optional_marker;
     std::string negation_marker;
     bool excluded = false;
@@ -169,7 +181,7 @@ void Extractor::sentence_hits(const Sentence& sentence, KeywordMatcher::Scratch&
       }
       if (marker.kind == PatternKind::negation && negation_marker.empty()) negation_marker = marker.text;
     }
-    const std::string_view clause = std::string_view(lower).substr(clause_begin, clause_end - clause_begin);
+    const std::string_view clause = lower.substr(clause_begin, clause_end - clause_begin);
     if (negation_marker.empty() &&
         negated_around(clause, literal.begin - clause_begin, literal.end - clause_begin)) {
       negation_marker = "no ... required";
@@ -197,57 +209,127 @@ void Extractor::sentence_hits(const Sentence& sentence, KeywordMatcher::Scratch&
   }
 }
 
-std::vector<Hit> Extractor::hits(const PostingText& posting, KeywordMatcher::Scratch& scratch) const {
+namespace {
+
+// Buffers one thread reuses from posting to posting, so the hot path allocates little.
+struct Workspace {
+  MatchText folded;
+  std::vector<std::size_t> starts;      // per sentence: where its folded text starts
+  std::vector<LiteralHit> all_hits;     // every literal hit of the posting
+  std::vector<LiteralHit> sentence_hits;  // one sentence's, relative to its folded text
+  std::vector<Hit> hits;
+  std::vector<std::size_t> hit_sentences;  // per hit: its sentence
+  std::vector<std::size_t> cited;          // counted hits, by rule then text order
+};
+
+Workspace& workspace() {
+  thread_local Workspace work;
+  return work;
+}
+
+}  // namespace
+
+std::vector<Hit> Extractor::detailed_hits(const std::vector<Sentence>& sentences) const {
+  Workspace& work = workspace();
+  scan_sentences(sentences, work.folded, work.starts, work.all_hits);
   std::vector<Hit> out;
-  for (const auto& sentence : segmenter_.split(posting.text)) sentence_hits(sentence, scratch, out);
+  std::size_t next_hit = 0;
+  for (std::size_t i = 0; i < sentences.size(); ++i) {
+    const std::size_t start = work.starts[i];
+    const std::size_t end = work.starts[i + 1] - 1;
+    work.sentence_hits.clear();
+    for (; next_hit < work.all_hits.size() && work.all_hits[next_hit].begin < end; ++next_hit) {
+      const LiteralHit& hit = work.all_hits[next_hit];
+      work.sentence_hits.push_back({hit.begin - start, hit.end - start, hit.payload});
+    }
+    const FoldedSentence folded{std::string_view(work.folded.text).substr(start, end - start),
+                                std::string_view(work.folded.lower).substr(start, end - start),
+                                work.folded.source_offsets.data() + start, work.sentence_hits};
+    sentence_hits(sentences[i], folded, out, nullptr, true);
+  }
+  return out;
+}
+
+std::vector<Hit> Extractor::hits(const PostingText& posting, KeywordMatcher::Scratch& /*scratch*/) const {
+  std::vector<Hit> out = detailed_hits(segmenter_.split(posting.text));
   for (auto& hit : out) hit.line += posting.line_offset;
   return out;
 }
 
-std::vector<Hit> Extractor::hits_in_text(std::string_view text, KeywordMatcher::Scratch& scratch) const {
-  std::vector<Hit> out;
-  Sentence sentence;
-  sentence.line = 1;
-  sentence.text = std::string(text);
-  sentence_hits(sentence, scratch, out);
-  return out;
+std::vector<Hit> Extractor::hits_in_text(std::string_view text, KeywordMatcher::Scratch& /*scratch*/) const {
+  std::vector<Sentence> sentences(1);
+  sentences.front().line = 1;
+  sentences.front().text = std::string(text);
+  return detailed_hits(sentences);
 }
 
-PostingFindings Extractor::extract(const PostingText& posting, KeywordMatcher::Scratch& scratch) const {
+PostingFindings Extractor::extract(const PostingText& posting, KeywordMatcher::Scratch& /*scratch*/) const {
   PostingFindings result;
   result.source = posting.source;
   result.title = posting_title(posting);
   const auto sentences = segmenter_.split(posting.text);
   result.years_required = years_required(sentences);
 
-  std::vector<Hit> all;
-  for (const auto& sentence : sentences) sentence_hits(sentence, scratch, all, &result.role_signals);
-  std::vector<Finding> by_rule(rules_.rules.size());
-  for (auto& hit : all) {
-    if (hit.status != HitStatus::counted) continue;
-    Finding& finding = by_rule[hit.rule];
-    if (finding.evidence.empty()) {
-      finding.rule = hit.rule;
-      finding.tier = hit.tier;
-    } else if (hit.tier == Tier::required) {
-      finding.tier = Tier::required;
+  // Every sentence folded into one buffer and scanned once; hits are then dealt out to their
+  // sentences, which they never cross (the buffer separates sentences with '\n').
+  Workspace& work = workspace();
+  scan_sentences(sentences, work.folded, work.starts, work.all_hits);
+  work.hits.clear();
+  work.hit_sentences.clear();
+  std::size_t next_hit = 0;
+  for (std::size_t i = 0; i < sentences.size(); ++i) {
+    const std::size_t start = work.starts[i];
+    const std::size_t end = work.starts[i + 1] - 1;
+    work.sentence_hits.clear();
+    for (; next_hit < work.all_hits.size() && work.all_hits[next_hit].begin < end; ++next_hit) {
+      const LiteralHit& hit = work.all_hits[next_hit];
+      work.sentence_hits.push_back({hit.begin - start, hit.end - start, hit.payload});
     }
-    finding.evidence.push_back({hit.line + posting.line_offset, std::move(hit.sentence), hit.section,
-                                hit.tier, std::move(hit.qualifier)});
+    if (work.sentence_hits.empty()) continue;
+    const FoldedSentence folded{std::string_view(work.folded.text).substr(start, end - start),
+                                std::string_view(work.folded.lower).substr(start, end - start),
+                                work.folded.source_offsets.data() + start, work.sentence_hits};
+    sentence_hits(sentences[i], folded, work.hits, &result.role_signals, false);
+    work.hit_sentences.resize(work.hits.size(), i);
   }
-  for (auto& finding : by_rule) {
-    if (finding.evidence.empty()) continue;
-    // Cite the mentions that decided the tier first, then in text order.
-    std::stable_sort(finding.evidence.begin(), finding.evidence.end(),
-                     [](const Evidence& a, const Evidence& b) {
-                       return a.tier == Tier::required && b.tier != Tier::required;
-                     });
-    // The same sentence can carry two keywords of one rule; cite it once.
-    auto last = std::unique(finding.evidence.begin(), finding.evidence.end(),
-                            [](const Evidence& a, const Evidence& b) { return a.line == b.line && a.text == b.text; });
-    finding.evidence.erase(last, finding.evidence.end());
-    if (finding.evidence.size() > kMaxEvidence) finding.evidence.resize(kMaxEvidence);
+
+  // Counted hits grouped by rule, each group in text order.
+  work.cited.clear();
+  for (std::size_t h = 0; h < work.hits.size(); ++h) {
+    if (work.hits[h].status == HitStatus::counted) work.cited.push_back(h);
+  }
+  std::stable_sort(work.cited.begin(), work.cited.end(),
+                   [&](std::size_t a, std::size_t b) { return work.hits[a].rule < work.hits[b].rule; });
+  for (std::size_t first = 0; first < work.cited.size();) {
+    const std::size_t rule = work.hits[work.cited[first]].rule;
+    std::size_t last = first;
+    while (last < work.cited.size() && work.hits[work.cited[last]].rule == rule) ++last;
+    Finding finding;
+    finding.rule = rule;
+    finding.tier = Tier::preferred;
+    for (std::size_t k = first; k < last; ++k) {
+      if (work.hits[work.cited[k]].tier == Tier::required) finding.tier = Tier::required;
+    }
+    // Cite the mentions that decided the tier first, then in text order; the same sentence can
+    // carry two keywords of one rule, so a citation equal to the one before is skipped. Only
+    // the few cited are made into display text.
+    for (const Tier tier : {Tier::required, Tier::preferred}) {
+      for (std::size_t k = first; k < last && finding.evidence.size() < kMaxEvidence; ++k) {
+        Hit& hit = work.hits[work.cited[k]];
+        if (hit.tier != tier) continue;
+        const Sentence& sentence = sentences[work.hit_sentences[work.cited[k]]];
+        Evidence evidence{hit.line + posting.line_offset,
+                          display_text(sentence.text, 240, hit.source_begin, hit.source_end), hit.section,
+                          hit.tier, std::move(hit.qualifier)};
+        if (!finding.evidence.empty() && finding.evidence.back().line == evidence.line &&
+            finding.evidence.back().text == evidence.text) {
+          continue;
+        }
+        finding.evidence.push_back(std::move(evidence));
+      }
+    }
     result.findings.push_back(std::move(finding));
+    first = last;
   }
   return result;
 }

@@ -1,9 +1,9 @@
 #include "cio_gap/match/keyword_matcher.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
-#include <deque>
-#include <map>
+#include <tuple>
 
 #include "cio_gap/text/normalize.h"
 
@@ -12,130 +12,146 @@ namespace {
 
 char fold(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
-// The trie before it is packed into the double array.
-struct TrieNode {
-  std::vector<std::pair<std::uint8_t, std::uint32_t>> children;  // (edge code, node)
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> outputs;  // (payload, literal)
+// One (literal, payload) pair of the input, with the literal's folded spelling.
+struct Entry {
+  std::string_view folded;
+  std::string_view text;
+  bool case_sensitive;
+  std::uint32_t payload;
 };
 
 }  // namespace
+
+// Places the trie of the sorted, distinct folded patterns into the double array, depth first,
+// straight from the sorted list: the children of the state spelling a prefix are the distinct
+// next bytes of the patterns sharing it, which sit next to each other. No node objects are
+// built, so building costs a few milliseconds for tens of thousands of literals.
+struct KeywordMatcher::Packer {
+  KeywordMatcher& matcher;
+  const std::vector<std::string_view>& patterns;
+  const std::vector<std::uint32_t>& pattern_outputs;  // per pattern: 1 + its first output
+  std::size_t alphabet;
+  std::size_t first_free = 1;  // no free cell below this one
+  std::size_t frontier = 1;    // every cell from here on is free
+
+  bool is_free(std::size_t cell) const {
+    return cell >= matcher.cells_.size() || matcher.cells_[cell].check == -1;
+  }
+
+  // The lowest base near the packed region whose cells for `codes` (ascending) are all free;
+  // after a bounded search, the one just past the last used cell, which always fits.
+  std::size_t find_base(const std::uint8_t* codes, std::size_t count) {
+    while (!is_free(first_free)) ++first_free;
+    const std::size_t lowest = codes[0];
+    std::size_t looked = 0;
+    for (std::size_t cell = first_free; cell < frontier && looked < 32; ++cell, ++looked) {
+      if (cell <= lowest || !is_free(cell)) continue;
+      const std::size_t base = cell - lowest;
+      bool fits = true;
+      for (std::size_t k = 1; k < count && fits; ++k) fits = is_free(base + codes[k]);
+      if (fits) return base;
+    }
+    return std::max(frontier, lowest + 1) - lowest;
+  }
+
+  // `cell` is the state spelling the first `depth` bytes of patterns [first, last).
+  void pack(std::size_t cell, std::size_t first, std::size_t last, std::size_t depth) {
+    if (patterns[first].size() == depth) {  // the prefix itself, sorted first
+      matcher.cells_[cell].output = pattern_outputs[first];
+      ++first;
+    }
+    if (first == last) return;
+    std::array<std::uint8_t, 256> codes;       // filled up to `count`
+    std::array<std::uint32_t, 257> groups;     // patterns of child k: [groups[k], groups[k + 1])
+    std::size_t count = 0;
+    for (std::size_t p = first; p < last; ++count) {
+      const char byte = patterns[p][depth];
+      codes[count] = matcher.codes_[static_cast<unsigned char>(byte)];
+      groups[count] = static_cast<std::uint32_t>(p);
+      while (p < last && patterns[p][depth] == byte) ++p;
+    }
+    groups[count] = static_cast<std::uint32_t>(last);
+    const std::size_t base = find_base(codes.data(), count);
+    if (matcher.cells_.size() < base + alphabet + 1) matcher.cells_.resize(base + alphabet + 1);
+    matcher.cells_[cell].base = static_cast<std::int32_t>(base);
+    for (std::size_t k = 0; k < count; ++k) {
+      matcher.cells_[base + codes[k]].check = static_cast<std::int32_t>(cell);
+      frontier = std::max(frontier, base + codes[k] + 1);
+    }
+    for (std::size_t k = 0; k < count; ++k) pack(base + codes[k], groups[k], groups[k + 1], depth + 1);
+  }
+};
 
 KeywordMatcher::Scratch::Scratch(const KeywordMatcher& /*matcher*/) {}
 
 KeywordMatcher::Scratch::~Scratch() = default;
 
 KeywordMatcher::KeywordMatcher(const std::vector<Literal>& literals) {
-  // One entry per distinct (text, case) pair; several payloads may share it.
-  std::map<std::pair<std::string, bool>, std::uint32_t> index;
-  std::vector<std::vector<std::uint32_t>> payloads;
+  std::string folded_texts;
+  std::size_t total = 0;
+  for (const auto& literal : literals) total += literal.text.size();
+  folded_texts.reserve(total);
   for (const auto& literal : literals) {
-    if (literal.text.empty()) continue;
-    auto [it, inserted] = index.try_emplace({literal.text, literal.case_sensitive},
-                                            static_cast<std::uint32_t>(literals_.size()));
-    if (inserted) {
-      literals_.push_back({literal.text, literal.case_sensitive, is_word_byte(literal.text.back())});
-      payloads.emplace_back();
+    for (const char c : literal.text) folded_texts.push_back(fold(c));
+  }
+  std::vector<Entry> entries;
+  entries.reserve(literals.size());
+  std::size_t offset = 0;
+  for (const auto& literal : literals) {
+    const std::size_t length = literal.text.size();
+    if (length > 0) {
+      entries.push_back({std::string_view(folded_texts).substr(offset, length), literal.text,
+                         literal.case_sensitive, literal.payload});
     }
-    auto& mine = payloads[it->second];
-    if (std::find(mine.begin(), mine.end(), literal.payload) == mine.end()) mine.push_back(literal.payload);
+    offset += length;
+  }
+  if (entries.empty()) return;
+  std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+    return std::tie(a.folded, a.text, a.case_sensitive, a.payload) <
+           std::tie(b.folded, b.text, b.case_sensitive, b.payload);
+  });
+
+  // Edge codes 1..K in byte order, for the folded bytes literals use; any other byte ends a walk.
+  std::array<bool, 256> used{};
+  for (const char c : folded_texts) used[static_cast<unsigned char>(c)] = true;
+  std::size_t alphabet = 0;
+  for (std::size_t byte = 0; byte < 256; ++byte) {
+    if (used[byte]) codes_[byte] = static_cast<std::uint8_t>(++alphabet);
   }
 
-  // Edge codes 1..K for the folded bytes literals use; every other byte ends a walk at once.
-  int alphabet = 0;
-  for (const auto& literal : literals_) {
-    for (const char c : literal.text) {
-      auto& code = codes_[static_cast<unsigned char>(fold(c))];
-      if (code == 0) code = static_cast<std::uint8_t>(++alphabet);
+  // One literal per distinct (text, case); one pattern per distinct folded text, with the
+  // outputs of every literal spelled that way, sorted by payload.
+  std::vector<std::string_view> patterns;
+  std::vector<std::uint32_t> pattern_outputs;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> group;  // (payload, literal)
+  for (std::size_t e = 0; e < entries.size(); ++e) {
+    const Entry& entry = entries[e];
+    const bool new_literal = e == 0 || entry.text != entries[e - 1].text ||
+                             entry.case_sensitive != entries[e - 1].case_sensitive;
+    if (new_literal) {
+      literals_.push_back({static_cast<std::uint32_t>(texts_.size()), static_cast<std::uint32_t>(entry.text.size()),
+                           entry.case_sensitive, is_word_byte(entry.text.back())});
+      texts_ += entry.text;
     }
-    starts_[static_cast<unsigned char>(fold(literal.text.front()))] = true;
+    if (new_literal || entry.payload != entries[e - 1].payload) {
+      group.emplace_back(entry.payload, static_cast<std::uint32_t>(literals_.size() - 1));
+    }
+    if (e + 1 < entries.size() && entries[e + 1].folded == entry.folded) continue;
+    std::sort(group.begin(), group.end());
+    patterns.push_back(entry.folded);
+    pattern_outputs.push_back(static_cast<std::uint32_t>(outputs_.size() + 1));
+    for (std::size_t g = 0; g < group.size(); ++g) {
+      outputs_.push_back({group[g].first, group[g].second & 0x7FFFFFFFu, g + 1 == group.size() ? 1u : 0u});
+    }
+    group.clear();
+    starts_[static_cast<unsigned char>(entry.folded.front())] = true;
   }
 
-  std::vector<TrieNode> trie(1);
-  for (std::uint32_t id = 0; id < literals_.size(); ++id) {
-    std::uint32_t node = 0;
-    for (const char c : literals_[id].text) {
-      const std::uint8_t code = codes_[static_cast<unsigned char>(fold(c))];
-      auto& children = trie[node].children;
-      auto child = std::find_if(children.begin(), children.end(), [&](const auto& edge) { return edge.first == code; });
-      if (child != children.end()) {
-        node = child->second;
-      } else {
-        const auto next = static_cast<std::uint32_t>(trie.size());
-        children.emplace_back(code, next);
-        trie.emplace_back();  // invalidates `children`; not used again
-        node = next;
-      }
-    }
-    for (const auto payload : payloads[id]) trie[node].outputs.emplace_back(payload, id);
-  }
-
-  // Pack breadth first: each state's children go to base + code, at a base whose cells are all
-  // free. Candidate bases come from a linked list of the free cells, so the search skips the
-  // packed region; after a few misses the children go past the last used cell, which always fits.
-  std::vector<std::size_t> next_free;  // the free cells, linked in index order
-  std::vector<std::size_t> previous_free;
-  std::size_t frontier = 1;  // every cell from here on is free
-  std::size_t last_free = 0;  // the list's tail; 0, the root, stands for the head
-  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
-  auto grow = [&](std::size_t size) {
-    const std::size_t old = cells_.size();
-    if (old >= size) return;
-    cells_.resize(size);
-    next_free.resize(size, kNone);
-    previous_free.resize(size, kNone);
-    for (std::size_t i = std::max<std::size_t>(old, 1); i < size; ++i) {
-      next_free[last_free] = i;
-      previous_free[i] = last_free;
-      last_free = i;
-    }
-  };
-  cells_.resize(1);
-  next_free.assign(1, kNone);
-  previous_free.assign(1, kNone);
-  grow(static_cast<std::size_t>(alphabet) + 2);
+  cells_.reserve(2 * folded_texts.size() + alphabet + 2);
+  cells_.resize(alphabet + 2);
   cells_[0].check = -2;  // the root is nobody's child
-  auto take = [&](std::size_t cell) {
-    const std::size_t before = previous_free[cell];
-    const std::size_t after = next_free[cell];
-    next_free[before] = after;
-    if (after != kNone) previous_free[after] = before;
-    if (cell == last_free) last_free = before;
-    frontier = std::max(frontier, cell + 1);
-  };
-  std::deque<std::pair<std::uint32_t, std::uint32_t>> pending{{0u, 0u}};  // (trie node, cell)
-  while (!pending.empty()) {
-    const auto [node, cell] = pending.front();
-    pending.pop_front();
-    auto& children = trie[node].children;
-    auto& outputs = trie[node].outputs;
-    std::sort(outputs.begin(), outputs.end());
-    cells_[cell].first_output = static_cast<std::uint32_t>(outputs_.size());
-    for (const auto& [payload, literal] : outputs) outputs_.push_back({payload, literal});
-    cells_[cell].last_output = static_cast<std::uint32_t>(outputs_.size());
-    if (children.empty()) continue;
-    std::sort(children.begin(), children.end());
-    const std::size_t lowest = children.front().first;
-    std::size_t base = std::max(frontier, lowest + 1) - lowest;
-    int misses = 0;
-    for (std::size_t free = next_free[0]; free != kNone && free < frontier && misses < 32;
-         free = next_free[free], ++misses) {
-      if (free <= lowest) continue;
-      grow(free - lowest + static_cast<std::size_t>(alphabet) + 1);
-      if (std::all_of(children.begin(), children.end(), [&](const auto& edge) {
-            return cells_[free - lowest + edge.first].check == -1;
-          })) {
-        base = free - lowest;
-        break;
-      }
-    }
-    grow(base + static_cast<std::size_t>(alphabet) + 1);
-    cells_[cell].base = static_cast<std::int32_t>(base);
-    for (const auto& [code, child] : children) {
-      take(base + code);
-      cells_[base + code].check = static_cast<std::int32_t>(cell);
-      pending.emplace_back(child, static_cast<std::uint32_t>(base + code));
-    }
-  }
+  Packer packer{*this, patterns, pattern_outputs, alphabet};
+  packer.pack(0, 0, patterns.size(), 0);
 }
 
 KeywordMatcher::~KeywordMatcher() = default;
@@ -143,25 +159,29 @@ KeywordMatcher::~KeywordMatcher() = default;
 void KeywordMatcher::walk(std::string_view text, std::string_view folded, std::size_t begin,
                           std::vector<LiteralHit>& out) const {
   const std::size_t size = text.size();
-  std::int32_t state = 0;
+  std::size_t state = 0;
   for (std::size_t at = begin; at < size; ++at) {
     const std::uint8_t code = codes_[static_cast<unsigned char>(folded[at])];
     if (code == 0) return;
-    // `cells_` has room for base + every code, so the index is always in range.
-    const auto next = static_cast<std::size_t>(cells_[static_cast<std::size_t>(state)].base) + code;
-    if (cells_[next].check != state) return;
-    state = static_cast<std::int32_t>(next);
-    const Cell& cell = cells_[next];
-    if (cell.first_output == cell.last_output) continue;
+    // Every state's cells reach base + the largest code (a leaf's base is 0), so the index is
+    // always in range.
+    const std::size_t next = static_cast<std::size_t>(cells_[state].base) + code;
+    if (cells_[next].check != static_cast<std::int32_t>(state)) return;
+    state = next;
+    if (cells_[next].output == 0) continue;
     const std::size_t end = at + 1;
     const bool word_follows = end < size && is_word_byte(text[end]);
-    for (std::uint32_t o = cell.first_output; o < cell.last_output; ++o) {
-      const LiteralInfo& literal = literals_[outputs_[o].literal];
-      // Whole words only: "Tform" must not match in "platform" (the start was checked by the
-      // caller) nor "budget" in "budgetary".
-      if (literal.word_end && word_follows) continue;
-      if (literal.case_sensitive && std::memcmp(text.data() + begin, literal.text.data(), end - begin) != 0) continue;
-      out.push_back({begin, end, outputs_[o].payload});
+    for (std::size_t o = cells_[next].output - 1;; ++o) {
+      const Output& output = outputs_[o];
+      const LiteralInfo& literal = literals_[output.literal];
+      // Whole words only: "budget" must not match in "budgetary" (the caller starts walks only
+      // where a word may start, so "Tform" never matches in "platform").
+      const bool whole = !(literal.word_end && word_follows);
+      if (whole && (!literal.case_sensitive ||
+                    std::memcmp(text.data() + begin, texts_.data() + literal.offset, literal.length) == 0)) {
+        out.push_back({begin, end, output.payload});
+      }
+      if (output.last) break;
     }
   }
 }
@@ -179,7 +199,7 @@ void KeywordMatcher::find_all(std::string_view text, std::string_view folded,
       ++at;
       continue;
     }
-    // A word: a literal that starts with a word byte may start only at its first byte.
+    // A word: a literal starting with a word byte may start only at the word's first byte.
     if (starts_[c]) walk(text, folded, at, out);
     ++at;
     while (at < size && is_word_byte(folded[at])) ++at;

@@ -1,6 +1,12 @@
 #include "cio_gap/text/normalize.h"
 
 #include <algorithm>
+#include <array>
+#include <functional>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace cio_gap {
 namespace {
@@ -24,7 +30,151 @@ Fold fold_e2_80(unsigned char third) {
   }
 }
 
+enum ByteKind : std::uint8_t { kEmit, kSpace, kDrop, kSpecial };
+
+// What normalize_for_matching does with each byte, where one byte decides it.
+constexpr std::array<std::uint8_t, 256> kByteKinds = [] {
+  std::array<std::uint8_t, 256> kinds{};
+  for (const char c : {' ', '\t', '\r', '\f', '\v', '-', '_', '\n'}) kinds[static_cast<unsigned char>(c)] = kSpace;
+  kinds['\''] = kDrop;
+  kinds['`'] = kDrop;
+  kinds[0xC2] = kSpecial;
+  kinds[0xE2] = kSpecial;
+  return kinds;
+}();
+
+// normalize_for_matching's folding as one table-driven pass, writing the folded bytes (when
+// `text` is set), their lower-case form and the offset of the input byte each came from (when
+// `offsets` is set). Returns the folded size, never more than the input's. Locals only, so the
+// byte stores cannot alias the loop's state.
+template <bool kWithText, bool kWithOffsets>
+std::size_t fold_into(std::string_view in, char* text, char* lower, std::uint32_t* offsets) {
+  const auto* p = reinterpret_cast<const unsigned char*>(in.data());
+  const std::size_t n = in.size();
+  std::size_t size = 0;
+  bool pending_space = false;
+  auto emit = [&](unsigned char c, std::size_t from) {
+    if constexpr (kWithText) text[size] = static_cast<char>(c);
+    lower[size] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    if constexpr (kWithOffsets) offsets[size] = static_cast<std::uint32_t>(from);
+    ++size;
+  };
+  for (std::size_t i = 0; i < n; ++i) {
+#if defined(__SSE2__)
+    // Most of a posting is 16-byte stretches of ASCII text whose spaces are single: those fold
+    // to themselves, so they are copied a block at a time.
+    while (!pending_space && i + 16 <= n) {
+      const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+      const __m128i special = _mm_or_si128(
+          _mm_or_si128(_mm_cmplt_epi8(block, _mm_set1_epi8(' ')),  // controls, line breaks, bytes >= 0x80
+                       _mm_or_si128(_mm_cmpeq_epi8(block, _mm_set1_epi8('-')), _mm_cmpeq_epi8(block, _mm_set1_epi8('_')))),
+          _mm_or_si128(_mm_cmpeq_epi8(block, _mm_set1_epi8('\'')), _mm_cmpeq_epi8(block, _mm_set1_epi8('`'))));
+      const auto spaces = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(block, _mm_set1_epi8(' '))));
+      if (_mm_movemask_epi8(special) != 0 || (spaces & (spaces >> 1)) != 0 || (spaces & 0x8000u) != 0 ||
+          ((spaces & 1u) != 0 && size == 0)) {
+        break;
+      }
+      const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(block, _mm_set1_epi8('A' - 1)),
+                                          _mm_cmplt_epi8(block, _mm_set1_epi8('Z' + 1)));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(lower + size),
+                       _mm_or_si128(block, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
+      if constexpr (kWithText) _mm_storeu_si128(reinterpret_cast<__m128i*>(text + size), block);
+      if constexpr (kWithOffsets) {
+        __m128i from = _mm_add_epi32(_mm_set1_epi32(static_cast<int>(i)), _mm_setr_epi32(0, 1, 2, 3));
+        for (int quarter = 0; quarter < 4; ++quarter) {
+          _mm_storeu_si128(reinterpret_cast<__m128i*>(offsets + size + 4 * static_cast<std::size_t>(quarter)), from);
+          from = _mm_add_epi32(from, _mm_set1_epi32(4));
+        }
+      }
+      size += 16;
+      i += 16;
+    }
+    if (i >= n) break;
+#endif
+    const unsigned char c = p[i];
+    const std::uint8_t kind = kByteKinds[c];
+    if (kind == kSpace) {
+      pending_space = true;
+      continue;
+    }
+    if (kind == kDrop) continue;
+    unsigned char out = c;
+    std::size_t advance = 0;
+    if (kind == kSpecial) {
+      if (c == 0xC2) {
+        if (i + 1 < n && p[i + 1] == 0xA0) {  // no-break space
+          pending_space = true;
+          ++i;
+          continue;
+        }
+      } else if (i + 2 < n && p[i + 1] == 0x80) {
+        const Fold fold = fold_e2_80(p[i + 2]);
+        if (fold == Fold::drop) {
+          i += 2;
+          continue;
+        }
+        if (fold == Fold::space) {
+          pending_space = true;
+          i += 2;
+          continue;
+        }
+        if (p[i + 2] == 0x9C || p[i + 2] == 0x9D) {  // “ ”
+          out = '"';
+          advance = 2;
+        }
+      } else if (i + 2 < n && p[i + 1] == 0x88 && p[i + 2] == 0x92) {  // − minus sign
+        pending_space = true;
+        i += 2;
+        continue;
+      }
+    }
+    if (pending_space && size > 0) emit(' ', i - 1);
+    pending_space = false;
+    emit(out, i);
+    i += advance;
+    // The common case, a run of bytes kept as they are, in a tight loop.
+    while (i + 1 < n && kByteKinds[p[i + 1]] == kEmit) {
+      ++i;
+      emit(p[i], i);
+    }
+  }
+  return size;
+}
+
 }  // namespace
+
+void MatchText::clear() {
+  text.clear();
+  lower.clear();
+  source_offsets.clear();
+  texts_ = 0;
+}
+
+std::size_t MatchText::append(std::string_view utf8) {
+  if (texts_++ > 0) {
+    text.push_back('\n');
+    lower.push_back('\n');
+    source_offsets.push_back(0);
+  }
+  // Folding never lengthens text, so the input's size bounds the output.
+  const std::size_t start = text.size();
+  text.resize(start + utf8.size());
+  lower.resize(start + utf8.size());
+  source_offsets.resize(start + utf8.size());
+  const std::size_t size = fold_into<true, true>(utf8, text.data() + start, lower.data() + start,
+                                                 source_offsets.data() + start);
+  text.resize(start + size);
+  lower.resize(start + size);
+  source_offsets.resize(start + size);
+  return start;
+}
+
+std::size_t folded_fingerprint(std::string_view utf8) {
+  thread_local std::string folded;
+  folded.resize(utf8.size());
+  const std::size_t size = fold_into<false, false>(utf8, nullptr, folded.data(), nullptr);
+  return std::hash<std::string_view>{}(std::string_view(folded).substr(0, size));
+}
 
 int NormalizedText::line_at(std::size_t offset) const {
   auto it = std::upper_bound(line_starts.begin(), line_starts.end(), offset,

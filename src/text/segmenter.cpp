@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
+#include <functional>
+#include <unordered_map>
 
 #include "cio_gap/text/inflect.h"
 #include "cio_gap/text/normalize.h"
@@ -75,9 +78,41 @@ bool is_abbreviation(std::string_view before) {
   return std::find(kAbbreviations.begin(), kAbbreviations.end(), lower) != kAbbreviations.end();
 }
 
+struct TransparentHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
+
+// Headings and list introductions repeat from posting to posting ("Requirements:",
+// "Benefits"), and classifying one compares it with every vocabulary phrase, so each thread
+// keeps the answers it has worked out. They belong to one segmenter (its vocabulary), so the
+// answers are dropped when another segmenter asks, and when there are too many.
+template <typename Value>
+class KnownAnswers {
+ public:
+  const Value* find(std::uint64_t owner, std::string_view key) {
+    if (owner != owner_) {
+      answers_.clear();
+      owner_ = owner;
+    }
+    const auto it = answers_.find(key);
+    return it == answers_.end() ? nullptr : &it->second;
+  }
+  void add(std::string_view key, Value value) {
+    if (answers_.size() >= 4096) answers_.clear();
+    answers_.emplace(std::string(key), value);
+  }
+
+ private:
+  std::uint64_t owner_ = 0;
+  std::unordered_map<std::string, Value, TransparentHash, std::equal_to<>> answers_;
+};
+
+std::atomic<std::uint64_t> next_segmenter_id{1};
+
 }  // namespace
 
-Segmenter::Segmenter(const SectionVocabulary& vocabulary) {
+Segmenter::Segmenter(const SectionVocabulary& vocabulary) : id_(next_segmenter_id++) {
   auto add = [this](const std::vector<std::string>& phrases, SectionKind kind) {
     for (const auto& phrase : phrases) {
       for (auto& form : phrase_inflections(ascii_lower(normalize_phrase(phrase)))) {
@@ -90,15 +125,28 @@ Segmenter::Segmenter(const SectionVocabulary& vocabulary) {
   add(vocabulary.preferred, SectionKind::preferred);
   add(vocabulary.boilerplate, SectionKind::boilerplate);
   for (const auto& marker : vocabulary.optional_markers) optional_markers_.push_back(ascii_lower(normalize_phrase(marker)));
+  for (const auto& phrase : phrases_) phrase_texts_.insert(phrase.text);
 }
 
 bool Segmenter::introduces_optional_list(std::string_view sentence) const {
+  thread_local KnownAnswers<bool> known;
+  if (const bool* answer = known.find(id_, sentence)) return *answer;
   const std::string text = ascii_lower(normalize_phrase(sentence));
-  return std::any_of(optional_markers_.begin(), optional_markers_.end(),
-                     [&](const std::string& marker) { return contains_word_phrase(text, marker); });
+  const bool answer = std::any_of(optional_markers_.begin(), optional_markers_.end(),
+                                  [&](const std::string& marker) { return contains_word_phrase(text, marker); });
+  known.add(sentence, answer);
+  return answer;
 }
 
 SectionKind Segmenter::classify_heading(std::string_view heading) const {
+  thread_local KnownAnswers<SectionKind> known;
+  if (const SectionKind* answer = known.find(id_, heading)) return *answer;
+  const SectionKind answer = classify_uncached(heading);
+  known.add(heading, answer);
+  return answer;
+}
+
+SectionKind Segmenter::classify_uncached(std::string_view heading) const {
   const std::string text = ascii_lower(normalize_phrase(heading));
   // "Qualifications (Desired)", "Desirable qualifications": an optional word anywhere in a
   // heading makes the whole section optional; otherwise the longest phrase wins.
@@ -117,7 +165,9 @@ std::string Segmenter::heading_text(std::string_view raw) const {
   bool markdown = false;
   if (line.front() == '#') {
     markdown = true;
-    line = trim(line.substr(line.find_first_not_of('#')));
+    const auto text_start = line.find_first_not_of('#');
+    if (text_start == std::string_view::npos) return {};  // a rule of '#'s, not a heading
+    line = trim(line.substr(text_start));
   }
   bool bold = false;
   for (std::string_view marker : {"**", "__"}) {
@@ -142,10 +192,7 @@ std::string Segmenter::heading_text(std::string_view raw) const {
   if (colon || bold || capitals) return std::string(line);
   // A short line that is nothing but a known heading phrase ("Responsibilities").
   if (word_count(line) <= 5 && !ends_sentence(line)) {
-    const std::string text = ascii_lower(normalize_phrase(line));
-    for (const auto& phrase : phrases_) {
-      if (text == phrase.text) return std::string(line);
-    }
+    if (phrase_texts_.contains(ascii_lower(normalize_phrase(line)))) return std::string(line);
   }
   return {};
 }
@@ -260,23 +307,26 @@ std::vector<Sentence> Segmenter::split(std::string_view text) const {
 
 std::string display_text(std::string_view text, std::size_t max_bytes, std::size_t focus,
                          std::size_t focus_end) {
-  std::string out;
-  out.reserve(text.size());
+  // Collapsing never lengthens the text, so it is written straight into a buffer of its size.
+  std::string out(text.size(), '\0');
+  char* const collapsed = out.data();
+  std::size_t size = 0;
   std::size_t shown_focus = 0;
   std::size_t shown_focus_end = 0;
   bool space = false;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
-    if (i == focus) shown_focus = out.size() + (space && !out.empty() ? 1 : 0);
+    if (i == focus) shown_focus = size + (space && size > 0 ? 1 : 0);
     if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
       space = true;
     } else {
-      if (space && !out.empty()) out.push_back(' ');
+      if (space && size > 0) collapsed[size++] = ' ';
       space = false;
-      out.push_back(c);
+      collapsed[size++] = c;
     }
-    if (i + 1 == focus_end) shown_focus_end = out.size();
+    if (i + 1 == focus_end) shown_focus_end = size;
   }
+  out.resize(size);
   if (out.size() <= max_bytes) return out;
   auto is_continuation = [&](std::size_t at) {
     return at < out.size() && (static_cast<unsigned char>(out[at]) & 0xC0) == 0x80;

@@ -8,6 +8,7 @@
 #include "cio_gap/match/keyword_matcher.h"
 #include "cio_gap/model/posting.h"
 #include "cio_gap/model/rule.h"
+#include "cio_gap/text/normalize.h"
 #include "cio_gap/text/segmenter.h"
 
 namespace cio_gap {
@@ -33,6 +34,8 @@ struct Hit {
   std::string keyword;        ///< the text that matched, as written in the posting
   std::string qualifier;      ///< the optional or negation marker that applied, if any
   std::string sentence;       ///< the sentence, trimmed for display
+  std::size_t source_begin = 0;  ///< where the keyword starts in the sentence's text
+  std::size_t source_end = 0;    ///< where it ends
 };
 
 /// Reads postings the way a careful recruiter would: splits them into sections and sentences,
@@ -65,8 +68,25 @@ class Extractor {
     std::string text;  // the marker phrase, for optional and negation
   };
 
-  void sentence_hits(const Sentence& sentence, KeywordMatcher::Scratch& scratch,
-                     std::vector<Hit>& out, std::array<int, 3>* role_signals = nullptr) const;
+  // One sentence's part of the posting's folded text (MatchText) and of its literal hits,
+  // offsets relative to the sentence's folded text.
+  struct FoldedSentence {
+    std::string_view text;
+    std::string_view lower;
+    const std::uint32_t* source_offsets;
+    const std::vector<LiteralHit>& hits;
+  };
+
+  // Folds `sentences` into `folded` and finds every literal in one scan; `starts` gets the
+  // start of each sentence's folded text, plus the end.
+  void scan_sentences(const std::vector<Sentence>& sentences, MatchText& folded,
+                      std::vector<std::size_t>& starts, std::vector<LiteralHit>& hits) const;
+
+  // The mentions in one sentence. Without `detailed`, a hit's heading, keyword and display
+  // sentence are left empty (extract makes the few it cites from source_begin/end).
+  void sentence_hits(const Sentence& sentence, const FoldedSentence& folded, std::vector<Hit>& out,
+                     std::array<int, 3>* role_signals, bool detailed) const;
+  std::vector<Hit> detailed_hits(const std::vector<Sentence>& sentences) const;
 
   const RuleSet& rules_;
   Segmenter segmenter_;

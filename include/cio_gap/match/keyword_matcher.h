@@ -63,24 +63,27 @@ class KeywordMatcher {
 
  private:
   struct LiteralInfo {
-    std::string text;
+    std::uint32_t offset = 0;  // of its text in `texts_`
+    std::uint32_t length = 0;
     bool case_sensitive = false;
     bool word_end = false;  // ends with a word byte, so the next byte must not be one
   };
   struct Output {
     std::uint32_t payload;
-    std::uint32_t literal;
+    std::uint32_t literal : 31;
+    std::uint32_t last : 1;  // last output of its state
   };
   struct Cell {
-    std::int32_t base = 0;    // children of this state are at base + byte code
+    std::int32_t base = 0;    // children of this state are at base + edge code
     std::int32_t check = -1;  // the parent state of this cell; -1 when the cell is free
-    std::uint32_t first_output = 0;  // outputs_[first_output, last_output) end here
-    std::uint32_t last_output = 0;
+    std::uint32_t output = 0; // 1 + index in outputs_ of the literals ending here; 0: none
   };
+  struct Packer;
 
   void walk(std::string_view text, std::string_view folded, std::size_t begin,
             std::vector<LiteralHit>& out) const;
 
+  std::string texts_;                  // every distinct literal's text, back to back
   std::vector<LiteralInfo> literals_;  // deduplicated
   std::vector<Output> outputs_;        // grouped by state, each group sorted by payload
   std::vector<Cell> cells_;            // the double array; cell 0 is the root

@@ -29,6 +29,29 @@ NormalizedText normalize_for_matching(std::string_view utf8, int first_line = 1,
 /// normalize_for_matching(...).text, for keywords and short phrases.
 std::string normalize_phrase(std::string_view utf8);
 
+/// Many texts folded as normalize_for_matching folds each one, back to back in one buffer and
+/// separated by '\n' (which no folded text and no normalised literal holds), so a single scan
+/// finds every text's literals. Reused from posting to posting, it allocates nothing once warm.
+struct MatchText {
+  std::string text;   ///< the folded texts, '\n' between them
+  std::string lower;  ///< `text` with ASCII letters lower-cased
+  /// For each byte of `text`: the offset in its own input of the byte it came from.
+  std::vector<std::uint32_t> source_offsets;
+
+  /// Empties the buffers, keeping their capacity.
+  void clear();
+  /// Folds `utf8` onto the end (after a '\n' unless it is the first text); returns where its
+  /// folded form starts. It ends at the next '\n' or at the end of `text`.
+  std::size_t append(std::string_view utf8);
+
+ private:
+  std::size_t texts_ = 0;
+};
+
+/// std::hash of ascii_lower(normalize_phrase(utf8)), computed without allocating: the same
+/// value for texts that differ only in case, punctuation folding and whitespace.
+std::size_t folded_fingerprint(std::string_view utf8);
+
 /// ASCII lower-casing (non-ASCII bytes kept), so offsets stay aligned with the input.
 std::string ascii_lower(std::string_view text);
 

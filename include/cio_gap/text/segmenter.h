@@ -1,7 +1,9 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "cio_gap/model/rule.h"
@@ -39,9 +41,12 @@ class Segmenter {
     SectionKind kind;
   };
   bool introduces_optional_list(std::string_view sentence) const;
+  SectionKind classify_uncached(std::string_view heading) const;
 
   std::vector<Phrase> phrases_;
   std::vector<std::string> optional_markers_;  // normalised, lower case
+  std::unordered_set<std::string> phrase_texts_;  // every phrases_[i].text
+  std::uint64_t id_;  // tells one segmenter's cached answers from another's
 };
 
 /// Splits one paragraph (lines joined with '\n') into sentences at '.', '!' or '?' followed
