@@ -75,7 +75,10 @@ ordered_json profiles_json(const std::vector<ReportedProfile>& profiles) {
 
 std::string render_diff_text(const ReportDiff& diff, const RenderOptions& options) {
   std::string out = fmt::format("cio-gap diff: {} -> {}\n", escape_control(diff.old_path), escape_control(diff.new_path));
-  for (const auto& profile : diff.profiles) out += "\n" + profile_text(profile, options);
+  for (const auto& profile : diff.profiles) {
+    out += '\n';
+    out += profile_text(profile, options);
+  }
   if (!diff.only_old.empty() || !diff.only_new.empty()) out += '\n';
   for (const auto& profile : diff.only_old) out += fmt::format("only in {}: {}\n", escape_control(diff.old_path), who(profile));
   for (const auto& profile : diff.only_new) out += fmt::format("only in {}: {}\n", escape_control(diff.new_path), who(profile));

@@ -109,7 +109,10 @@ std::string render_report_markdown(const Report& report, const RuleSet& rules) {
   out += "\n## Gaps, most demanded first\n";
   if (report.gaps.empty()) out += "\nNone: you have every qualification these postings demand.\n";
   int rank = 0;
-  for (const auto index : report.gaps) out += "\n" + gap_section(++rank, report.qualifications[index], report, rules);
+  for (const auto index : report.gaps) {
+    out += '\n';
+    out += gap_section(++rank, report.qualifications[index], report, rules);
+  }
 
   out += "\n## Readiness checks\n\n" + readiness_table(report);
   return out;
