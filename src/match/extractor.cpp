@@ -98,7 +98,7 @@ Extractor::Extractor(const RuleSet& rules) : rules_(rules), segmenter_(rules.voc
 
 Extractor::~Extractor() = default;
 
-void Extractor::scan_sentences(std::span<const Sentence> sentences, MatchText& folded,
+void Extractor::scan_sentences(const std::vector<Sentence>& sentences, MatchText& folded,
                                std::vector<std::size_t>& starts, std::vector<LiteralHit>& hits) const {
   folded.clear();
   starts.clear();
@@ -213,7 +213,6 @@ namespace {
 
 // Buffers one thread reuses from posting to posting, so the hot path allocates little.
 struct Workspace {
-  std::vector<Sentence> sentences;      // the first split() of them are the posting's
   MatchText folded;
   std::vector<std::size_t> starts;      // per sentence: where its folded text starts
   std::vector<LiteralHit> all_hits;     // every literal hit of the posting
@@ -230,7 +229,7 @@ Workspace& workspace() {
 
 }  // namespace
 
-std::vector<Hit> Extractor::detailed_hits(std::span<const Sentence> sentences) const {
+std::vector<Hit> Extractor::detailed_hits(const std::vector<Sentence>& sentences) const {
   Workspace& work = workspace();
   scan_sentences(sentences, work.folded, work.starts, work.all_hits);
   std::vector<Hit> out;
@@ -268,12 +267,12 @@ PostingFindings Extractor::extract(const PostingText& posting, KeywordMatcher::S
   PostingFindings result;
   result.source = posting.source;
   result.title = posting_title(posting);
-  Workspace& work = workspace();
-  const std::span<const Sentence> sentences(work.sentences.data(), segmenter_.split(posting.text, work.sentences));
+  const auto sentences = segmenter_.split(posting.text);
   result.years_required = years_required(sentences);
 
   // Every sentence folded into one buffer and scanned once; hits are then dealt out to their
   // sentences, which they never cross (the buffer separates sentences with '\n').
+  Workspace& work = workspace();
   scan_sentences(sentences, work.folded, work.starts, work.all_hits);
   work.hits.clear();
   work.hit_sentences.clear();

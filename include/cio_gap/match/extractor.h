@@ -1,7 +1,6 @@
 #pragma once
 
 #include <memory>
-#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -80,14 +79,14 @@ class Extractor {
 
   // Folds `sentences` into `folded` and finds every literal in one scan; `starts` gets the
   // start of each sentence's folded text, plus the end.
-  void scan_sentences(std::span<const Sentence> sentences, MatchText& folded,
+  void scan_sentences(const std::vector<Sentence>& sentences, MatchText& folded,
                       std::vector<std::size_t>& starts, std::vector<LiteralHit>& hits) const;
 
   // The mentions in one sentence. Without `detailed`, a hit's heading, keyword and display
   // sentence are left empty (extract makes the few it cites from source_begin/end).
   void sentence_hits(const Sentence& sentence, const FoldedSentence& folded, std::vector<Hit>& out,
                      std::array<int, 3>* role_signals, bool detailed) const;
-  std::vector<Hit> detailed_hits(std::span<const Sentence> sentences) const;
+  std::vector<Hit> detailed_hits(const std::vector<Sentence>& sentences) const;
 
   const RuleSet& rules_;
   Segmenter segmenter_;
