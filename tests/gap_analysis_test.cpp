@@ -30,7 +30,9 @@ class GapAnalysisTest : public ::testing::Test {
 
   Profile profile(std::string_view yaml) { return parse_profile("me.yaml", yaml, rules); }
 
-  ScanResult scan() {
+  DemandTally scan() { return tally_scan(postings(), rules.rules.size()); }
+
+  ScanResult postings() {
     ScanResult s;
     s.postings.push_back(posting("a.txt", {{kBudget, Tier::required}, {kAdvanced, Tier::preferred}}, 10));
     s.postings.push_back(posting("b.txt", {{kBudget, Tier::required}, {kVendor, Tier::required}}, 5));
@@ -51,7 +53,7 @@ class GapAnalysisTest : public ::testing::Test {
 };
 
 TEST_F(GapAnalysisTest, DemandCountsRequiredOneAndPreferredHalfWithoutDuplicates) {
-  const auto demand = aggregate_demand(scan(), rules.rules.size());
+  const auto demand = aggregate_demand(scan());
   ASSERT_EQ(demand.size(), 4u);
   EXPECT_EQ(demand[0].rule, kBudget);
   EXPECT_EQ(demand[0].required, 2);
@@ -129,18 +131,44 @@ TEST_F(GapAnalysisTest, YearsComparedWithCountedPostings) {
   EXPECT_EQ(report.years.max_years, 10);
 }
 
+TEST_F(GapAnalysisTest, YearsMedianIsTheLowerMiddleOfEveryCountedPosting) {
+  ScanResult s;
+  for (const int years : {10, 3, 5, 5, 2}) s.postings.push_back(posting("p.txt", {}, years));
+  s.postings.push_back(posting("dup.txt", {}, 1));
+  s.postings.back().duplicate = true;
+  const DemandTally tally = tally_scan(s, rules.rules.size());
+  EXPECT_EQ(tally.total, 6);
+  EXPECT_EQ(tally.duplicates, 1);
+  EXPECT_EQ(tally.postings.size(), 6u);
+  EXPECT_TRUE(tally.postings.back().duplicate);
+  const Report odd = assess(profile("years_experience: 4\n"), tally, extractor, {});
+  EXPECT_EQ(odd.years.postings_with_years, 5);
+  EXPECT_EQ(odd.years.postings_asking_more, 3);
+  EXPECT_EQ(odd.years.min_years, 2);
+  EXPECT_EQ(odd.years.median_years, 5);  // 2 3 [5] 5 10
+  EXPECT_EQ(odd.years.max_years, 10);
+  s.postings.resize(3);  // 10 3 5
+  const Report three = assess(profile("name: X\n"), tally_scan(s, rules.rules.size()), extractor, {});
+  EXPECT_EQ(three.years.postings_with_years, 3);
+  EXPECT_EQ(three.years.median_years, 5);  // 3 [5] 10
+  s.postings.resize(2);
+  const Report two = assess(profile("name: X\n"), tally_scan(s, rules.rules.size()), extractor, {});
+  EXPECT_EQ(two.years.median_years, 3);  // [3] 10: the lower of the two middles
+  EXPECT_EQ(two.years.postings_asking_more, 0);  // the profile states no years
+}
+
 class ReadinessTest : public GapAnalysisTest {
  protected:
   std::map<std::string, ReadinessCheck> checks(std::string_view yaml, const ScanResult& s) {
     const Profile p = profile(yaml);
     std::map<std::string, ReadinessCheck> out;
-    for (auto& check : assess(p, s, extractor, {}).readiness) out[check.check] = check;
+    for (auto& check : assess(p, tally_scan(s, rules.rules.size()), extractor, {}).readiness) out[check.check] = check;
     return out;
   }
 };
 
 TEST_F(ReadinessTest, EmptyProfileWarnsOnEveryProfileCheck) {
-  const auto c = checks("name: X\n", scan());
+  const auto c = checks("name: X\n", postings());
   ASSERT_EQ(c.size(), 14u);
   for (const char* id : {"willingness", "communication", "coaching-mindset", "family-support", "broad-experience",
                          "track-record", "internal-relationships", "outward-focus", "advanced-degree",
@@ -164,7 +192,7 @@ volunteered: ["Led the regional CIO association chapter"]
 mentoring: ["Mentor two analysts"]
 relocation: open
 preferred_role_type: growth
-)", scan());
+)", postings());
   for (const char* id : {"willingness", "coaching-mindset", "family-support", "track-record", "advanced-degree",
                          "interview-stories", "business-framing", "networking", "role-type"}) {
     EXPECT_TRUE(c.at(id).pass) << id << ": " << c.at(id).detail;
@@ -172,13 +200,13 @@ preferred_role_type: growth
 }
 
 TEST_F(ReadinessTest, InterviewStoriesNeedNumbers) {
-  const auto c = checks("achievements:\n  - {kind: built, text: \"Built a data platform\"}\n", scan());
+  const auto c = checks("achievements:\n  - {kind: built, text: \"Built a data platform\"}\n", postings());
   EXPECT_EQ(c.at("interview-stories").detail, "missing: made, saved, achieved; without a number: built");
   EXPECT_EQ(c.at("business-framing").detail, "framed as technology only: Built a data platform");
 }
 
 TEST_F(ReadinessTest, RoleTypeAndFamilySupportFollowThePostings) {
-  ScanResult s = scan();
+  ScanResult s = postings();
   s.postings[0].role_signals = {0, 3, 1};  // fixer
   s.postings[1].role_signals = {0, 1, 0};  // fixer
   s.postings[2].role_signals = {0, 0, 2};  // growth

@@ -40,22 +40,42 @@ std::optional<std::size_t> rule_index(const RuleSet& rules, std::string_view id)
 
 }  // namespace
 
-std::vector<QualificationDemand> aggregate_demand(const ScanResult& scan, std::size_t rule_count) {
-  std::vector<QualificationDemand> all(rule_count);
-  for (std::size_t r = 0; r < rule_count; ++r) all[r].rule = r;
-  const int counted = scan.counted();
-  for (const auto& posting : scan.postings) {
-    if (posting.duplicate) continue;
-    for (const auto& finding : posting.findings) {
-      QualificationDemand& demand = all[finding.rule];
-      (finding.tier == Tier::required ? demand.required : demand.preferred) += 1;
-      if (demand.citations.size() < kMaxCitations && !finding.evidence.empty()) {
-        demand.citations.push_back({posting.source, finding.evidence.front().line, finding.evidence.front().text});
-      }
+DemandTally start_tally(std::size_t rule_count) {
+  DemandTally tally;
+  tally.by_rule.resize(rule_count);
+  for (std::size_t r = 0; r < rule_count; ++r) tally.by_rule[r].rule = r;
+  return tally;
+}
+
+void tally_posting(DemandTally& tally, const PostingFindings& posting) {
+  ++tally.total;
+  tally.postings.push_back({posting.source, posting.title, posting.years_required, posting.duplicate,
+                            static_cast<int>(posting.findings.size())});
+  if (posting.duplicate) {
+    ++tally.duplicates;
+    return;
+  }
+  for (const auto& finding : posting.findings) {
+    QualificationDemand& demand = tally.by_rule[finding.rule];
+    (finding.tier == Tier::required ? demand.required : demand.preferred) += 1;
+    if (demand.citations.size() < kMaxCitations && !finding.evidence.empty()) {
+      demand.citations.push_back({posting.source, finding.evidence.front().line, finding.evidence.front().text});
     }
   }
+  if (posting.years_required) ++tally.years_asked[*posting.years_required];
+  if (const auto type = dominant_role_type(posting)) ++tally.role_types[static_cast<std::size_t>(*type)];
+}
+
+DemandTally tally_scan(const ScanResult& scan, std::size_t rule_count) {
+  DemandTally tally = start_tally(rule_count);
+  for (const auto& posting : scan.postings) tally_posting(tally, posting);
+  return tally;
+}
+
+std::vector<QualificationDemand> aggregate_demand(const DemandTally& tally) {
+  const int counted = tally.counted();
   std::vector<QualificationDemand> demanded;
-  for (auto& demand : all) {
+  for (QualificationDemand demand : tally.by_rule) {
     if (demand.required + demand.preferred == 0) continue;
     demand.demand = demand.required + demand.preferred / 2.0;
     demand.share = counted > 0 ? static_cast<double>(demand.required + demand.preferred) / counted : 0.0;
@@ -130,13 +150,13 @@ double readiness_score(const std::vector<QualificationDemand>& qualifications) {
   return std::round(1000.0 * held / total) / 10.0;
 }
 
-Report assess(const Profile& profile, const ScanResult& scan, const Extractor& extractor,
+Report assess(const Profile& profile, const DemandTally& tally, const Extractor& extractor,
               const GapOptions& options) {
   Report report;
   report.profile = &profile;
-  report.postings = scan.counted();
-  report.duplicates = scan.duplicates;
-  report.qualifications = aggregate_demand(scan, extractor.rules().rules.size());
+  report.postings = tally.counted();
+  report.duplicates = tally.duplicates;
+  report.qualifications = aggregate_demand(tally);
   auto evidence = profile_evidence(profile, extractor);
   for (const auto& items : evidence) report.status_by_rule.push_back(status_from(items));
   for (auto& q : report.qualifications) {
@@ -153,22 +173,24 @@ Report assess(const Profile& profile, const ScanResult& scan, const Extractor& e
 
   YearsComparison& years = report.years;
   years.profile_years = profile.years_experience;
-  std::vector<int> asked;
-  for (const auto& posting : scan.postings) {
-    if (posting.duplicate || !posting.years_required) continue;
-    asked.push_back(*posting.years_required);
-    if (profile.years_experience && *posting.years_required > *profile.years_experience) {
-      ++years.postings_asking_more;
+  for (const auto& [asked, postings] : tally.years_asked) {
+    years.postings_with_years += postings;
+    if (profile.years_experience && asked > *profile.years_experience) years.postings_asking_more += postings;
+  }
+  if (years.postings_with_years > 0) {
+    years.min_years = tally.years_asked.begin()->first;
+    years.max_years = tally.years_asked.rbegin()->first;
+    // The lower median, as the middle of the sorted list: the ((n - 1) / 2)-th value.
+    int before = (years.postings_with_years - 1) / 2;
+    for (const auto& [asked, postings] : tally.years_asked) {
+      if (before < postings) {
+        years.median_years = asked;
+        break;
+      }
+      before -= postings;
     }
   }
-  years.postings_with_years = static_cast<int>(asked.size());
-  if (!asked.empty()) {
-    std::sort(asked.begin(), asked.end());
-    years.min_years = asked.front();
-    years.max_years = asked.back();
-    years.median_years = asked[(asked.size() - 1) / 2];
-  }
-  report.readiness = readiness_checks(profile, scan, extractor.rules(), report.status_by_rule);
+  report.readiness = readiness_checks(profile, tally, extractor.rules(), report.status_by_rule);
   return report;
 }
 

@@ -61,7 +61,7 @@ std::optional<RoleType> dominant_role_type(const PostingFindings& posting) {
   return static_cast<RoleType>(best - s.begin());
 }
 
-std::vector<ReadinessCheck> readiness_checks(const Profile& profile, const ScanResult& scan, const RuleSet& rules,
+std::vector<ReadinessCheck> readiness_checks(const Profile& profile, const DemandTally& tally, const RuleSet& rules,
                                              const std::vector<Status>& status_by_rule) {
   std::vector<ReadinessCheck> checks;
   auto status = [&](std::string_view id) { return status_of(rules, status_by_rule, id); };
@@ -107,15 +107,10 @@ std::vector<ReadinessCheck> readiness_checks(const Profile& profile, const ScanR
       kAlvarez));
 
   int travel = 0;
-  std::size_t travel_rule = rules.rules.size();
-  for (std::size_t r = 0; r < rules.rules.size(); ++r) {
-    if (rules.rules[r].id == "travel-relocation") travel_rule = r;
+  for (const auto& demand : tally.by_rule) {
+    if (rules.rules[demand.rule].id == "travel-relocation") travel = demand.required + demand.preferred;
   }
-  for (const auto& posting : scan.postings) {
-    if (posting.duplicate) continue;
-    for (const auto& finding : posting.findings) travel += finding.rule == travel_rule ? 1 : 0;
-  }
-  const int counted = scan.counted();
+  const int counted = tally.counted();
   const bool mobile = profile.relocation == "open";
   const bool family_pass = mobile || (!profile.relocation.empty() && travel == 0);
   checks.push_back(make(
@@ -254,11 +249,7 @@ std::vector<ReadinessCheck> readiness_checks(const Profile& profile, const ScanR
                    "volunteered: so it counts here.",
       kHarris));
 
-  std::array<int, 3> types{};
-  for (const auto& posting : scan.postings) {
-    if (posting.duplicate) continue;
-    if (const auto type = dominant_role_type(posting)) ++types[static_cast<std::size_t>(*type)];
-  }
+  const std::array<int, 3>& types = tally.role_types;
   const auto most = static_cast<std::size_t>(std::max_element(types.begin(), types.end()) - types.begin());
   const std::string signalled = fmt::format("postings signal caretaker {}, fixer {}, growth {}", types[0], types[1], types[2]);
   bool role_pass = false;

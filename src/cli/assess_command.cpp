@@ -35,10 +35,10 @@ std::vector<std::string> profile_paths(const std::string& path, bool& batch) {
   return paths;
 }
 
-std::string render_one(const Report& report, const ScanResult& scan, const RuleSet& rules, const CommonOptions& common,
+std::string render_one(const Report& report, const DemandTally& tally, const RuleSet& rules, const CommonOptions& common,
                        const Streams& streams) {
   switch (common.format()) {
-    case Format::json: return render_report_json(report, scan, rules);
+    case Format::json: return render_report_json(report, tally, rules);
     case Format::markdown: return render_report_markdown(report, rules);
     case Format::csv: return render_report_csv(report, rules);
     case Format::text:
@@ -58,11 +58,11 @@ std::string extension(Format format) {
   return ".txt";
 }
 
-std::string render_batch(const std::vector<Report>& reports, const ScanResult& scan, const RuleSet& rules,
+std::string render_batch(const std::vector<Report>& reports, const DemandTally& tally, const RuleSet& rules,
                          const CommonOptions& common, const Streams& streams) {
   if (common.format() == Format::json) {
     auto array = nlohmann::ordered_json::array();
-    for (const auto& report : reports) array.push_back(nlohmann::ordered_json::parse(render_report_json(report, scan, rules)));
+    for (const auto& report : reports) array.push_back(nlohmann::ordered_json::parse(render_report_json(report, tally, rules)));
     return array.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
   }
   if (common.format() == Format::csv) {
@@ -72,7 +72,7 @@ std::string render_batch(const std::vector<Report>& reports, const ScanResult& s
   std::string out;
   for (std::size_t i = 0; i < reports.size(); ++i) {
     if (i > 0) out += separator;
-    out += render_one(reports[i], scan, rules, common, streams);
+    out += render_one(reports[i], tally, rules, common, streams);
   }
   return out;
 }
@@ -139,9 +139,13 @@ int run_assess(const AssessCommand& command, const CommonOptions& common, const 
   for (const auto& path : profile_paths(command.profile, batch)) profiles.push_back(load_profile(path, rules));
 
   const Extractor extractor(rules);
-  const ScanResult scan = scan_jobs(command.jobs, extractor, common, streams);
+  // Each posting is tallied as the scan hands it on and then dropped: memory holds counts, a
+  // few citations and a short summary per posting, however many postings there are.
+  DemandTally tally = start_tally(rules.rules.size());
+  const PostingSink sink = [&](PostingFindings&& posting) { tally_posting(tally, posting); };
+  scan_jobs(command.jobs, extractor, common, streams, &sink);
   std::vector<Report> reports;
-  for (const auto& profile : profiles) reports.push_back(assess(profile, scan, extractor, {command.top, command.min_share}));
+  for (const auto& profile : profiles) reports.push_back(assess(profile, tally, extractor, {command.top, command.min_share}));
 
   if (!command.output_dir.empty()) {
     std::error_code ec;
@@ -150,13 +154,13 @@ int run_assess(const AssessCommand& command, const CommonOptions& common, const 
     for (const auto& report : reports) {
       const std::string name = fs::path(report.profile->path).stem().string() + extension(common.format());
       const std::string path = (fs::path(command.output_dir) / name).string();
-      write_file_atomically(path, render_one(report, scan, rules, common, streams));
+      write_file_atomically(path, render_one(report, tally, rules, common, streams));
       if (!common.quiet) streams.err << "cio-gap: wrote " << path << '\n';
     }
   } else if (batch) {
-    emit(render_batch(reports, scan, rules, common, streams), common, streams);
+    emit(render_batch(reports, tally, rules, common, streams), common, streams);
   } else {
-    emit(render_one(reports.front(), scan, rules, common, streams), common, streams);
+    emit(render_one(reports.front(), tally, rules, common, streams), common, streams);
   }
   return check_thresholds(command, reports, rules, streams);
 }

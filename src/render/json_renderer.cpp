@@ -1,3 +1,4 @@
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <cmath>
@@ -43,6 +44,11 @@ std::string dump_line(const ordered_json& value) {
   return value.dump(-1, ' ', false, ordered_json::error_handler_t::replace) + "\n";
 }
 
+// A string as dump() writes it, quotes included.
+std::string json_string(const std::string& text) {
+  return ordered_json(text).dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+}
+
 }  // namespace
 
 std::string render_scan_json(const ScanResult& scan, const RuleSet& rules) {
@@ -59,7 +65,7 @@ std::string render_posting_jsonl(const PostingFindings& posting, const RuleSet& 
   return dump_line(posting_json(posting, rules));
 }
 
-std::string render_report_json(const Report& report, const ScanResult& scan, const RuleSet& rules) {
+std::string render_report_json(const Report& report, const DemandTally& tally, const RuleSet& rules) {
   auto qualification_json = [&](const QualificationDemand& q) {
     const Rule& rule = rules.rules[q.rule];
     ordered_json profile_evidence = ordered_json::array();
@@ -90,14 +96,6 @@ std::string render_report_json(const Report& report, const ScanResult& scan, con
   }
   ordered_json qualifications = ordered_json::array();
   for (const auto& q : report.qualifications) qualifications.push_back(qualification_json(q));
-  ordered_json postings = ordered_json::array();
-  for (const auto& posting : scan.postings) {
-    postings.push_back({{"source", posting.source},
-                        {"title", posting.title},
-                        {"years_required", years_value(posting.years_required)},
-                        {"duplicate", posting.duplicate},
-                        {"qualifications", posting.findings.size()}});
-  }
   ordered_json readiness = ordered_json::array();
   for (const auto& check : report.readiness) {
     readiness.push_back({{"check", check.check},
@@ -124,8 +122,26 @@ std::string render_report_json(const Report& report, const ScanResult& scan, con
       {"gaps", std::move(gaps)},
       {"qualifications", std::move(qualifications)},
       {"readiness", std::move(readiness)},
-      {"postings", std::move(postings)}};
-  return dump(out);
+      {"postings", ordered_json::array()}};
+  std::string text = dump(out);
+  if (!tally.postings.empty()) {
+    // One short object per posting, written straight out as dump() would: a document of
+    // objects would take several times the memory for a scan of 100,000 postings.
+    constexpr std::string_view kEmpty = "[]\n}\n";
+    text.resize(text.size() - kEmpty.size());
+    text += "[\n";
+    for (std::size_t i = 0; i < tally.postings.size(); ++i) {
+      const PostingSummary& posting = tally.postings[i];
+      text += fmt::format(
+          "    {{\n      \"source\": {},\n      \"title\": {},\n      \"years_required\": {},\n"
+          "      \"duplicate\": {},\n      \"qualifications\": {}\n    }}{}\n",
+          json_string(posting.source), json_string(posting.title),
+          posting.years_required ? std::to_string(*posting.years_required) : "null", posting.duplicate,
+          posting.qualifications, i + 1 < tally.postings.size() ? "," : "");
+    }
+    text += "  ]\n}\n";
+  }
+  return text;
 }
 
 }  // namespace cio_gap

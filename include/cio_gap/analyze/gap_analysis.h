@@ -14,9 +14,19 @@ struct GapOptions {
   double min_share = 0.0;  ///< only gaps demanded by at least this share of postings (0-1)
 };
 
+/// An empty tally for a rule set of `rule_count` rules.
+DemandTally start_tally(std::size_t rule_count);
+
+/// Adds one posting, as the scan hands it on (in file order, duplicates flagged): its counts,
+/// the first citations of each qualification, its years and role type, and its summary.
+void tally_posting(DemandTally& tally, const PostingFindings& posting);
+
+/// The tally of a whole scan.
+DemandTally tally_scan(const ScanResult& scan, std::size_t rule_count);
+
 /// Demand per qualification over the counted (non-duplicate) postings, most demanded first
 /// (ties by rule order). Demand = postings requiring it + half the postings only preferring it.
-std::vector<QualificationDemand> aggregate_demand(const ScanResult& scan, std::size_t rule_count);
+std::vector<QualificationDemand> aggregate_demand(const DemandTally& tally);
 
 /// Where the profile shows each qualification, by rule index: self-rated skills, and the free
 /// text of skills, achievements, degrees, certifications, volunteering and mentoring run
@@ -29,7 +39,7 @@ Status status_from(const std::vector<ProfileEvidence>& evidence);
 
 /// The gap report: demand, the person's status for each demanded qualification, gaps ranked
 /// by demand, the readiness score and the years comparison.
-Report assess(const Profile& profile, const ScanResult& scan, const Extractor& extractor,
+Report assess(const Profile& profile, const DemandTally& tally, const Extractor& extractor,
               const GapOptions& options);
 
 /// Readiness: the demand-weighted share of demanded qualifications the person has, partial

@@ -12,7 +12,7 @@ namespace cio_gap {
 /// qualifications postings list: Alvarez's four qualities, the seven steps, Harris's
 /// interview stories, networking, role type and 30-60-90-day expectations.
 /// `status_by_rule` is the profile's status for every rule (demanded or not).
-std::vector<ReadinessCheck> readiness_checks(const Profile& profile, const ScanResult& scan,
+std::vector<ReadinessCheck> readiness_checks(const Profile& profile, const DemandTally& tally,
                                              const RuleSet& rules,
                                              const std::vector<Status>& status_by_rule);
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <array>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -55,6 +57,28 @@ struct ScanResult {
   std::vector<PostingFindings> postings;  ///< in file order, duplicates included (flagged)
   int total = 0;                          ///< postings read, duplicates included
   int duplicates = 0;                     ///< postings dropped from demand as duplicates
+  int counted() const { return total - duplicates; }
+};
+
+/// One posting as the assess report lists it.
+struct PostingSummary {
+  std::string source;
+  std::string title;
+  std::optional<int> years_required;
+  bool duplicate = false;
+  int qualifications = 0;  ///< qualifications it demands
+};
+
+/// What `assess` needs of a scan, gathered posting by posting as the scan streams, so memory
+/// holds counts, a few citations and one short summary per posting, not every posting's
+/// findings and evidence sentences.
+struct DemandTally {
+  int total = 0;       ///< postings read, duplicates included
+  int duplicates = 0;  ///< postings dropped from demand as duplicates
+  std::vector<QualificationDemand> by_rule;  ///< counts and first citations, by rule index
+  std::map<int, int> years_asked;            ///< years a counted posting asks -> how many ask it
+  std::array<int, 3> role_types{};           ///< counted postings signalling each RoleType most
+  std::vector<PostingSummary> postings;      ///< in file order, duplicates included (flagged)
   int counted() const { return total - duplicates; }
 };
 

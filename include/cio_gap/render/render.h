@@ -30,7 +30,7 @@ std::string render_scan_json(const ScanResult& scan, const RuleSet& rules);
 std::string render_report_text(const Report& report, const RuleSet& rules, const RenderOptions& options);
 
 /// `assess` as JSON.
-std::string render_report_json(const Report& report, const ScanResult& scan, const RuleSet& rules);
+std::string render_report_json(const Report& report, const DemandTally& tally, const RuleSet& rules);
 
 /// `assess` as Markdown: a report a coach can commit or send (headings, tables, cited sentences,
 /// advice, readiness checks).
