@@ -9,8 +9,6 @@
 namespace cio_gap {
 namespace {
 
-constexpr std::size_t kMaxCitations = 3;
-
 void add_evidence(std::vector<ProfileEvidence>& to, ProfileEvidence evidence) {
   for (auto& existing : to) {
     if (existing.field == evidence.field && existing.text == evidence.text) {
@@ -58,7 +56,7 @@ void tally_posting(DemandTally& tally, const PostingFindings& posting) {
   for (const auto& finding : posting.findings) {
     QualificationDemand& demand = tally.by_rule[finding.rule];
     (finding.tier == Tier::required ? demand.required : demand.preferred) += 1;
-    if (demand.citations.size() < kMaxCitations && !finding.evidence.empty()) {
+    if (demand.citations.size() < kCitationsPerQualification && !finding.evidence.empty()) {
       demand.citations.push_back({posting.source, finding.evidence.front().line, finding.evidence.front().text});
     }
   }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <memory>
 #include <mutex>
 #include <thread>
 #include <unordered_set>
@@ -33,6 +34,32 @@ ScanResult stream_postings(const std::vector<std::string>& jobs, const Extractor
   std::mutex order;
   std::size_t next_to_emit = 0;
   std::unordered_set<std::size_t> seen;
+
+  // Citations: a rule is marked once enough earlier postings (in file order) cite it. A file
+  // being read comes after every file already handed on, so sentences its findings of a marked
+  // rule would carry could never be cited and are not made.
+  const std::size_t rule_count = extractor.rules().rules.size();
+  std::vector<std::size_t> citing(rule_count, 0);
+  std::unique_ptr<std::atomic<bool>[]> cited(new std::atomic<bool>[rule_count]);
+  for (std::size_t r = 0; r < rule_count; ++r) cited[r] = false;
+  auto count_citations = [&](const PostingFindings& posting) {
+    if (options.citations_per_rule == 0 || posting.duplicate) return;
+    for (const auto& finding : posting.findings) {
+      if (!finding.evidence.empty() && ++citing[finding.rule] >= options.citations_per_rule) {
+        cited[finding.rule].store(true, std::memory_order_relaxed);
+      }
+    }
+  };
+  auto evidence_needs = [&](std::vector<std::uint8_t>& wanted) {
+    EvidenceNeeds needs;
+    if (options.citations_per_rule == 0) return needs;
+    wanted.resize(rule_count);
+    for (std::size_t r = 0; r < rule_count; ++r) wanted[r] = cited[r].load(std::memory_order_relaxed) ? 0 : 1;
+    needs.per_finding = 1;
+    needs.rules = &wanted;
+    return needs;
+  };
+
   auto emit_ready = [&] {
     while (next_to_emit < results.size() && results[next_to_emit].done) {
       FileResult& result = results[next_to_emit];
@@ -45,6 +72,7 @@ ScanResult stream_postings(const std::vector<std::string>& jobs, const Extractor
           ++counts.duplicates;
         }
         ++counts.total;
+        count_citations(result.postings[p]);
         sink(std::move(result.postings[p]));
       }
       result = FileResult{};
@@ -59,12 +87,14 @@ ScanResult stream_postings(const std::vector<std::string>& jobs, const Extractor
   std::exception_ptr failure;
   auto scan_files = [&] {
     KeywordMatcher::Scratch scratch(extractor.matcher());
+    std::vector<std::uint8_t> wanted;
     for (std::size_t i = next++; i < files.size(); i = next++) {
       FileResult result;
       try {
+        const EvidenceNeeds needs = evidence_needs(wanted);
         for (const auto& posting : read_postings(files[i], options.limits, result.diagnostics)) {
           result.fingerprints.push_back(folded_fingerprint(posting.text));
-          result.postings.push_back(extractor.extract(posting, scratch));
+          result.postings.push_back(extractor.extract(posting, scratch, needs));
         }
       } catch (const std::exception& e) {
         // One file must never end a scan: whatever went wrong becomes a warning naming it.

@@ -140,10 +140,11 @@ int run_assess(const AssessCommand& command, const CommonOptions& common, const 
 
   const Extractor extractor(rules);
   // Each posting is tallied as the scan hands it on and then dropped: memory holds counts, a
-  // few citations and a short summary per posting, however many postings there are.
+  // few citations and a short summary per posting, however many postings there are. Only the
+  // sentences the report cites are made.
   DemandTally tally = start_tally(rules.rules.size());
   const PostingSink sink = [&](PostingFindings&& posting) { tally_posting(tally, posting); };
-  scan_jobs(command.jobs, extractor, common, streams, &sink);
+  scan_jobs(command.jobs, extractor, common, streams, &sink, kCitationsPerQualification);
   std::vector<Report> reports;
   for (const auto& profile : profiles) reports.push_back(assess(profile, tally, extractor, {command.top, command.min_share}));
 

@@ -59,9 +59,10 @@ RenderOptions render_options(const CommonOptions& common, const Streams& streams
 
 /// Scans the JOBS arguments, printing warnings and a summary on standard error (unless quiet),
 /// with a progress line on a terminal for long scans. Throws Error when no posting is found.
-/// With a `sink`, postings are streamed to it in file order and not kept.
+/// With a `sink`, postings are streamed to it in file order and not kept. `citations_per_rule`
+/// as in ScanOptions (0: every finding keeps its sentences).
 ScanResult scan_jobs(const std::vector<std::string>& jobs, const Extractor& extractor, const CommonOptions& common,
-                     const Streams& streams, const PostingSink* sink = nullptr);
+                     const Streams& streams, const PostingSink* sink = nullptr, std::size_t citations_per_rule = 0);
 
 /// Writes a command's output to --output (atomically: a temporary file renamed into place) or
 /// to standard output. Throws Error when the write fails.

@@ -112,11 +112,12 @@ class ProgressLine {
 }  // namespace
 
 ScanResult scan_jobs(const std::vector<std::string>& jobs, const Extractor& extractor, const CommonOptions& common,
-                     const Streams& streams, const PostingSink* sink) {
+                     const Streams& streams, const PostingSink* sink, std::size_t citations_per_rule) {
   Diagnostics diagnostics;
   ScanOptions options;
   options.limits.max_filesize = common.max_filesize;
   options.threads = common.threads;
+  options.citations_per_rule = citations_per_rule;
   ScanResult scan;
   {
     ProgressLine progress(streams.err, streams.err_is_terminal && !common.quiet);

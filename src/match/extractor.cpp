@@ -98,7 +98,7 @@ Extractor::Extractor(const RuleSet& rules) : rules_(rules), segmenter_(rules.voc
 
 Extractor::~Extractor() = default;
 
-void Extractor::scan_sentences(const std::vector<Sentence>& sentences, MatchText& folded,
+void Extractor::scan_sentences(std::span<const Sentence> sentences, MatchText& folded,
                                std::vector<std::size_t>& starts, std::vector<LiteralHit>& hits) const {
   folded.clear();
   starts.clear();
@@ -123,6 +123,7 @@ void Extractor::sentence_hits(const Sentence& sentence, const FoldedSentence& fo
   }
   const std::string_view text = folded.text;
   const std::string_view lower = folded.lower;
+  const bool wrapped = sentence.text.find('\n') != std::string::npos;  // spans several lines
 
   std::vector<std::pair<std::size_t, std::size_t>> counted;  // per rule: spans already taken
   const std::size_t first_out = out.size();
@@ -151,8 +152,11 @@ void Extractor::sentence_hits(const Sentence& sentence, const FoldedSentence& fo
     hit.source_begin = folded.source_offsets[literal.begin];
     hit.source_end = folded.source_offsets[literal.end - 1] + 1;
     // The line of the keyword's first byte: the sentence's plus the line breaks before it.
-    hit.line = sentence.line + static_cast<int>(std::count(sentence.text.begin(),
-                                                           sentence.text.begin() + static_cast<std::ptrdiff_t>(hit.source_begin), '\n'));
+    hit.line = sentence.line;
+    if (wrapped) {
+      hit.line += static_cast<int>(std::count(sentence.text.begin(),
+                                              sentence.text.begin() + static_cast<std::ptrdiff_t>(hit.source_begin), '\n'));
+    }
     if (detailed) {
       hit.heading = sentence.heading;
       hit.keyword = sentence.text.substr(hit.source_begin, hit.source_end - hit.source_begin);
@@ -213,6 +217,7 @@ namespace {
 
 // Buffers one thread reuses from posting to posting, so the hot path allocates little.
 struct Workspace {
+  std::vector<Sentence> sentences;      // the first split() of them are the posting's
   MatchText folded;
   std::vector<std::size_t> starts;      // per sentence: where its folded text starts
   std::vector<LiteralHit> all_hits;     // every literal hit of the posting
@@ -229,7 +234,7 @@ Workspace& workspace() {
 
 }  // namespace
 
-std::vector<Hit> Extractor::detailed_hits(const std::vector<Sentence>& sentences) const {
+std::vector<Hit> Extractor::detailed_hits(std::span<const Sentence> sentences) const {
   Workspace& work = workspace();
   scan_sentences(sentences, work.folded, work.starts, work.all_hits);
   std::vector<Hit> out;
@@ -263,16 +268,19 @@ std::vector<Hit> Extractor::hits_in_text(std::string_view text, KeywordMatcher::
   return detailed_hits(sentences);
 }
 
-PostingFindings Extractor::extract(const PostingText& posting, KeywordMatcher::Scratch& /*scratch*/) const {
+PostingFindings Extractor::extract(const PostingText& posting, KeywordMatcher::Scratch& /*scratch*/,
+                                   const EvidenceNeeds& needs) const {
   PostingFindings result;
   result.source = posting.source;
   result.title = posting_title(posting);
-  const auto sentences = segmenter_.split(posting.text);
+  Workspace& work = workspace();
+  // split() may grow the vector, so its data() is taken only after it returns.
+  const std::size_t sentence_count = segmenter_.split(posting.text, work.sentences);
+  const std::span<const Sentence> sentences(work.sentences.data(), sentence_count);
   result.years_required = years_required(sentences);
 
   // Every sentence folded into one buffer and scanned once; hits are then dealt out to their
   // sentences, which they never cross (the buffer separates sentences with '\n').
-  Workspace& work = workspace();
   scan_sentences(sentences, work.folded, work.starts, work.all_hits);
   work.hits.clear();
   work.hit_sentences.clear();
@@ -313,8 +321,9 @@ PostingFindings Extractor::extract(const PostingText& posting, KeywordMatcher::S
     // Cite the mentions that decided the tier first, then in text order; the same sentence can
     // carry two keywords of one rule, so a citation equal to the one before is skipped. Only
     // the few cited are made into display text.
+    const std::size_t wanted = needs.rules && (*needs.rules)[rule] == 0 ? 0 : std::min(needs.per_finding, kMaxEvidence);
     for (const Tier tier : {Tier::required, Tier::preferred}) {
-      for (std::size_t k = first; k < last && finding.evidence.size() < kMaxEvidence; ++k) {
+      for (std::size_t k = first; k < last && finding.evidence.size() < wanted; ++k) {
         Hit& hit = work.hits[work.cited[k]];
         if (hit.tier != tier) continue;
         const Sentence& sentence = sentences[work.hit_sentences[work.cited[k]]];

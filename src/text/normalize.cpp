@@ -169,11 +169,15 @@ std::size_t MatchText::append(std::string_view utf8) {
   return start;
 }
 
+std::string_view fold_lower(std::string_view utf8, std::string& buffer) {
+  if (buffer.size() < utf8.size()) buffer.resize(utf8.size());
+  const std::size_t size = fold_into<false, false>(utf8, nullptr, buffer.data(), nullptr);
+  return std::string_view(buffer).substr(0, size);
+}
+
 std::size_t folded_fingerprint(std::string_view utf8) {
   thread_local std::string folded;
-  folded.resize(utf8.size());
-  const std::size_t size = fold_into<false, false>(utf8, nullptr, folded.data(), nullptr);
-  return std::hash<std::string_view>{}(std::string_view(folded).substr(0, size));
+  return std::hash<std::string_view>{}(fold_lower(utf8, folded));
 }
 
 int NormalizedText::line_at(std::size_t offset) const {

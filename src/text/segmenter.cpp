@@ -6,6 +6,10 @@
 #include <functional>
 #include <unordered_map>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "cio_gap/text/inflect.h"
 #include "cio_gap/text/normalize.h"
 
@@ -74,8 +78,13 @@ bool is_abbreviation(std::string_view before) {
       "st", "jr", "sr"};
   if (before.size() <= 1) return true;  // initials and "B.S"-style degrees
   if (before.find('.') != std::string_view::npos) return true;  // "U.S", "Ph.D"
-  const std::string lower = ascii_lower(before);
-  return std::find(kAbbreviations.begin(), kAbbreviations.end(), lower) != kAbbreviations.end();
+  if (before.size() > 6) return false;  // longer than any abbreviation listed
+  char lower[6];
+  for (std::size_t i = 0; i < before.size(); ++i) {
+    lower[i] = before[i] >= 'A' && before[i] <= 'Z' ? static_cast<char>(before[i] - 'A' + 'a') : before[i];
+  }
+  return std::find(kAbbreviations.begin(), kAbbreviations.end(), std::string_view(lower, before.size())) !=
+         kAbbreviations.end();
 }
 
 struct TransparentHash {
@@ -180,7 +189,9 @@ std::string Segmenter::heading_text(std::string_view raw) const {
   if (colon) line = trim(line.substr(0, line.size() - 1));
   if (line.empty() || bullet_length(line) > 0) return {};
   if (markdown) return std::string(line);
-  if (line.size() > kMaxHeadingBytes || word_count(line) > kMaxHeadingWords) return {};
+  if (line.size() > kMaxHeadingBytes) return {};
+  const std::size_t words = word_count(line);
+  if (words > kMaxHeadingWords) return {};
   std::size_t letters = 0;
   std::size_t upper = 0;
   for (const char c : line) {
@@ -191,18 +202,40 @@ std::string Segmenter::heading_text(std::string_view raw) const {
   const bool capitals = letters >= 3 && upper == letters;
   if (colon || bold || capitals) return std::string(line);
   // A short line that is nothing but a known heading phrase ("Responsibilities").
-  if (word_count(line) <= 5 && !ends_sentence(line)) {
-    if (phrase_texts_.contains(ascii_lower(normalize_phrase(line)))) return std::string(line);
+  if (words <= 5 && !ends_sentence(line)) {
+    thread_local std::string folded;
+    if (phrase_texts_.contains(fold_lower(line, folded))) return std::string(line);
   }
   return {};
 }
 
-std::vector<std::pair<std::size_t, std::size_t>> split_sentences(std::string_view paragraph) {
-  std::vector<std::pair<std::size_t, std::size_t>> out;
+namespace {
+
+// split_sentences into a vector the caller reuses.
+// The first '.', '!' or '?' at or after `from` that has a byte after it, or `last` when none.
+std::size_t next_terminator(std::string_view text, std::size_t from, std::size_t last) {
+  std::size_t i = from;
+#if defined(__SSE2__)
+  for (; i + 16 <= last; i += 16) {
+    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    const auto found = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(
+        _mm_cmpeq_epi8(block, _mm_set1_epi8('.')),
+        _mm_or_si128(_mm_cmpeq_epi8(block, _mm_set1_epi8('!')), _mm_cmpeq_epi8(block, _mm_set1_epi8('?'))))));
+    if (found != 0) return i + static_cast<std::size_t>(__builtin_ctz(found));
+  }
+#endif
+  for (; i < last; ++i) {
+    if (text[i] == '.' || text[i] == '!' || text[i] == '?') return i;
+  }
+  return last;
+}
+
+void split_sentences_into(std::string_view paragraph, std::vector<std::pair<std::size_t, std::size_t>>& out) {
+  out.clear();
   std::size_t start = 0;
-  for (std::size_t i = 0; i + 1 < paragraph.size(); ++i) {
+  const std::size_t last = paragraph.empty() ? 0 : paragraph.size() - 1;  // a terminator needs a byte after it
+  for (std::size_t i = next_terminator(paragraph, 0, last); i < last; i = next_terminator(paragraph, i + 1, last)) {
     const char c = paragraph[i];
-    if (c != '.' && c != '!' && c != '?') continue;
     const char next = paragraph[i + 1];
     if (next != ' ' && next != '\n') continue;
     std::size_t j = i + 1;
@@ -221,28 +254,51 @@ std::vector<std::pair<std::size_t, std::size_t>> split_sentences(std::string_vie
     start = j;
   }
   if (start < paragraph.size()) out.emplace_back(start, paragraph.size() - start);
+}
+
+}  // namespace
+
+std::vector<std::pair<std::size_t, std::size_t>> split_sentences(std::string_view paragraph) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  split_sentences_into(paragraph, out);
   return out;
 }
 
 std::vector<Sentence> Segmenter::split(std::string_view text) const {
   std::vector<Sentence> sentences;
+  sentences.resize(split(text, sentences));
+  return sentences;
+}
+
+std::size_t Segmenter::split(std::string_view text, std::vector<Sentence>& sentences) const {
+  std::size_t count = 0;
   SectionKind section = SectionKind::general;
   std::string heading;
   int section_level = 1000;  // Markdown level of the heading that set the section
 
-  std::string paragraph;
+  // Per-thread buffers: a posting's paragraphs and sentences are built without allocating.
+  thread_local std::string paragraph;
+  thread_local std::vector<std::pair<std::size_t, int>> paragraph_lines;  // offset of each line's start
+  thread_local std::vector<std::pair<std::size_t, std::size_t>> pieces;
+  paragraph.clear();
+  paragraph_lines.clear();
   int paragraph_line = 0;
-  std::vector<std::pair<std::size_t, int>> paragraph_lines;  // offset of each line's start
   auto flush = [&] {
     if (paragraph.empty()) return;
-    for (const auto& [offset, length] : split_sentences(paragraph)) {
+    split_sentences_into(paragraph, pieces);
+    for (const auto& [offset, length] : pieces) {
       const std::string_view piece = trim(std::string_view(paragraph).substr(offset, length));
       if (piece.empty()) continue;
       int line = paragraph_line;
       for (const auto& [line_offset, number] : paragraph_lines) {
         if (line_offset <= offset) line = number;
       }
-      sentences.push_back({line, section, heading, std::string(piece)});
+      if (count == sentences.size()) sentences.emplace_back();
+      Sentence& sentence = sentences[count++];
+      sentence.line = line;
+      sentence.section = section;
+      sentence.heading = heading;
+      sentence.text.assign(piece);
       // "The following qualifications are highly preferred:" opens an optional list, even
       // inside a block that otherwise demands nothing (a civil-service process note).
       if (piece.ends_with(':') && introduces_optional_list(piece)) {
@@ -302,31 +358,87 @@ std::vector<Sentence> Segmenter::split(std::string_view text) const {
     pos = end + 1;
   }
   flush();
-  return sentences;
+  return count;
 }
+
+namespace {
+
+bool is_display_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+// display_text's whitespace collapsing, resumable: each run of spaces, tabs and line breaks
+// becomes one space, none at the start, and a run at the end is held back (`space`).
+struct WhitespaceCollapser {
+  std::string_view text;
+  char* out;
+  std::size_t size = 0;   // bytes written
+  std::size_t next = 0;   // first byte not yet read
+  bool space = false;     // a run of whitespace is pending
+
+  // Reads on up to `to`.
+  void run(std::size_t to) {
+    std::size_t i = next;
+    while (i < to) {
+#if defined(__SSE2__)
+      // Sixteen bytes whose only whitespace is single spaces between other bytes stay as they are.
+      if (!space && i + 16 <= to) {
+        const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+        const auto blanks = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(block, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(block, _mm_set1_epi8('\n'))),
+            _mm_or_si128(_mm_cmpeq_epi8(block, _mm_set1_epi8('\t')), _mm_cmpeq_epi8(block, _mm_set1_epi8('\r'))))));
+        const auto spaces = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(block, _mm_set1_epi8(' '))));
+        if (blanks == spaces && (spaces & (spaces >> 1)) == 0 && (spaces & 0x8000u) == 0 &&
+            ((spaces & 1u) == 0 || size > 0)) {
+          _mm_storeu_si128(reinterpret_cast<__m128i*>(out + size), block);
+          size += 16;
+          i += 16;
+          continue;
+        }
+      }
+#endif
+      const char c = text[i++];
+      if (is_display_space(c)) {
+        space = true;
+      } else {
+        if (space && size > 0) out[size++] = ' ';
+        space = false;
+        out[size++] = c;
+      }
+    }
+    next = std::max(next, to);
+  }
+};
+
+}  // namespace
 
 std::string display_text(std::string_view text, std::size_t max_bytes, std::size_t focus,
                          std::size_t focus_end) {
-  // Collapsing never lengthens the text, so it is written straight into a buffer of its size.
+  // Collapsing never lengthens the text, so it is written straight into a buffer of its size,
+  // in three stretches so the focus bounds are noted where they fall.
   std::string out(text.size(), '\0');
-  char* const collapsed = out.data();
-  std::size_t size = 0;
+  WhitespaceCollapser collapser{text, out.data()};
   std::size_t shown_focus = 0;
   std::size_t shown_focus_end = 0;
-  bool space = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (i == focus) shown_focus = size + (space && size > 0 ? 1 : 0);
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-      space = true;
-    } else {
-      if (space && size > 0) collapsed[size++] = ' ';
-      space = false;
-      collapsed[size++] = c;
+  const bool has_focus = focus < text.size();
+  const bool has_focus_end = focus_end > 0 && focus_end <= text.size();
+  auto note_focus = [&] { shown_focus = collapser.size + (collapser.space && collapser.size > 0 ? 1 : 0); };
+  auto note_focus_end = [&] { shown_focus_end = collapser.size; };
+  if (has_focus && has_focus_end && focus_end < focus) {
+    collapser.run(focus_end);
+    note_focus_end();
+    collapser.run(focus);
+    note_focus();
+  } else {
+    if (has_focus) {
+      collapser.run(focus);
+      note_focus();
     }
-    if (i + 1 == focus_end) shown_focus_end = size;
+    if (has_focus_end) {
+      collapser.run(focus_end);
+      note_focus_end();
+    }
   }
-  out.resize(size);
+  collapser.run(text.size());
+  out.resize(collapser.size);
   if (out.size() <= max_bytes) return out;
   auto is_continuation = [&](std::size_t at) {
     return at < out.size() && (static_cast<unsigned char>(out[at]) & 0xC0) == 0x80;

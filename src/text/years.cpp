@@ -9,7 +9,7 @@ namespace cio_gap {
 namespace {
 
 struct Token {
-  std::string text;  // lower case word, digits, or one punctuation character
+  std::string_view text;  // lower case word, digits, or one punctuation character
   bool number = false;
   int value = 0;
 };
@@ -26,8 +26,10 @@ std::optional<int> number_word(std::string_view word) {
   return std::nullopt;
 }
 
-std::vector<Token> tokenize(std::string_view text) {
-  std::vector<Token> tokens;
+// Tokens view `lower`, the text lower-cased, or static strings; `tokens` is reused.
+void tokenize(std::string_view text, std::string_view lower, std::vector<Token>& tokens) {
+  static constexpr std::string_view kPunctuation = "+-();,:";
+  tokens.clear();
   std::size_t i = 0;
   while (i < text.size()) {
     const char c = text[i];
@@ -39,12 +41,12 @@ std::vector<Token> tokenize(std::string_view text) {
         ++j;
       }
       while (j < text.size() && text[j] >= '0' && text[j] <= '9') ++j;
-      tokens.push_back({std::string(text.substr(i, j - i)), true, value});
+      tokens.push_back({lower.substr(i, j - i), true, value});
       i = j;
     } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
       std::size_t j = i;
       while (j < text.size() && ((text[j] >= 'a' && text[j] <= 'z') || (text[j] >= 'A' && text[j] <= 'Z'))) ++j;
-      Token token{ascii_lower(text.substr(i, j - i)), false, 0};
+      Token token{lower.substr(i, j - i), false, 0};
       if (const auto value = number_word(token.text)) {
         token.number = true;
         token.value = *value;
@@ -52,7 +54,7 @@ std::vector<Token> tokenize(std::string_view text) {
       tokens.push_back(std::move(token));
       i = j;
     } else if (c == '+' || c == '-' || c == '(' || c == ')' || c == ';' || c == ',' || c == ':') {
-      tokens.push_back({std::string(1, c), false, 0});
+      tokens.push_back({kPunctuation.substr(kPunctuation.find(c), 1), false, 0});
       ++i;
     } else if (static_cast<unsigned char>(c) == 0xE2 && i + 2 < text.size() &&
                static_cast<unsigned char>(text[i + 1]) == 0x80 &&
@@ -63,7 +65,6 @@ std::vector<Token> tokenize(std::string_view text) {
       ++i;
     }
   }
-  return tokens;
 }
 
 bool is(const std::vector<Token>& tokens, std::size_t i, std::string_view word) {
@@ -106,7 +107,13 @@ bool may_state_years(std::string_view text) {
 
 std::optional<int> years_in_sentence(std::string_view sentence) {
   if (!may_state_years(sentence)) return std::nullopt;
-  const auto tokens = tokenize(sentence);
+  thread_local std::string lower;
+  thread_local std::vector<Token> tokens;
+  lower.assign(sentence);
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  tokenize(sentence, lower, tokens);
   std::optional<int> best;
   std::size_t previous_end = 0;  // token after the last statement
   for (std::size_t i = 0; i < tokens.size(); ++i) {
@@ -166,7 +173,7 @@ std::optional<int> years_in_sentence(std::string_view sentence) {
   return best;
 }
 
-std::optional<int> years_required(const std::vector<Sentence>& sentences) {
+std::optional<int> years_required(std::span<const Sentence> sentences) {
   for (std::size_t i = 0; i < sentences.size(); ++i) {
     if (sentences[i].section == SectionKind::boilerplate) continue;
     auto years = years_in_sentence(sentences[i].text);

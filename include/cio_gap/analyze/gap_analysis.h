@@ -14,6 +14,9 @@ struct GapOptions {
   double min_share = 0.0;  ///< only gaps demanded by at least this share of postings (0-1)
 };
 
+/// Posting sentences cited for each qualification in a report: the first postings' (file order).
+inline constexpr std::size_t kCitationsPerQualification = 3;
+
 /// An empty tally for a rule set of `rule_count` rules.
 DemandTally start_tally(std::size_t rule_count);
 

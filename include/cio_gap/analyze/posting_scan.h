@@ -19,6 +19,11 @@ struct ScanOptions {
   /// When set, kept up to date for a progress display: files found, then files done.
   std::atomic<std::size_t>* files_total = nullptr;
   std::atomic<std::size_t>* files_done = nullptr;
+  /// When non-zero, a finding keeps cited sentences only where `assess` cites them: its first
+  /// sentence, in the first `citations_per_rule` postings (file order, duplicates aside) that
+  /// demand its qualification. Other findings keep qualification and tier without sentences,
+  /// which saves most of the extraction work and memory. 0: every finding keeps its sentences.
+  std::size_t citations_per_rule = 0;
 };
 
 /// Reads every posting of the JOBS arguments and extracts what each demands. Files are read

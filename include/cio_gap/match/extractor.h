@@ -1,6 +1,7 @@
 #pragma once
 
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,6 +39,14 @@ struct Hit {
   std::size_t source_end = 0;    ///< where it ends
 };
 
+/// Which cited sentences a caller needs: `scan` prints every finding's, `assess` only cites a
+/// few postings per qualification. Making a citation is most of a finding's cost.
+struct EvidenceNeeds {
+  std::size_t per_finding = 3;  ///< at most this many sentences per finding (never more than 3)
+  /// When set, the findings of a rule r with (*rules)[r] == 0 get no sentences at all.
+  const std::vector<std::uint8_t>* rules = nullptr;
+};
+
 /// Reads postings the way a careful recruiter would: splits them into sections and sentences,
 /// finds every rule keyword with one compiled matcher, and decides for each mention whether it
 /// demands the qualification (section, negation) and how strongly (tier).
@@ -58,7 +67,8 @@ class Extractor {
   std::vector<Hit> hits_in_text(std::string_view text, KeywordMatcher::Scratch& scratch) const;
 
   /// What the posting demands: counted hits per rule, the years required and the title.
-  PostingFindings extract(const PostingText& posting, KeywordMatcher::Scratch& scratch) const;
+  PostingFindings extract(const PostingText& posting, KeywordMatcher::Scratch& scratch,
+                          const EvidenceNeeds& needs = {}) const;
 
  private:
   enum class PatternKind : std::uint8_t { keyword, exclude, optional, optional_prefix, negation, role_type };
@@ -79,14 +89,14 @@ class Extractor {
 
   // Folds `sentences` into `folded` and finds every literal in one scan; `starts` gets the
   // start of each sentence's folded text, plus the end.
-  void scan_sentences(const std::vector<Sentence>& sentences, MatchText& folded,
+  void scan_sentences(std::span<const Sentence> sentences, MatchText& folded,
                       std::vector<std::size_t>& starts, std::vector<LiteralHit>& hits) const;
 
   // The mentions in one sentence. Without `detailed`, a hit's heading, keyword and display
   // sentence are left empty (extract makes the few it cites from source_begin/end).
   void sentence_hits(const Sentence& sentence, const FoldedSentence& folded, std::vector<Hit>& out,
                      std::array<int, 3>* role_signals, bool detailed) const;
-  std::vector<Hit> detailed_hits(const std::vector<Sentence>& sentences) const;
+  std::vector<Hit> detailed_hits(std::span<const Sentence> sentences) const;
 
   const RuleSet& rules_;
   Segmenter segmenter_;

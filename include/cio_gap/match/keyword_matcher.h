@@ -74,10 +74,11 @@ class KeywordMatcher {
     std::uint32_t last : 1;  // last output of its state
   };
   struct Cell {
-    std::int32_t base = 0;    // children of this state are at base + edge code
+    std::int32_t base = 0;    // children of this state are at base + edge code; kHasOutput set
+                              // when literals end here (see first_output_)
     std::int32_t check = -1;  // the parent state of this cell; -1 when the cell is free
-    std::uint32_t output = 0; // 1 + index in outputs_ of the literals ending here; 0: none
   };
+  static constexpr std::int32_t kHasOutput = std::int32_t{1} << 30;
   struct Packer;
 
   void walk(std::string_view text, std::string_view folded, std::size_t begin,
@@ -87,6 +88,8 @@ class KeywordMatcher {
   std::vector<LiteralInfo> literals_;  // deduplicated
   std::vector<Output> outputs_;        // grouped by state, each group sorted by payload
   std::vector<Cell> cells_;            // the double array; cell 0 is the root
+  std::vector<std::uint32_t> first_output_;  // per cell with kHasOutput: its first output
+  std::vector<std::uint8_t> nonword_starts_; // bytes that are not word bytes but begin a literal
   std::uint8_t codes_[256] = {};       // folded byte -> edge code, 0 when no literal uses it
   bool starts_[256] = {};              // folded byte that begins some literal
 };

@@ -48,6 +48,10 @@ struct MatchText {
   std::size_t texts_ = 0;
 };
 
+/// ascii_lower(normalize_phrase(utf8)), written into `buffer` (reused, so no allocation once it
+/// is large enough); the view is valid until `buffer` changes.
+std::string_view fold_lower(std::string_view utf8, std::string& buffer);
+
 /// std::hash of ascii_lower(normalize_phrase(utf8)), computed without allocating: the same
 /// value for texts that differ only in case, punctuation folding and whitespace.
 std::size_t folded_fingerprint(std::string_view utf8);
@@ -56,7 +60,7 @@ std::size_t folded_fingerprint(std::string_view utf8);
 std::string ascii_lower(std::string_view text);
 
 /// True for bytes that belong to a word: ASCII letters and digits, and any non-ASCII byte.
-inline bool is_word_byte(char c) {
+constexpr bool is_word_byte(char c) {
   const auto u = static_cast<unsigned char>(c);
   return (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u >= 0x80;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -29,6 +30,10 @@ class Segmenter {
 
   std::vector<Sentence> split(std::string_view text) const;
 
+  /// As split, into the first elements of `sentences`, whose strings are reused: returns how
+  /// many it filled. Elements past that are left as they were, for the next call to reuse.
+  std::size_t split(std::string_view text, std::vector<Sentence>& sentences) const;
+
   /// The section a heading names, or general when it names none.
   SectionKind classify_heading(std::string_view heading) const;
 
@@ -45,7 +50,11 @@ class Segmenter {
 
   std::vector<Phrase> phrases_;
   std::vector<std::string> optional_markers_;  // normalised, lower case
-  std::unordered_set<std::string> phrase_texts_;  // every phrases_[i].text
+  struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
+  std::unordered_set<std::string, TextHash, std::equal_to<>> phrase_texts_;  // every phrases_[i].text
   std::uint64_t id_;  // tells one segmenter's cached answers from another's
 };
 

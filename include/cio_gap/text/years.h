@@ -1,6 +1,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -17,6 +18,6 @@ std::optional<int> years_in_sentence(std::string_view sentence);
 
 /// The role's years requirement: the first sentence outside boilerplate that states one;
 /// when the statements right after it are alternatives ("...; or" / "or ..."), the smallest.
-std::optional<int> years_required(const std::vector<Sentence>& sentences);
+std::optional<int> years_required(std::span<const Sentence> sentences);
 
 }  // namespace cio_gap
