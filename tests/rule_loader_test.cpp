@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "cio_gap/error.h"
+#include "cio_gap/load/embedded_rules.h"
 #include "test_rules.h"
 
 namespace cio_gap {
@@ -73,6 +74,26 @@ TEST(RuleLoaderTest, DefaultRulesCoverTheTaxonomy) {
         "pmp-certification", "itil-certification", "security-certification", "travel-relocation"}) {
     EXPECT_NE(std::find(ids.begin(), ids.end(), id), ids.end()) << id;
   }
+}
+
+// Built-in files skip the hostile-input pass at start-up; here they go through all of it, and
+// read one after another they give the same rules as the parallel start-up load.
+TEST(RuleLoaderTest, BuiltInFilesPassEveryCheckAndLoadTheSameInOrder) {
+  RuleSet checked;
+  for (const auto& file : embedded_rule_files()) {
+    EXPECT_NO_THROW(parse_rule_file(std::string(file.name), file.content, checked)) << file.name;
+  }
+  const RuleSet loaded = load_rules({});
+  ASSERT_EQ(loaded.rules.size(), checked.rules.size());
+  for (std::size_t r = 0; r < loaded.rules.size(); ++r) {
+    EXPECT_EQ(loaded.rules[r].id, checked.rules[r].id);
+    EXPECT_EQ(loaded.rules[r].file, checked.rules[r].file);
+    EXPECT_EQ(loaded.rules[r].line, checked.rules[r].line);
+    EXPECT_EQ(loaded.rules[r].keywords, checked.rules[r].keywords);
+  }
+  EXPECT_EQ(loaded.vocabulary.required, checked.vocabulary.required);
+  EXPECT_EQ(loaded.vocabulary.negation_markers, checked.vocabulary.negation_markers);
+  EXPECT_EQ(loaded.vocabulary.role_types, checked.vocabulary.role_types);
 }
 
 TEST(RuleLoaderTest, NoRulesIsAnError) {

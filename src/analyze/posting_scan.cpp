@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -17,7 +18,6 @@ struct FileResult {
   std::vector<PostingFindings> postings;
   std::vector<std::size_t> fingerprints;  // per posting, to spot duplicates
   Diagnostics diagnostics;
-  bool done = false;
 };
 
 }  // namespace
@@ -26,7 +26,8 @@ ScanResult stream_postings(const std::vector<std::string>& jobs, const Extractor
                            const ScanOptions& options, Diagnostics& diagnostics, const PostingSink& sink) {
   const std::vector<JobFile> files = collect_job_files(jobs, options.limits, diagnostics);
   if (options.files_total) options.files_total->store(files.size());
-  std::vector<FileResult> results(files.size());
+  // Results of files done before an earlier one, by file index: only those wait in memory.
+  std::map<std::size_t, FileResult> waiting;
   ScanResult counts;  // postings stay empty: the sink has them
 
   // Results leave in file order, so the output does not depend on the thread count; each is
@@ -61,8 +62,8 @@ ScanResult stream_postings(const std::vector<std::string>& jobs, const Extractor
   };
 
   auto emit_ready = [&] {
-    while (next_to_emit < results.size() && results[next_to_emit].done) {
-      FileResult& result = results[next_to_emit];
+    while (!waiting.empty() && waiting.begin()->first == next_to_emit) {
+      FileResult& result = waiting.begin()->second;
       for (auto& warning : result.diagnostics.warnings) diagnostics.warn(std::move(warning));
       diagnostics.files_read += result.diagnostics.files_read;
       diagnostics.files_skipped += result.diagnostics.files_skipped;
@@ -75,8 +76,7 @@ ScanResult stream_postings(const std::vector<std::string>& jobs, const Extractor
         count_citations(result.postings[p]);
         sink(std::move(result.postings[p]));
       }
-      result = FileResult{};
-      result.done = true;
+      waiting.erase(waiting.begin());
       ++next_to_emit;
     }
   };
@@ -102,10 +102,9 @@ ScanResult stream_postings(const std::vector<std::string>& jobs, const Extractor
         result.diagnostics.warn(files[i].source + ": skipped: " + e.what());
         ++result.diagnostics.files_skipped;
       }
-      result.done = true;
       if (options.files_done) ++*options.files_done;
       std::lock_guard lock(order);
-      results[i] = std::move(result);
+      waiting.emplace(i, std::move(result));
       emit_ready();
     }
   };

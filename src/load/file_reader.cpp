@@ -37,7 +37,7 @@ void require_regular(const std::string& path, const struct stat& info, std::uint
   if (S_ISLNK(info.st_mode)) fail(path, "symbolic link (not followed)");
   if (!S_ISREG(info.st_mode)) fail(path, "not a regular file");
   if (static_cast<std::uintmax_t>(info.st_size) > max_bytes) {
-    fail(path, "larger than " + std::to_string(max_bytes) + " bytes");
+    throw FileTooLarge(located(path, 0, 0, "larger than " + std::to_string(max_bytes) + " bytes"));
   }
 }
 

@@ -1,7 +1,6 @@
 #include "cio_gap/load/posting_reader.h"
 
 #include <algorithm>
-#include <filesystem>
 #include <iostream>
 #include <system_error>
 
@@ -171,14 +170,12 @@ std::vector<PostingText> read_postings(const JobFile& file, const ReadLimits& li
     if (!input) return skipped(problem);
     bytes = std::move(*input);
   } else {
-    // The size is checked before reading so an over-size file costs nothing; read_file
-    // checks again on the opened descriptor.
-    std::error_code error;
-    const std::uintmax_t size = std::filesystem::file_size(file.path, error);
-    if (!error && size > limits.max_filesize) return skipped(too_large(limits));
+    // read_file looks at the size before opening, so an over-size file costs nothing.
     try {
       bytes = read_file(file.path, limits.max_filesize,
                         file.inside_folder ? SymbolicLinks::refuse : SymbolicLinks::follow);
+    } catch (const FileTooLarge&) {
+      return skipped(too_large(limits));
     } catch (const Error& e) {
       return skipped(reason_of(e, file.path));
     }

@@ -211,16 +211,18 @@ class StructureCheck : public YAML::EventHandler {
 
 }  // namespace
 
-YamlReader::YamlReader(std::string path, std::string_view content) : path_(std::move(path)) {
+YamlReader::YamlReader(std::string path, std::string_view content, Origin origin) : path_(std::move(path)) {
   const std::string_view text = checked_text(path_, content);
   try {
     // First the event-only pass, so no tree is built from a hostile file; then the tree.
     // One extra HandleNextDocument call is enough to see a second document: LoadAll's loop,
     // which can spin forever on stray tokens, is never run.
-    std::istringstream events{std::string(text)};
-    YAML::Parser parser(events);
-    StructureCheck check(path_, text);
-    if (parser.HandleNextDocument(check)) parser.HandleNextDocument(check);
+    if (origin == Origin::file) {
+      std::istringstream events{std::string(text)};
+      YAML::Parser parser(events);
+      StructureCheck check(path_, text);
+      if (parser.HandleNextDocument(check)) parser.HandleNextDocument(check);
+    }
     root_ = YAML::Load(std::string(text));
   } catch (const YAML::Exception& e) {
     // yaml-cpp looks an alias up before reporting it; an unknown one is still an alias.

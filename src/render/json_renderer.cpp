@@ -129,6 +129,10 @@ std::string render_report_json(const Report& report, const DemandTally& tally, c
     // objects would take several times the memory for a scan of 100,000 postings.
     constexpr std::string_view kEmpty = "[]\n}\n";
     text.resize(text.size() - kEmpty.size());
+    // Room for every entry at once, rather than doubling (and briefly holding twice) the text.
+    std::size_t room = text.size() + 16;
+    for (const PostingSummary& posting : tally.postings) room += 160 + posting.source.size() + posting.title.size();
+    text.reserve(room);
     text += "[\n";
     for (std::size_t i = 0; i < tally.postings.size(); ++i) {
       const PostingSummary& posting = tally.postings[i];

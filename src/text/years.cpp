@@ -77,11 +77,14 @@ bool is_experience(std::string_view word) {
 
 bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-// Whether the text could hold a statement at all: every statement has a word (a token of
-// letters) "year(s)", "yr(s)", "experience(d)" or "exp", so most sentences are passed over
-// without tokenising.
+// Whether the text could hold a statement at all: every statement has a number (digits or a
+// number word) and a word (a token of letters) "year(s)", "yr(s)", "experience(d)" or "exp",
+// so most sentences are passed over without tokenising.
 bool may_state_years(std::string_view text) {
-  for (std::size_t i = 0; i < text.size();) {
+  bool cue = false;
+  bool number = false;
+  for (std::size_t i = 0; i < text.size() && !(cue && number);) {
+    if (text[i] >= '0' && text[i] <= '9') number = true;
     if (!is_letter(text[i])) {
       ++i;
       continue;
@@ -89,18 +92,19 @@ bool may_state_years(std::string_view text) {
     std::size_t end = i;
     while (end < text.size() && is_letter(text[end])) ++end;
     const std::size_t length = end - i;
-    const char first = static_cast<char>(text[i] | 0x20);
-    if ((first == 'y' && length >= 2 && length <= 5) || (first == 'e' && length >= 3 && length <= 11)) {
+    if (length >= 2 && length <= 11) {
       char word[12];
       for (std::size_t k = 0; k < length; ++k) word[k] = static_cast<char>(text[i + k] | 0x20);
       const std::string_view folded(word, length);
       if (folded == "year" || folded == "years" || folded == "yrs" || folded == "yr" || is_experience(folded)) {
-        return true;
+        cue = true;
+      } else if (!number && length >= 3 && length <= 9 && number_word(folded)) {
+        number = true;
       }
     }
     i = end;
   }
-  return false;
+  return cue && number;
 }
 
 }  // namespace
