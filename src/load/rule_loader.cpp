@@ -11,6 +11,7 @@
 #include "cio_gap/load/embedded_rules.h"
 #include "cio_gap/load/file_reader.h"
 #include "cio_gap/load/yaml_reader.h"
+#include "cio_gap/match/rules_image.h"
 #include "cio_gap/text/suggest.h"
 
 namespace cio_gap {
@@ -153,7 +154,15 @@ void read_built_in_rules(RuleSet& set) {
 RuleSet load_rules(const RuleSources& sources) {
   namespace fs = std::filesystem;
   RuleSet set;
-  if (sources.use_defaults) read_built_in_rules(set);
+  if (sources.use_defaults) {
+    // Compiled at build time from the same files (see RulesImage): no YAML to parse.
+    const std::string_view image = built_in_rules_image();
+    if (image.empty()) {
+      read_built_in_rules(set);
+    } else {
+      set = RulesImage::read_rules(image);
+    }
+  }
   for (const auto& pack : sources.packs) {
     std::error_code ec;
     const fs::file_status status = fs::status(pack, ec);

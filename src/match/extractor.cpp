@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "cio_gap/match/rules_image.h"
 #include "cio_gap/text/inflect.h"
 #include "cio_gap/text/normalize.h"
 #include "cio_gap/text/years.h"
@@ -54,7 +55,8 @@ const char* to_string(HitStatus status) {
   return "counted";
 }
 
-Extractor::Extractor(const RuleSet& rules) : rules_(rules), segmenter_(rules.vocabulary) {
+Extractor::Extractor(const RuleSet& rules, Matcher matcher) : rules_(rules), segmenter_(rules.vocabulary) {
+  if (matcher == Matcher::reuse_built_in && RulesImage::restore(built_in_rules_image(), *this)) return;
   std::vector<Literal> literals;
   auto add_pattern = [&](PatternKind kind, std::size_t rule, std::string text) {
     patterns_.push_back({kind, rule, std::move(text)});

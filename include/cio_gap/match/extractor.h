@@ -47,13 +47,19 @@ struct EvidenceNeeds {
   const std::vector<std::uint8_t>* rules = nullptr;
 };
 
+class RulesImage;
+
 /// Reads postings the way a careful recruiter would: splits them into sections and sentences,
 /// finds every rule keyword with one compiled matcher, and decides for each mention whether it
 /// demands the qualification (section, negation) and how strongly (tier).
 /// Built once per run; `extract` and `hits` are const and thread-safe given one Scratch each.
 class Extractor {
  public:
-  explicit Extractor(const RuleSet& rules);
+  /// Where the matcher comes from: the image of the built-in rules linked into the program,
+  /// when `rules` are exactly those (see RulesImage), or built from `rules` in any case.
+  enum class Matcher { reuse_built_in, build };
+
+  explicit Extractor(const RuleSet& rules, Matcher matcher = Matcher::reuse_built_in);
   ~Extractor();
 
   const RuleSet& rules() const { return rules_; }
@@ -71,6 +77,8 @@ class Extractor {
                           const EvidenceNeeds& needs = {}) const;
 
  private:
+  friend class RulesImage;  // stores a built matcher and reads it back
+
   enum class PatternKind : std::uint8_t { keyword, exclude, optional, optional_prefix, negation, role_type };
   struct Pattern {
     PatternKind kind;

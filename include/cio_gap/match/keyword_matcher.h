@@ -62,6 +62,10 @@ class KeywordMatcher {
   std::size_t size() const { return literals_.size(); }
 
  private:
+  friend class RulesImage;  // stores a built matcher and reads it back
+
+  KeywordMatcher() = default;
+
   struct LiteralInfo {
     std::uint32_t offset = 0;  // of its text in `texts_`
     std::uint32_t length = 0;

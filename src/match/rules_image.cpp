@@ -1,0 +1,257 @@
+#include "cio_gap/match/rules_image.h"
+
+#include <cstring>
+#include <stdexcept>
+#include <type_traits>
+
+namespace cio_gap {
+namespace {
+
+constexpr std::string_view kMagic = "cio-gap rules image 1\n";
+
+// Plain bytes in this machine's order: an image is made and read by the same build.
+class ImageWriter {
+ public:
+  void number(std::uint64_t value) { bytes_.append(reinterpret_cast<const char*>(&value), sizeof value); }
+  void text(std::string_view value) {
+    number(value.size());
+    bytes_.append(value);
+  }
+  void texts(const std::vector<std::string>& values) {
+    number(values.size());
+    for (const auto& value : values) text(value);
+  }
+  template <typename T>
+  void items(const std::vector<T>& values) {
+    static_assert(std::is_trivially_copyable_v<T>);
+    number(values.size());
+    bytes_.append(reinterpret_cast<const char*>(values.data()), values.size() * sizeof(T));
+  }
+  template <typename T, std::size_t N>
+  void items(const T (&values)[N]) {
+    static_assert(std::is_trivially_copyable_v<T>);
+    bytes_.append(reinterpret_cast<const char*>(values), sizeof values);
+  }
+  std::string& bytes() { return bytes_; }
+
+ private:
+  std::string bytes_;
+};
+
+class ImageReader {
+ public:
+  explicit ImageReader(std::string_view image) : rest_(image) {}
+
+  std::uint64_t number() {
+    std::uint64_t value = 0;
+    std::memcpy(&value, take(sizeof value).data(), sizeof value);
+    return value;
+  }
+  std::string_view view() { return take(count(1)); }
+  std::string text() { return std::string(view()); }
+  std::vector<std::string> texts() {
+    std::vector<std::string> values(count(sizeof(std::uint64_t)));
+    for (auto& value : values) value = text();
+    return values;
+  }
+  template <typename T>
+  void items(std::vector<T>& values) {
+    values.resize(count(sizeof(T)));
+    std::memcpy(values.data(), take(values.size() * sizeof(T)).data(), values.size() * sizeof(T));
+  }
+  template <typename T, std::size_t N>
+  void items(T (&values)[N]) {
+    std::memcpy(values, take(sizeof values).data(), sizeof values);
+  }
+ private:
+  // A count of items of `size` bytes each, no more than the bytes left could hold.
+  std::size_t count(std::size_t size) {
+    const std::uint64_t n = number();
+    if (n > rest_.size() / size) throw std::runtime_error("rules image: malformed");
+    return static_cast<std::size_t>(n);
+  }
+  std::string_view take(std::size_t bytes) {
+    if (bytes > rest_.size()) throw std::runtime_error("rules image: truncated");
+    const std::string_view taken = rest_.substr(0, bytes);
+    rest_.remove_prefix(bytes);
+    return taken;
+  }
+
+  std::string_view rest_;
+};
+
+void write_rules(ImageWriter& out, const RuleSet& rules) {
+  out.number(rules.rules.size());
+  for (const Rule& rule : rules.rules) {
+    for (const std::string* field : {&rule.id, &rule.name, &rule.category, &rule.advice, &rule.file}) out.text(*field);
+    for (const auto* list : {&rule.keywords, &rule.acronyms, &rule.excludes, &rule.credentials}) out.texts(*list);
+    out.number(rule.inflect ? 1 : 0);
+    out.number(static_cast<std::uint64_t>(rule.line));
+    for (const auto* examples : {&rule.must_match, &rule.must_not_match}) {
+      out.number(examples->size());
+      for (const auto& example : *examples) {
+        out.text(example.text);
+        out.number(static_cast<std::uint64_t>(example.line));
+      }
+    }
+  }
+  const SectionVocabulary& v = rules.vocabulary;
+  for (const auto* list : {&v.duties, &v.required, &v.preferred, &v.boilerplate, &v.optional_markers,
+                           &v.optional_prefix_markers, &v.negation_markers, &v.role_types[0], &v.role_types[1],
+                           &v.role_types[2]}) {
+    out.texts(*list);
+  }
+}
+
+RuleSet read_rules_section(ImageReader& in) {
+  RuleSet rules;
+  rules.rules.resize(static_cast<std::size_t>(in.number()));
+  for (Rule& rule : rules.rules) {
+    for (std::string* field : {&rule.id, &rule.name, &rule.category, &rule.advice, &rule.file}) *field = in.text();
+    for (auto* list : {&rule.keywords, &rule.acronyms, &rule.excludes, &rule.credentials}) *list = in.texts();
+    rule.inflect = in.number() != 0;
+    rule.line = static_cast<int>(in.number());
+    for (auto* examples : {&rule.must_match, &rule.must_not_match}) {
+      examples->resize(static_cast<std::size_t>(in.number()));
+      for (auto& example : *examples) {
+        example.text = in.text();
+        example.line = static_cast<int>(in.number());
+      }
+    }
+  }
+  SectionVocabulary& v = rules.vocabulary;
+  for (auto* list : {&v.duties, &v.required, &v.preferred, &v.boilerplate, &v.optional_markers,
+                     &v.optional_prefix_markers, &v.negation_markers, &v.role_types[0], &v.role_types[1],
+                     &v.role_types[2]}) {
+    *list = in.texts();
+  }
+  return rules;
+}
+
+// Opens an image: checks its header and returns its fingerprint; the reader is then at the
+// rules section.
+std::uint64_t open_image(ImageReader& in, std::uint64_t layout) {
+  if (in.view() != kMagic || in.number() != layout) throw std::runtime_error("rules image: not this build's");
+  return in.number();
+}
+
+class Fingerprint {
+ public:
+  void add(std::string_view text) {
+    add_number(text.size());
+    for (const char c : text) mix(static_cast<unsigned char>(c));
+  }
+  void add(const std::vector<std::string>& texts) {
+    add_number(texts.size());
+    for (const auto& text : texts) add(text);
+  }
+  void add_number(std::uint64_t value) {
+    for (int byte = 0; byte < 8; ++byte) mix(static_cast<unsigned char>(value >> (8 * byte)));
+  }
+  std::uint64_t value() const { return hash_; }
+
+ private:
+  void mix(unsigned char byte) { hash_ = (hash_ ^ byte) * 0x100000001b3ULL; }  // FNV-1a
+  std::uint64_t hash_ = 0xcbf29ce484222325ULL;
+};
+
+}  // namespace
+
+// What must agree between the program that made an image and the one reading it, besides
+// the rules: the layout of the arrays copied as they are.
+std::uint64_t RulesImage::layout() {
+  return (sizeof(KeywordMatcher::Cell) << 16) | sizeof(KeywordMatcher::Output);
+}
+
+std::uint64_t RulesImage::matching_fingerprint(const RuleSet& rules) {
+  Fingerprint hash;
+  hash.add_number(rules.rules.size());
+  for (const Rule& rule : rules.rules) {
+    hash.add(rule.id);
+    hash.add(rule.keywords);
+    hash.add(rule.acronyms);
+    hash.add(rule.excludes);
+    hash.add_number(rule.inflect ? 1 : 0);
+  }
+  const SectionVocabulary& v = rules.vocabulary;
+  for (const auto* list : {&v.duties, &v.required, &v.preferred, &v.boilerplate, &v.optional_markers,
+                           &v.optional_prefix_markers, &v.negation_markers, &v.role_types[0], &v.role_types[1],
+                           &v.role_types[2]}) {
+    hash.add(*list);
+  }
+  return hash.value();
+}
+
+std::string RulesImage::write(const RuleSet& rules, const Extractor& extractor) {
+  const KeywordMatcher& matcher = *extractor.matcher_;
+  ImageWriter out;
+  out.text(kMagic);
+  out.number(layout());
+  out.number(matching_fingerprint(rules));
+  ImageWriter rules_section;
+  write_rules(rules_section, rules);
+  out.text(rules_section.bytes());
+  out.number(extractor.patterns_.size());
+  for (const auto& pattern : extractor.patterns_) {
+    out.number(static_cast<std::uint64_t>(pattern.kind));
+    out.number(pattern.rule);
+    out.text(pattern.text);
+  }
+  out.text(matcher.texts_);
+  // Field by field: the struct's padding bytes would make the image differ from build to build.
+  out.number(matcher.literals_.size());
+  for (const auto& literal : matcher.literals_) {
+    out.number(literal.offset);
+    out.number(literal.length);
+    out.number((literal.case_sensitive ? 1u : 0u) | (literal.word_end ? 2u : 0u));
+  }
+  out.items(matcher.outputs_);
+  out.items(matcher.cells_);
+  out.items(matcher.first_output_);
+  out.items(matcher.nonword_starts_);
+  out.items(matcher.codes_);
+  out.items(matcher.starts_);
+  return std::move(out.bytes());
+}
+
+RuleSet RulesImage::read_rules(std::string_view image) {
+  ImageReader in(image);
+  open_image(in, layout());
+  ImageReader rules(in.view());
+  return read_rules_section(rules);
+}
+
+bool RulesImage::restore(std::string_view image, Extractor& extractor) {
+  if (image.empty()) return false;
+  ImageReader in(image);
+  const std::uint64_t fingerprint = open_image(in, layout());
+  if (fingerprint != matching_fingerprint(extractor.rules())) return false;
+  in.view();  // the rules section
+  std::vector<Extractor::Pattern> patterns(static_cast<std::size_t>(in.number()));
+  for (auto& pattern : patterns) {
+    pattern.kind = static_cast<Extractor::PatternKind>(in.number());
+    pattern.rule = static_cast<std::size_t>(in.number());
+    pattern.text = in.text();
+  }
+  std::unique_ptr<KeywordMatcher> matcher(new KeywordMatcher());
+  matcher->texts_ = in.text();
+  matcher->literals_.resize(static_cast<std::size_t>(in.number()));
+  for (auto& literal : matcher->literals_) {
+    literal.offset = static_cast<std::uint32_t>(in.number());
+    literal.length = static_cast<std::uint32_t>(in.number());
+    const std::uint64_t flags = in.number();
+    literal.case_sensitive = (flags & 1u) != 0;
+    literal.word_end = (flags & 2u) != 0;
+  }
+  in.items(matcher->outputs_);
+  in.items(matcher->cells_);
+  in.items(matcher->first_output_);
+  in.items(matcher->nonword_starts_);
+  in.items(matcher->codes_);
+  in.items(matcher->starts_);
+  extractor.patterns_ = std::move(patterns);
+  extractor.matcher_ = std::move(matcher);
+  return true;
+}
+
+}  // namespace cio_gap
