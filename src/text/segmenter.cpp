@@ -190,6 +190,12 @@ std::string Segmenter::heading_text(std::string_view raw) const {
   if (line.empty() || bullet_length(line) > 0) return {};
   if (markdown) return std::string(line);
   if (line.size() > kMaxHeadingBytes) return {};
+  // Most lines are prose or list items that end a sentence. Unmarked, such a line is a heading
+  // only in capitals, so one lower-case letter turns it away before anything is counted.
+  if (!colon && !bold && ends_sentence(line) &&
+      std::any_of(line.begin(), line.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+    return {};
+  }
   const std::size_t words = word_count(line);
   if (words > kMaxHeadingWords) return {};
   std::size_t letters = 0;
