@@ -82,29 +82,35 @@ bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
 // so most sentences are passed over without tokenising.
 bool may_state_years(std::string_view text) {
   bool cue = false;
-  bool number = false;
-  for (std::size_t i = 0; i < text.size() && !(cue && number);) {
-    if (text[i] >= '0' && text[i] <= '9') number = true;
-    if (!is_letter(text[i])) {
-      ++i;
-      continue;
-    }
-    std::size_t end = i;
-    while (end < text.size() && is_letter(text[end])) ++end;
-    const std::size_t length = end - i;
-    if (length >= 2 && length <= 11) {
-      char word[12];
-      for (std::size_t k = 0; k < length; ++k) word[k] = static_cast<char>(text[i + k] | 0x20);
-      const std::string_view folded(word, length);
-      if (folded == "year" || folded == "years" || folded == "yrs" || folded == "yr" || is_experience(folded)) {
-        cue = true;
-      } else if (!number && length >= 3 && length <= 9 && number_word(folded)) {
-        number = true;
+  bool digit = false;
+  bool number_word_found = false;
+  // Words of letters, lower-cased into `word`; `on_word` returns true to stop.
+  auto for_each_word = [&](std::size_t min_length, std::size_t max_length, auto on_word) {
+    for (std::size_t i = 0; i < text.size();) {
+      if (!is_letter(text[i])) {
+        digit = digit || (text[i] >= '0' && text[i] <= '9');
+        ++i;
+        continue;
       }
+      std::size_t end = i;
+      while (end < text.size() && is_letter(text[end])) ++end;
+      const std::size_t length = end - i;
+      if (length >= min_length && length <= max_length) {
+        char word[12];
+        for (std::size_t k = 0; k < length; ++k) word[k] = static_cast<char>(text[i + k] | 0x20);
+        if (on_word(std::string_view(word, length))) return;
+      }
+      i = end;
     }
-    i = end;
-  }
-  return cue && number;
+  };
+  for_each_word(2, 11, [&](std::string_view word) {
+    cue = cue || word == "year" || word == "years" || word == "yrs" || word == "yr" || is_experience(word);
+    return false;  // on to the end, so `digit` sees every byte
+  });
+  if (!cue || digit) return cue;
+  // Few sentences name years or experience; only those are searched for a number word.
+  for_each_word(3, 9, [&](std::string_view word) { return number_word_found = number_word(word).has_value(); });
+  return number_word_found;
 }
 
 }  // namespace
