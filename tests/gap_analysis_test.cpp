@@ -157,6 +157,26 @@ TEST_F(GapAnalysisTest, YearsMedianIsTheLowerMiddleOfEveryCountedPosting) {
   EXPECT_EQ(two.years.postings_asking_more, 0);  // the profile states no years
 }
 
+TEST_F(GapAnalysisTest, ATallyCanLeaveThePostingListOut) {
+  DemandTally without = start_tally(rules.rules.size());
+  without.keep_postings = false;
+  for (const auto& posting : postings().postings) tally_posting(without, posting);
+  const DemandTally with = scan();
+  EXPECT_TRUE(without.postings.empty());
+  EXPECT_EQ(with.postings.size(), 4u);
+  EXPECT_EQ(without.total, with.total);
+  EXPECT_EQ(without.duplicates, with.duplicates);
+  EXPECT_EQ(without.years_asked, with.years_asked);
+  const auto a = aggregate_demand(without);
+  const auto b = aggregate_demand(with);
+  ASSERT_EQ(a.size(), b.size());
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a[i].rule, b[i].rule);
+    EXPECT_EQ(a[i].required, b[i].required);
+    EXPECT_EQ(a[i].citations.size(), b[i].citations.size());
+  }
+}
+
 class ReadinessTest : public GapAnalysisTest {
  protected:
   std::map<std::string, ReadinessCheck> checks(std::string_view yaml, const ScanResult& s) {

@@ -47,8 +47,10 @@ DemandTally start_tally(std::size_t rule_count) {
 
 void tally_posting(DemandTally& tally, const PostingFindings& posting) {
   ++tally.total;
-  tally.postings.push_back({posting.source, posting.title, posting.years_required, posting.duplicate,
-                            static_cast<int>(posting.findings.size())});
+  if (tally.keep_postings) {
+    tally.postings.push_back({posting.source, posting.title, posting.years_required, posting.duplicate,
+                              static_cast<int>(posting.findings.size())});
+  }
   if (posting.duplicate) {
     ++tally.duplicates;
     return;

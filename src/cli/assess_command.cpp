@@ -143,6 +143,7 @@ int run_assess(const AssessCommand& command, const CommonOptions& common, const 
   // few citations and a short summary per posting, however many postings there are. Only the
   // sentences the report cites are made.
   DemandTally tally = start_tally(rules.rules.size());
+  tally.keep_postings = common.format() == Format::json;  // only JSON lists every posting
   const PostingSink sink = [&](PostingFindings&& posting) { tally_posting(tally, posting); };
   scan_jobs(command.jobs, extractor, common, streams, &sink, kCitationsPerQualification);
   std::vector<Report> reports;

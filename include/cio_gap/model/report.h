@@ -79,6 +79,7 @@ struct DemandTally {
   std::map<int, int> years_asked;            ///< years a counted posting asks -> how many ask it
   std::array<int, 3> role_types{};           ///< counted postings signalling each RoleType most
   std::vector<PostingSummary> postings;      ///< in file order, duplicates included (flagged)
+  bool keep_postings = true;  ///< false: `postings` stays empty (a report that does not list them)
   int counted() const { return total - duplicates; }
 };
 
