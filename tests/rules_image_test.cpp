@@ -98,8 +98,14 @@ TEST(RulesImageTest, AMalformedImageIsAnErrorNotACrash) {
   Extractor extractor(rules, Extractor::Matcher::build);
   EXPECT_THROW(RulesImage::restore(image.substr(0, image.size() / 2), extractor), std::runtime_error);
   std::string wrong(image);
-  wrong[0] = 'X';
+  wrong[8] = 'X';  // the magic text, after its length
   EXPECT_THROW(RulesImage::read_rules(wrong), std::runtime_error);
+  // A count no image could hold is refused before anything is allocated for it: the rule
+  // count follows the magic text, the layout, the fingerprint and the rules section's length.
+  std::string huge(image);
+  const std::size_t rule_count_at = 8 + std::string_view("cio-gap rules image 1\n").size() + 3 * 8;
+  for (std::size_t i = 0; i < 8; ++i) huge[rule_count_at + i] = '\xff';
+  EXPECT_THROW(RulesImage::read_rules(huge), std::runtime_error);
 }
 
 TEST(RulesImageTest, RestoredAndBuiltMatchersFindTheSame) {

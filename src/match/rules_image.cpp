@@ -1,8 +1,11 @@
 #include "cio_gap/match/rules_image.h"
 
 #include <cstring>
+#include <memory>
 #include <stdexcept>
+#include <string>
 #include <type_traits>
+#include <vector>
 
 namespace cio_gap {
 namespace {
@@ -63,13 +66,13 @@ class ImageReader {
   void items(T (&values)[N]) {
     std::memcpy(values, take(sizeof values).data(), sizeof values);
   }
- private:
-  // A count of items of `size` bytes each, no more than the bytes left could hold.
+  // A count of items of at least `size` bytes each, no more than the bytes left could hold.
   std::size_t count(std::size_t size) {
     const std::uint64_t n = number();
     if (n > rest_.size() / size) throw std::runtime_error("rules image: malformed");
     return static_cast<std::size_t>(n);
   }
+ private:
   std::string_view take(std::size_t bytes) {
     if (bytes > rest_.size()) throw std::runtime_error("rules image: truncated");
     const std::string_view taken = rest_.substr(0, bytes);
@@ -105,14 +108,14 @@ void write_rules(ImageWriter& out, const RuleSet& rules) {
 
 RuleSet read_rules_section(ImageReader& in) {
   RuleSet rules;
-  rules.rules.resize(static_cast<std::size_t>(in.number()));
+  rules.rules.resize(in.count(8));
   for (Rule& rule : rules.rules) {
     for (std::string* field : {&rule.id, &rule.name, &rule.category, &rule.advice, &rule.file}) *field = in.text();
     for (auto* list : {&rule.keywords, &rule.acronyms, &rule.excludes, &rule.credentials}) *list = in.texts();
     rule.inflect = in.number() != 0;
     rule.line = static_cast<int>(in.number());
     for (auto* examples : {&rule.must_match, &rule.must_not_match}) {
-      examples->resize(static_cast<std::size_t>(in.number()));
+      examples->resize(in.count(16));
       for (auto& example : *examples) {
         example.text = in.text();
         example.line = static_cast<int>(in.number());
@@ -227,7 +230,7 @@ bool RulesImage::restore(std::string_view image, Extractor& extractor) {
   const std::uint64_t fingerprint = open_image(in, layout());
   if (fingerprint != matching_fingerprint(extractor.rules())) return false;
   in.view();  // the rules section
-  std::vector<Extractor::Pattern> patterns(static_cast<std::size_t>(in.number()));
+  std::vector<Extractor::Pattern> patterns(in.count(24));
   for (auto& pattern : patterns) {
     pattern.kind = static_cast<Extractor::PatternKind>(in.number());
     pattern.rule = static_cast<std::size_t>(in.number());
@@ -235,7 +238,7 @@ bool RulesImage::restore(std::string_view image, Extractor& extractor) {
   }
   std::unique_ptr<KeywordMatcher> matcher(new KeywordMatcher());
   matcher->texts_ = in.text();
-  matcher->literals_.resize(static_cast<std::size_t>(in.number()));
+  matcher->literals_.resize(in.count(24));
   for (auto& literal : matcher->literals_) {
     literal.offset = static_cast<std::uint32_t>(in.number());
     literal.length = static_cast<std::uint32_t>(in.number());
