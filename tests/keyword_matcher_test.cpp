@@ -123,5 +123,30 @@ TEST(KeywordMatcherTest, FindsWhatANaiveSearchFinds) {
   }
 }
 
+TEST(KeywordMatcherTest, FindsWhatANaiveSearchFindsInALargeTrie) {
+  // Thousands of literals over a whole alphabet: tens of thousands of states, so the packing
+  // has to search for free cells and bases rather than append.
+  std::mt19937 random(67890);
+  const std::string alphabet = "abcdefghijklmnopqrstuvwxyzEIOU -";
+  auto random_string = [&](std::size_t length) {
+    std::string out;
+    for (std::size_t i = 0; i < length; ++i) out += alphabet[random() % alphabet.size()];
+    return out;
+  };
+  for (int round = 0; round < 6; ++round) {
+    std::vector<Literal> literals;
+    for (std::size_t i = 0; i < 4000; ++i) {
+      literals.push_back({random_string(1 + random() % 9), random() % 8 == 0, static_cast<std::uint32_t>(random() % 50)});
+    }
+    const KeywordMatcher matcher(literals);
+    KeywordMatcher::Scratch scratch(matcher);
+    const std::string text = random_string(3000);
+    std::vector<std::tuple<std::size_t, std::size_t, std::uint32_t>> found;
+    for (const auto& hit : matcher.find_all(text, scratch)) found.emplace_back(hit.begin, hit.end, hit.payload);
+    EXPECT_GT(found.size(), 10u);
+    ASSERT_EQ(found, naive_hits(literals, text)) << "round " << round;
+  }
+}
+
 }  // namespace
 }  // namespace cio_gap
