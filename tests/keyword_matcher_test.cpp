@@ -125,7 +125,7 @@ TEST(KeywordMatcherTest, FindsWhatANaiveSearchFinds) {
 
 TEST(KeywordMatcherTest, FindsWhatANaiveSearchFindsInALargeTrie) {
   // Thousands of literals over a whole alphabet: tens of thousands of states, so the packing
-  // has to search for free cells and bases rather than append.
+  // has to search for free cells rather than append.
   std::mt19937 random(67890);
   const std::string alphabet = "abcdefghijklmnopqrstuvwxyzEIOU -";
   auto random_string = [&](std::size_t length) {

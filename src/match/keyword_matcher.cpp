@@ -9,7 +9,6 @@
 #include <emmintrin.h>
 #endif
 
-#include "cio_gap/error.h"
 #include "cio_gap/text/normalize.h"
 
 namespace cio_gap {
@@ -42,32 +41,24 @@ struct Entry {
 // patterns sharing it, which sit next to each other. No node objects are built, so building
 // costs a few milliseconds for tens of thousands of literals.
 struct KeywordMatcher::Packer {
-  struct WideCell {
-    std::int32_t base = 0;    // children of this state are at base + edge code; 0: none yet
-    std::int32_t check = -1;  // the parent state of this cell; -1 when the cell is free
-  };
-
   KeywordMatcher& matcher;
   const std::vector<std::string_view>& patterns;
   const std::vector<std::uint32_t>& pattern_outputs;  // per pattern: its first output
   std::size_t alphabet;
   std::vector<std::uint32_t>& outputs;  // per cell: first output of the literals ending there
-  std::vector<WideCell> cells{};        // packed here, then into matcher.cells_
-  std::vector<bool> used_bases{};       // bases are unique (see Cell)
   std::vector<std::uint32_t> skip{};    // free cell: itself; taken: a cell at or before the next free one
   std::size_t frontier = 1;             // every cell from here on is free
 
   void grow(std::size_t size) {
-    const std::size_t old = cells.size();
+    const std::size_t old = matcher.cells_.size();
     if (old >= size) return;
-    cells.resize(size);
-    used_bases.resize(size);
+    matcher.cells_.resize(size);
     outputs.resize(size, kNoOutput);
     skip.resize(size);
     for (std::size_t cell = old; cell < size; ++cell) skip[cell] = static_cast<std::uint32_t>(cell);
   }
 
-  bool is_free(std::size_t cell) const { return cells[cell].check == -1; }
+  bool is_free(std::size_t cell) const { return matcher.cells_[cell].check == -1; }
 
   // The first free cell at or after `cell` (which must be below the frontier or at it).
   std::size_t next_free(std::size_t cell) {
@@ -81,22 +72,19 @@ struct KeywordMatcher::Packer {
     return free;
   }
 
-  // An unused base whose cells for `codes` (ascending) are all free: among the first free
-  // cells, else past the last used cell, where every cell is free.
+  // A base whose cells for `codes` (ascending) are all free: among the first free cells, else
+  // just past the last used cell, which always fits.
   std::size_t find_base(const std::uint8_t* codes, std::size_t count) {
     const std::size_t lowest = codes[0];
     std::size_t tries = 0;
     for (std::size_t free = next_free(lowest + 1); free < frontier && tries < 256; free = next_free(free + 1), ++tries) {
       const std::size_t base = free - lowest;
       grow(base + alphabet + 1);
-      if (used_bases[base]) continue;
       bool fits = true;
       for (std::size_t k = 1; k < count && fits; ++k) fits = is_free(base + codes[k]);
       if (fits) return base;
     }
-    std::size_t base = std::max(frontier, lowest + 1) - lowest;
-    for (grow(base + alphabet + 1); used_bases[base]; grow(base + alphabet + 1)) ++base;
-    return base;
+    return std::max(frontier, lowest + 1) - lowest;
   }
 
   struct Task {
@@ -135,31 +123,11 @@ struct KeywordMatcher::Packer {
     groups[count] = last;
     const std::size_t base = find_base(codes.data(), count);
     grow(base + alphabet + 1);
-    cells[cell].base = static_cast<std::int32_t>(base);
-    used_bases[base] = true;
+    matcher.cells_[cell].base = static_cast<std::int32_t>(base);
     for (std::size_t k = 0; k < count; ++k) {
-      cells[base + codes[k]].check = static_cast<std::int32_t>(cell);
+      matcher.cells_[base + codes[k]].check = static_cast<std::int32_t>(cell);
       frontier = std::max(frontier, base + codes[k] + 1);
       next_level.push_back({static_cast<std::uint32_t>(base + codes[k]), groups[k], groups[k + 1], depth + 1});
-    }
-  }
-
-  // The packed cells, 32 bits each. States without children (leaves) all get a base past
-  // the last used cell, whose cells are free, so every walk from them ends at once.
-  void finish() {
-    const std::size_t leaf_base = frontier;
-    grow(leaf_base + alphabet + 1);
-    if (cells.size() >= (std::size_t{1} << (32 - kBaseShift))) {
-      throw Error("the rules hold too many keywords for one matcher (over " +
-                  std::to_string(std::size_t{1} << (32 - kBaseShift)) + " trie states)");
-    }
-    matcher.cells_.assign(cells.size(), 0);
-    for (std::size_t cell = 0; cell < cells.size(); ++cell) {
-      const WideCell& wide = cells[cell];
-      if (cell != 0 && wide.check < 0) continue;  // free
-      const std::size_t base = wide.base != 0 ? static_cast<std::size_t>(wide.base) : leaf_base;
-      const std::size_t code = cell == 0 ? 0 : cell - static_cast<std::size_t>(cells[static_cast<std::size_t>(wide.check)].base);
-      matcher.cells_[cell] = static_cast<Cell>((base << kBaseShift) | (outputs[cell] != kNoOutput ? kHasOutput : 0) | code);
     }
   }
 };
@@ -233,19 +201,20 @@ KeywordMatcher::KeywordMatcher(const std::vector<Literal>& literals) {
   std::size_t pattern_bytes = 0;
   for (const auto& pattern : patterns) pattern_bytes += pattern.size();
   const std::size_t capacity = pattern_bytes + 4 * alphabet + 2;
+  cells_.reserve(capacity);
   std::vector<std::uint32_t> outputs;
   outputs.reserve(capacity);
   Packer packer{*this, patterns, pattern_outputs, alphabet, outputs};
-  packer.cells.reserve(capacity);
   packer.skip.reserve(capacity);
   packer.grow(alphabet + 2);
-  packer.cells[0].check = -2;  // the root is nobody's child
+  cells_[0].check = -2;  // the root is nobody's child
   packer.pack();
-  packer.finish();
-  // The output flag rides in the cell the walk loads anyway; the index is looked up only then.
+  // The output flag rides in the base the walk loads anyway; the index is looked up only then.
   first_output_.assign(cells_.size(), 0);
   for (std::size_t cell = 0; cell < cells_.size(); ++cell) {
-    if (outputs[cell] != kNoOutput) first_output_[cell] = outputs[cell];
+    if (outputs[cell] == kNoOutput) continue;
+    cells_[cell].base |= kHasOutput;
+    first_output_[cell] = outputs[cell];
   }
   for (std::size_t byte = 0; byte < 256; ++byte) {
     if (starts_[byte] && !is_word_byte(static_cast<char>(byte))) nonword_starts_.push_back(static_cast<std::uint8_t>(byte));
@@ -259,16 +228,17 @@ __attribute__((always_inline)) inline void KeywordMatcher::walk(std::string_view
   const std::size_t size = text.size();
   const auto* bytes = reinterpret_cast<const unsigned char*>(folded.data());
   const Cell* const cells = cells_.data();
-  Cell cell = cells[0];
+  std::int32_t state = 0;
+  std::int32_t base = cells[0].base;
   for (std::size_t at = begin; at < size; ++at) {
-    // A byte no literal uses has code 0 and ends the walk. Every state's cells reach base +
-    // the largest code (leaves share a base past the used cells), so the index is in range.
-    const Cell code = codes_[bytes[at]];
-    if (code == 0) return;
-    const std::size_t next = static_cast<std::size_t>(cell >> kBaseShift) + code;
-    cell = cells[next];
-    if ((cell & kCodeMask) != code) return;
-    if ((cell & kHasOutput) == 0) continue;
+    // A byte no literal uses has code 0, and base + 0 is never a child (codes start at 1), so
+    // one check ends the walk both ways. Every state's cells reach base + the largest code (a
+    // leaf's base is 0), so the index is always in range.
+    const std::size_t next = static_cast<std::size_t>(base & ~kHasOutput) + codes_[bytes[at]];
+    if (cells[next].check != state) return;
+    state = static_cast<std::int32_t>(next);
+    base = cells[next].base;
+    if ((base & kHasOutput) == 0) continue;
     const std::size_t end = at + 1;
     const bool word_follows = end < size && kWordBytes[static_cast<unsigned char>(text[end])];
     for (std::size_t o = first_output_[next];; ++o) {

@@ -77,15 +77,12 @@ class KeywordMatcher {
     std::uint32_t literal : 31;
     std::uint32_t last : 1;  // last output of its state
   };
-  // One cell of the double array, packed into 32 bits so the whole array stays small enough
-  // for the cache: the code of the edge into the state (0: a free cell), a flag set when
-  // literals end there (see first_output_), and the base its children sit at (base + code).
-  // No two states share a base, so the edge code alone tells a state's children from cells
-  // of other states.
-  using Cell = std::uint32_t;
-  static constexpr Cell kCodeMask = 0xFF;
-  static constexpr Cell kHasOutput = 0x100;
-  static constexpr unsigned kBaseShift = 9;
+  struct Cell {
+    std::int32_t base = 0;    // children of this state are at base + edge code; kHasOutput set
+                              // when literals end here (see first_output_)
+    std::int32_t check = -1;  // the parent state of this cell; -1 when the cell is free
+  };
+  static constexpr std::int32_t kHasOutput = std::int32_t{1} << 30;
   struct Packer;
 
   void walk(std::string_view text, std::string_view folded, std::size_t begin,
