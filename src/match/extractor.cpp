@@ -236,10 +236,10 @@ Workspace& workspace() {
 
 }  // namespace
 
-std::vector<Hit> Extractor::detailed_hits(std::span<const Sentence> sentences) const {
+void Extractor::deal_hits(std::span<const Sentence> sentences,
+                          const std::function<void(std::size_t, const FoldedSentence&)>& each) const {
   Workspace& work = workspace();
   scan_sentences(sentences, work.folded, work.starts, work.all_hits);
-  std::vector<Hit> out;
   std::size_t next_hit = 0;
   for (std::size_t i = 0; i < sentences.size(); ++i) {
     const std::size_t start = work.starts[i];
@@ -249,11 +249,18 @@ std::vector<Hit> Extractor::detailed_hits(std::span<const Sentence> sentences) c
       const LiteralHit& hit = work.all_hits[next_hit];
       work.sentence_hits.push_back({hit.begin - start, hit.end - start, hit.payload});
     }
-    const FoldedSentence folded{std::string_view(work.folded.text).substr(start, end - start),
-                                std::string_view(work.folded.lower).substr(start, end - start),
-                                work.folded.source_offsets.data() + start, work.sentence_hits};
-    sentence_hits(sentences[i], folded, out, nullptr, true);
+    if (work.sentence_hits.empty()) continue;
+    each(i, FoldedSentence{std::string_view(work.folded.text).substr(start, end - start),
+                           std::string_view(work.folded.lower).substr(start, end - start),
+                           work.folded.source_offsets.data() + start, work.sentence_hits});
   }
+}
+
+std::vector<Hit> Extractor::detailed_hits(std::span<const Sentence> sentences) const {
+  std::vector<Hit> out;
+  deal_hits(sentences, [&](std::size_t i, const FoldedSentence& folded) {
+    sentence_hits(sentences[i], folded, out, nullptr, true);
+  });
   return out;
 }
 
@@ -281,27 +288,12 @@ PostingFindings Extractor::extract(const PostingText& posting, KeywordMatcher::S
   const std::span<const Sentence> sentences(work.sentences.data(), sentence_count);
   result.years_required = years_required(sentences);
 
-  // Every sentence folded into one buffer and scanned once; hits are then dealt out to their
-  // sentences, which they never cross (the buffer separates sentences with '\n').
-  scan_sentences(sentences, work.folded, work.starts, work.all_hits);
   work.hits.clear();
   work.hit_sentences.clear();
-  std::size_t next_hit = 0;
-  for (std::size_t i = 0; i < sentences.size(); ++i) {
-    const std::size_t start = work.starts[i];
-    const std::size_t end = work.starts[i + 1] - 1;
-    work.sentence_hits.clear();
-    for (; next_hit < work.all_hits.size() && work.all_hits[next_hit].begin < end; ++next_hit) {
-      const LiteralHit& hit = work.all_hits[next_hit];
-      work.sentence_hits.push_back({hit.begin - start, hit.end - start, hit.payload});
-    }
-    if (work.sentence_hits.empty()) continue;
-    const FoldedSentence folded{std::string_view(work.folded.text).substr(start, end - start),
-                                std::string_view(work.folded.lower).substr(start, end - start),
-                                work.folded.source_offsets.data() + start, work.sentence_hits};
+  deal_hits(sentences, [&](std::size_t i, const FoldedSentence& folded) {
     sentence_hits(sentences[i], folded, work.hits, &result.role_signals, false);
     work.hit_sentences.resize(work.hits.size(), i);
-  }
+  });
 
   // Counted hits grouped by rule, each group in text order.
   work.cited.clear();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <span>
 #include <string>
@@ -105,6 +106,11 @@ class Extractor {
   void sentence_hits(const Sentence& sentence, const FoldedSentence& folded, std::vector<Hit>& out,
                      std::array<int, 3>* role_signals, bool detailed) const;
   std::vector<Hit> detailed_hits(std::span<const Sentence> sentences) const;
+
+  // Folds every sentence into one buffer, scans it once and hands each sentence with literal
+  // hits its share, by index (hits never cross sentences: the buffer separates them with '\n').
+  void deal_hits(std::span<const Sentence> sentences,
+                 const std::function<void(std::size_t, const FoldedSentence&)>& each) const;
 
   const RuleSet& rules_;
   Segmenter segmenter_;
