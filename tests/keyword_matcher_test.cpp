@@ -99,26 +99,34 @@ std::vector<std::tuple<std::size_t, std::size_t, std::uint32_t>> naive_hits(cons
   return hits;
 }
 
+std::string random_text(std::mt19937& random, const std::string& alphabet, std::size_t length) {
+  std::string out;
+  for (std::size_t i = 0; i < length; ++i) out += alphabet[random() % alphabet.size()];
+  return out;
+}
+
+// What the matcher finds, in naive_hits' form.
+std::vector<std::tuple<std::size_t, std::size_t, std::uint32_t>> matcher_hits(const std::vector<Literal>& literals,
+                                                                              const std::string& text) {
+  const KeywordMatcher matcher(literals);
+  KeywordMatcher::Scratch scratch(matcher);
+  std::vector<std::tuple<std::size_t, std::size_t, std::uint32_t>> found;
+  for (const auto& hit : matcher.find_all(text, scratch)) found.emplace_back(hit.begin, hit.end, hit.payload);
+  return found;
+}
+
 TEST(KeywordMatcherTest, FindsWhatANaiveSearchFinds) {
   // Small alphabets make literals share prefixes and overlap, which stresses the packed trie.
   std::mt19937 random(12345);
   const std::string alphabet = "abAB .-#+\xC3";
-  auto random_string = [&](std::size_t length) {
-    std::string out;
-    for (std::size_t i = 0; i < length; ++i) out += alphabet[random() % alphabet.size()];
-    return out;
-  };
   for (int round = 0; round < 300; ++round) {
     std::vector<Literal> literals;
     const std::size_t count = 1 + random() % 60;
     for (std::size_t i = 0; i < count; ++i) {
-      literals.push_back({random_string(1 + random() % 6), random() % 4 == 0, static_cast<std::uint32_t>(random() % 20)});
+      literals.push_back({random_text(random, alphabet, 1 + random() % 6), random() % 4 == 0, static_cast<std::uint32_t>(random() % 20)});
     }
-    const KeywordMatcher matcher(literals);
-    KeywordMatcher::Scratch scratch(matcher);
-    const std::string text = random_string(random() % 200);
-    std::vector<std::tuple<std::size_t, std::size_t, std::uint32_t>> found;
-    for (const auto& hit : matcher.find_all(text, scratch)) found.emplace_back(hit.begin, hit.end, hit.payload);
+    const std::string text = random_text(random, alphabet, random() % 200);
+    const auto found = matcher_hits(literals, text);
     ASSERT_EQ(found, naive_hits(literals, text)) << "text: " << text;
   }
 }
@@ -128,21 +136,13 @@ TEST(KeywordMatcherTest, FindsWhatANaiveSearchFindsInALargeTrie) {
   // has to search for free cells rather than append.
   std::mt19937 random(67890);
   const std::string alphabet = "abcdefghijklmnopqrstuvwxyzEIOU -";
-  auto random_string = [&](std::size_t length) {
-    std::string out;
-    for (std::size_t i = 0; i < length; ++i) out += alphabet[random() % alphabet.size()];
-    return out;
-  };
   for (int round = 0; round < 6; ++round) {
     std::vector<Literal> literals;
     for (std::size_t i = 0; i < 4000; ++i) {
-      literals.push_back({random_string(1 + random() % 9), random() % 8 == 0, static_cast<std::uint32_t>(random() % 50)});
+      literals.push_back({random_text(random, alphabet, 1 + random() % 9), random() % 8 == 0, static_cast<std::uint32_t>(random() % 50)});
     }
-    const KeywordMatcher matcher(literals);
-    KeywordMatcher::Scratch scratch(matcher);
-    const std::string text = random_string(3000);
-    std::vector<std::tuple<std::size_t, std::size_t, std::uint32_t>> found;
-    for (const auto& hit : matcher.find_all(text, scratch)) found.emplace_back(hit.begin, hit.end, hit.payload);
+    const std::string text = random_text(random, alphabet, 3000);
+    const auto found = matcher_hits(literals, text);
     EXPECT_GT(found.size(), 10u);
     ASSERT_EQ(found, naive_hits(literals, text)) << "round " << round;
   }
