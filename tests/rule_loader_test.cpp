@@ -47,7 +47,7 @@ TEST(RuleLoaderTest, RejectsBadFields) {
   EXPECT_EQ(error_of("rules:\n  - id: x\n    name: X\n    category: business\n    keywords: [b]\n"),
             "pack.yaml:2:5: rule is missing 'advice'");
   EXPECT_EQ(error_of("rules:\n  - id: x\n    name: X\n    category: business\n    advice: a\n"),
-            "pack.yaml:2:5: rule 'x' has no keywords or acronyms");
+            "pack.yaml:2:5: rule 'x' has no keywords, acronyms or patterns");
   EXPECT_EQ(error_of("rules:\n  - id: x\n    name: X\n    category: business\n    advice: a\n    keywords: b\n"
                      "    inflect: maybe\n"),
             "pack.yaml:7:14: inflect must be true or false, not 'maybe'");

@@ -55,15 +55,31 @@ int run_rules_test(const RulesCommand& command, const CommonOptions& common, con
 }
 
 int run_rules_validate(const RulesCommand& command, const CommonOptions& common, const Streams& streams) {
-  // A pack is checked on its own, then compiled with the active rules as a real run would.
-  const RuleSet pack = load_rules({false, {command.path}});
+  // A pack is read after the active rules, as a real run would read it (it may extend their
+  // rules and use their word sets), then compiled with them.
+  const bool other_rules = !common.no_default_rules || !common.rule_packs.empty();
+  const RuleSet before = other_rules ? load_active_rules(common) : RuleSet{};
   CommonOptions options = common;
   options.rule_packs.push_back(command.path);
   const RuleSet rules = load_active_rules(options);
   const Extractor extractor(rules);
+  auto size = [](const Rule& rule) { return rule.keywords.size() + rule.acronyms.size() + rule.patterns.size() + rule.senses.size(); };
   std::size_t keywords = 0;
-  for (const auto& rule : pack.rules) keywords += rule.keywords.size() + rule.acronyms.size();
-  emit(fmt::format("{}: valid ({} rules, {} keywords)\n", command.path, pack.rules.size(), keywords), common, streams);
+  std::size_t extended = 0;
+  for (std::size_t r = 0; r < rules.rules.size(); ++r) {
+    const Rule& rule = rules.rules[r];
+    if (r >= before.rules.size()) {
+      keywords += rule.keywords.size() + rule.acronyms.size();
+    } else if (size(rule) != size(before.rules[r]) || rule.excludes.size() != before.rules[r].excludes.size()) {
+      keywords += rule.keywords.size() + rule.acronyms.size() - before.rules[r].keywords.size() -
+                  before.rules[r].acronyms.size();
+      ++extended;
+    }
+  }
+  const std::size_t added = rules.rules.size() - before.rules.size();
+  std::string extensions = extended == 0 ? "" : fmt::format(", {} extended", extended);
+  emit(fmt::format("{}: valid ({} rules, {} keywords{})\n", command.path, added, keywords, extensions), common,
+       streams);
   return kExitOk;
 }
 

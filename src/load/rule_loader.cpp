@@ -17,13 +17,23 @@
 namespace cio_gap {
 namespace {
 
-const std::vector<std::string> kFileKeys = {"rules", "sections", "qualifiers", "role_types"};
+const std::vector<std::string> kFileKeys = {"rules", "words", "sections", "qualifiers", "paragraphs", "evidence",
+                                            "role_types"};
 const std::vector<std::string> kRoleTypeKeys = {"caretaker", "fixer", "growth"};
 const std::vector<std::string> kRuleKeys = {"id",      "name",   "category", "keywords", "acronyms",
-                                            "exclude", "inflect", "credentials", "advice", "tests"};
+                                            "exclude", "inflect", "credentials", "advice", "tests",
+                                            "patterns", "senses"};
+// What an `extends:` entry may add to a rule defined before it.
+const std::vector<std::string> kExtensionKeys = {"extends", "keywords", "acronyms", "exclude", "credentials",
+                                                 "patterns", "senses", "tests"};
+const std::vector<std::string> kSenseKeys = {"keyword", "keywords", "requires_any", "forbids_any"};
+const std::vector<std::string> kGapKeys = {"within", "near"};
+const std::vector<std::string> kParagraphKeys = {"role", "employer", "benefits", "legal", "apply"};
+const std::vector<std::string> kEvidenceKeys = {"strong"};
+constexpr int kMaxGapWords = 12;
 const std::vector<std::string> kTestKeys = {"match", "no_match"};
 const std::vector<std::string> kSectionKeys = {"duties", "required", "preferred", "boilerplate"};
-const std::vector<std::string> kQualifierKeys = {"optional", "optional_prefix", "negation"};
+const std::vector<std::string> kQualifierKeys = {"optional", "optional_prefix", "negation", "required"};
 
 bool valid_id(const std::string& id) {
   return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
@@ -35,7 +45,142 @@ void append(std::vector<std::string>& to, std::vector<std::string> from) {
   to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
 }
 
+int column_of(const YAML::Node& node) { return node.Mark().is_null() ? 0 : node.Mark().column + 1; }
+
+// A term of a pattern or an entry of requires_any/forbids_any: a word set's name, or a list of
+// words written in place.
+WordRef word_ref(const YamlReader& yaml, const YAML::Node& node, const std::string& what) {
+  WordRef ref;
+  ref.line = YamlReader::line_of(node);
+  ref.column = column_of(node);
+  if (node.IsSequence()) {
+    ref.words = yaml.string_list(node, what);
+    if (ref.words.empty()) yaml.fail(node, what + ": an empty list of words");
+    for (const auto& word : ref.words) {
+      if (word.empty()) yaml.fail(node, what + ": an empty word");
+    }
+    return ref;
+  }
+  ref.set = yaml.scalar(node, what);
+  if (!valid_id(ref.set)) {
+    yaml.fail(node, what + ": '" + ref.set + "' is not a word set name (write words in place as a list: [" +
+                        ref.set + "])");
+  }
+  return ref;
+}
+
+std::vector<WordRef> word_refs(const YamlReader& yaml, const YAML::Node& node, const std::string& what) {
+  if (!node.IsSequence()) yaml.fail(node, what + " must be a list of word set names or lists of words");
+  std::vector<WordRef> refs;
+  for (const auto& item : node) refs.push_back(word_ref(yaml, item, what));
+  if (refs.empty()) yaml.fail(node, what + " is empty");
+  return refs;
+}
+
+// [lead-verbs, {within: 4}, team-nouns]: terms, with at most N words between neighbours
+// ("within": in this order; "near": either order). Without a gap between two terms, they are
+// next to each other.
+RulePattern parse_pattern(const YamlReader& yaml, const YAML::Node& node) {
+  const std::string what = "a pattern";
+  if (!node.IsSequence()) yaml.fail(node, "a pattern must be a list: [word-set, {within: N}, word-set]");
+  RulePattern pattern;
+  pattern.line = YamlReader::line_of(node);
+  bool gap_pending = false;
+  for (const auto& item : node) {
+    if (item.IsMap()) {
+      yaml.expect_map(item, "a pattern's gap", kGapKeys);
+      if (pattern.terms.empty() || gap_pending) yaml.fail(item, "a gap must stand between two terms");
+      if (item.size() != 1) yaml.fail(item, "a gap is {within: N} or {near: N}");
+      const bool near = static_cast<bool>(item["near"]);
+      pattern.gaps.push_back(yaml.integer(near ? item["near"] : item["within"], near ? "near" : "within", kMaxGapWords));
+      pattern.unordered.push_back(near);
+      gap_pending = true;
+      continue;
+    }
+    if (!pattern.terms.empty() && !gap_pending) {
+      pattern.gaps.push_back(0);
+      pattern.unordered.push_back(false);
+    }
+    pattern.terms.push_back(word_ref(yaml, item, "a pattern's term"));
+    gap_pending = false;
+  }
+  if (gap_pending) yaml.fail(node, "a pattern cannot end with a gap");
+  if (pattern.terms.size() < 2) yaml.fail(node, "a pattern needs at least two terms (use keywords for one)");
+  if (pattern.terms.size() > 6) yaml.fail(node, "a pattern has at most six terms");
+  return pattern;
+}
+
+Sense parse_sense(const YamlReader& yaml, const YAML::Node& node, const Rule& rule) {
+  yaml.expect_map(node, "a sense", kSenseKeys);
+  Sense sense;
+  sense.line = YamlReader::line_of(node);
+  if (node["keyword"] && node["keywords"]) yaml.fail(node, "a sense has 'keyword' or 'keywords', not both");
+  if (node["keyword"]) sense.keywords.push_back(yaml.scalar(node["keyword"], "keyword"));
+  if (node["keywords"]) sense.keywords = yaml.string_list(node["keywords"], "keywords");
+  for (const auto& keyword : sense.keywords) {
+    const bool known = std::find(rule.keywords.begin(), rule.keywords.end(), keyword) != rule.keywords.end() ||
+                       std::find(rule.acronyms.begin(), rule.acronyms.end(), keyword) != rule.acronyms.end();
+    if (!known) {
+      std::vector<std::string> all = rule.keywords;
+      all.insert(all.end(), rule.acronyms.begin(), rule.acronyms.end());
+      yaml.fail(node["keyword"] ? node["keyword"] : node["keywords"],
+                "'" + keyword + "' is not a keyword or acronym of rule '" + rule.id + "'" + did_you_mean(keyword, all));
+    }
+  }
+  if (node["requires_any"]) sense.requires_any = word_refs(yaml, node["requires_any"], "requires_any");
+  if (node["forbids_any"]) sense.forbids_any = word_refs(yaml, node["forbids_any"], "forbids_any");
+  if (sense.requires_any.empty() && sense.forbids_any.empty()) {
+    yaml.fail(node, "a sense needs requires_any, forbids_any or both");
+  }
+  return sense;
+}
+
+// The parts of a rule entry that an extension may add to as well.
+void parse_additions(const YamlReader& yaml, const YAML::Node& node, Rule& rule) {
+  if (node["keywords"]) append(rule.keywords, yaml.string_list(node["keywords"], "keywords"));
+  if (node["acronyms"]) append(rule.acronyms, yaml.string_list(node["acronyms"], "acronyms"));
+  if (node["exclude"]) append(rule.excludes, yaml.string_list(node["exclude"], "exclude"));
+  if (node["credentials"]) append(rule.credentials, yaml.string_list(node["credentials"], "credentials"));
+  if (const auto patterns = node["patterns"]) {
+    if (!patterns.IsSequence()) yaml.fail(patterns, "'patterns' must be a list of patterns");
+    for (const auto& pattern : patterns) rule.patterns.push_back(parse_pattern(yaml, pattern));
+  }
+  if (const auto senses = node["senses"]) {
+    if (!senses.IsSequence()) yaml.fail(senses, "'senses' must be a list");
+    for (const auto& sense : senses) rule.senses.push_back(parse_sense(yaml, sense, rule));
+  }
+  if (const auto tests = node["tests"]) {
+    yaml.expect_map(tests, "tests", kTestKeys);
+    auto examples = [&](const char* key, std::vector<RuleExample>& to) {
+      if (!tests[key]) return;
+      for (auto& [text, line] : yaml.located_list(tests[key], std::string("tests.") + key)) {
+        to.push_back({std::move(text), line});
+      }
+    };
+    examples("match", rule.must_match);
+    examples("no_match", rule.must_not_match);
+  }
+}
+
+// `extends: cloud` adds keywords, patterns, senses and examples to a rule defined before it
+// (a built-in one, or one earlier in the packs) without redefining it.
+void parse_extension(const YamlReader& yaml, const YAML::Node& node, RuleSet& set) {
+  yaml.expect_map(node, "a rule extension", kExtensionKeys);
+  const std::string id = yaml.scalar(node["extends"], "extends");
+  const auto rule = std::find_if(set.rules.begin(), set.rules.end(), [&](const Rule& r) { return r.id == id; });
+  if (rule == set.rules.end()) {
+    std::vector<std::string> ids;
+    for (const auto& r : set.rules) ids.push_back(r.id);
+    yaml.fail(node["extends"], "extends unknown rule '" + id + "'" + did_you_mean(id, ids));
+  }
+  parse_additions(yaml, node, *rule);
+}
+
 void parse_rule(const YamlReader& yaml, const YAML::Node& node, RuleSet& set) {
+  if (node.IsMap() && node["extends"]) {
+    parse_extension(yaml, node, set);
+    return;
+  }
   yaml.expect_map(node, "a rule", kRuleKeys);
   Rule rule;
   rule.file = yaml.path();
@@ -61,26 +206,34 @@ void parse_rule(const YamlReader& yaml, const YAML::Node& node, RuleSet& set) {
               "unknown category '" + rule.category + "'" + did_you_mean(rule.category, categories));
   }
   rule.advice = yaml.scalar(node["advice"], "advice");
-  if (node["keywords"]) rule.keywords = yaml.string_list(node["keywords"], "keywords");
-  if (node["acronyms"]) rule.acronyms = yaml.string_list(node["acronyms"], "acronyms");
-  if (node["exclude"]) rule.excludes = yaml.string_list(node["exclude"], "exclude");
-  if (node["credentials"]) rule.credentials = yaml.string_list(node["credentials"], "credentials");
   if (node["inflect"]) rule.inflect = yaml.boolean(node["inflect"], "inflect");
-  if (rule.keywords.empty() && rule.acronyms.empty()) {
-    yaml.fail(node, "rule '" + rule.id + "' has no keywords or acronyms");
-  }
-  if (const auto tests = node["tests"]) {
-    yaml.expect_map(tests, "tests", kTestKeys);
-    auto examples = [&](const char* key, std::vector<RuleExample>& to) {
-      if (!tests[key]) return;
-      for (auto& [text, line] : yaml.located_list(tests[key], std::string("tests.") + key)) {
-        to.push_back({std::move(text), line});
-      }
-    };
-    examples("match", rule.must_match);
-    examples("no_match", rule.must_not_match);
+  parse_additions(yaml, node, rule);
+  if (rule.keywords.empty() && rule.acronyms.empty() && rule.patterns.empty()) {
+    yaml.fail(node, "rule '" + rule.id + "' has no keywords, acronyms or patterns");
   }
   set.rules.push_back(std::move(rule));
+}
+
+void parse_word_sets(const YamlReader& yaml, const YAML::Node& words, RuleSet& set) {
+  if (!words.IsMap()) yaml.fail(words, "'words' must map set names to lists of words");
+  for (const auto& entry : words) {
+    WordSet word_set;
+    word_set.name = yaml.scalar(entry.first, "a word set name");
+    word_set.file = yaml.path();
+    word_set.line = YamlReader::line_of(entry.first);
+    if (!valid_id(word_set.name)) {
+      yaml.fail(entry.first, "word set name '" + word_set.name + "' must be lower-case letters, digits and '-'");
+    }
+    for (const auto& other : set.word_sets) {
+      if (other.name == word_set.name) {
+        yaml.fail(entry.first, "duplicate word set '" + word_set.name + "' (first defined at " + other.file + ":" +
+                                   std::to_string(other.line) + ")");
+      }
+    }
+    word_set.words = yaml.string_list(entry.second, "words." + word_set.name);
+    if (word_set.words.empty()) yaml.fail(entry.second, "word set '" + word_set.name + "' is empty");
+    set.word_sets.push_back(std::move(word_set));
+  }
 }
 
 }  // namespace
@@ -94,6 +247,7 @@ const std::vector<std::string>& rule_categories() {
 void read_rule_file(const YamlReader& yaml, RuleSet& set) {
   const YAML::Node& root = yaml.root();
   yaml.expect_map(root, "a rule file", kFileKeys);
+  if (const auto words = root["words"]) parse_word_sets(yaml, words, set);
   if (const auto rules = root["rules"]) {
     if (!rules.IsSequence()) yaml.fail(rules, "'rules' must be a list of rules");
     for (const auto& node : rules) parse_rule(yaml, node, set);
@@ -112,6 +266,18 @@ void read_rule_file(const YamlReader& yaml, RuleSet& set) {
     if (qualifiers["optional"]) append(vocabulary.optional_markers, yaml.string_list(qualifiers["optional"], "qualifiers.optional"));
     if (qualifiers["optional_prefix"]) append(vocabulary.optional_prefix_markers, yaml.string_list(qualifiers["optional_prefix"], "qualifiers.optional_prefix"));
     if (qualifiers["negation"]) append(vocabulary.negation_markers, yaml.string_list(qualifiers["negation"], "qualifiers.negation"));
+    if (qualifiers["required"]) append(vocabulary.required_markers, yaml.string_list(qualifiers["required"], "qualifiers.required"));
+  }
+  if (const auto paragraphs = root["paragraphs"]) {
+    yaml.expect_map(paragraphs, "paragraphs", kParagraphKeys);
+    for (std::size_t c = 0; c < kParagraphKeys.size(); ++c) {
+      const std::string& key = kParagraphKeys[c];
+      if (paragraphs[key]) append(set.vocabulary.paragraph_cues[c], yaml.string_list(paragraphs[key], "paragraphs." + key));
+    }
+  }
+  if (const auto evidence = root["evidence"]) {
+    yaml.expect_map(evidence, "evidence", kEvidenceKeys);
+    if (evidence["strong"]) append(set.vocabulary.strong_evidence, yaml.string_list(evidence["strong"], "evidence.strong"));
   }
   if (const auto role_types = root["role_types"]) {
     yaml.expect_map(role_types, "role_types", kRoleTypeKeys);
@@ -182,7 +348,27 @@ RuleSet load_rules(const RuleSources& sources) {
     for (const auto& file : files) parse_rule_file(file.string(), read_file(file.string(), kMaxYamlBytes), set);
   }
   if (set.rules.empty()) throw Error("no rules are active (--no-default-rules without --rules)");
+  check_word_set_references(set);
   return set;
+}
+
+void check_word_set_references(const RuleSet& set) {
+  std::vector<std::string> names;
+  for (const auto& word_set : set.word_sets) names.push_back(word_set.name);
+  auto check = [&](const Rule& rule, const WordRef& ref) {
+    if (ref.set.empty() || std::find(names.begin(), names.end(), ref.set) != names.end()) return;
+    throw Error(located(rule.file, ref.line, ref.column,
+                        "unknown word set '" + ref.set + "' in rule '" + rule.id + "'" + did_you_mean(ref.set, names)));
+  };
+  for (const Rule& rule : set.rules) {
+    for (const auto& pattern : rule.patterns) {
+      for (const auto& term : pattern.terms) check(rule, term);
+    }
+    for (const auto& sense : rule.senses) {
+      for (const auto& ref : sense.requires_any) check(rule, ref);
+      for (const auto& ref : sense.forbids_any) check(rule, ref);
+    }
+  }
 }
 
 }  // namespace cio_gap

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 
+#include "cio_gap/match/qualifier_scope.h"
 #include "cio_gap/match/rules_image.h"
+#include "cio_gap/text/paragraph_roles.h"
 #include "cio_gap/text/inflect.h"
 #include "cio_gap/text/normalize.h"
 #include "cio_gap/text/years.h"
@@ -12,35 +14,42 @@ namespace {
 
 constexpr std::size_t kMaxEvidence = 3;
 
-// "no prior ... required/needed/necessary" written around the keyword rather than as one
-// marker phrase: "No MBA required", "no prior budget experience needed".
-bool negated_around(std::string_view clause_lower, std::size_t begin, std::size_t end) {
-  const std::string_view before = clause_lower.substr(0, begin);
-  std::size_t words = 0;
-  std::size_t pos = before.size();
-  bool has_no = false;
-  while (pos > 0 && words < 4) {
-    while (pos > 0 && before[pos - 1] == ' ') --pos;
-    std::size_t start = pos;
-    while (start > 0 && before[start - 1] != ' ') --start;
-    const std::string_view word = before.substr(start, pos - start);
-    if (word == "no" || word == "without") has_no = true;
-    pos = start;
-    ++words;
-  }
-  if (!has_no) return false;
-  const std::string_view after = clause_lower.substr(end);
-  for (std::string_view word : {"required", "needed", "necessary", "expected"}) {
-    if (after.find(word) != std::string_view::npos) return true;
-  }
-  return false;
+// A word of a word set written in capitals ("IT", "AI") is matched as written, like an acronym,
+// so the set does not also catch the pronoun "it".
+bool is_capitals_word(std::string_view word) {
+  return word.size() >= 2 && std::all_of(word.begin(), word.end(), [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }) &&
+         std::any_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
-std::pair<std::size_t, std::size_t> clause_around(std::string_view text, std::size_t begin) {
-  const auto start = text.rfind(';', begin);
-  const auto stop = text.find(';', begin);
-  return {start == std::string_view::npos ? 0 : start + 1,
-          stop == std::string_view::npos ? text.size() : stop};
+// Buffers one thread reuses from sentence to sentence and posting to posting, so the hot path
+// allocates little.
+struct Workspace {
+  std::vector<Sentence> sentences;      // the first split() of them are the posting's
+  MatchText folded;
+  std::vector<std::size_t> starts;      // per sentence: where its folded text starts
+  std::vector<LiteralHit> all_hits;     // every literal hit of the posting
+  std::vector<std::size_t> first_hit;   // per sentence: its first hit in all_hits, plus the end
+  std::vector<LiteralHit> sentence_hits;  // one sentence's, relative to its folded text
+  std::vector<ParagraphFacts> paragraphs;
+  std::vector<Hit> hits;
+  std::vector<std::size_t> hit_sentences;  // per hit: its sentence
+  std::vector<std::size_t> cited;          // counted hits, by rule then text order
+  // sentence_hits
+  std::vector<WordHit> words;
+  std::vector<Qualifier> qualifiers;
+  std::vector<PatternHit> pattern_hits;
+  struct Mention {
+    std::size_t rule;
+    std::uint32_t begin;
+    std::uint32_t end;
+  };
+  std::vector<Mention> mentions;
+  PatternPass::Sentence pass;
+};
+
+Workspace& workspace() {
+  thread_local Workspace work;
+  return work;
 }
 
 }  // namespace
@@ -55,104 +64,159 @@ const char* to_string(HitStatus status) {
   return "counted";
 }
 
-Extractor::Extractor(const RuleSet& rules, Matcher matcher) : rules_(rules), segmenter_(rules.vocabulary) {
+Extractor::Extractor(const RuleSet& rules, Matcher matcher)
+    : rules_(rules), segmenter_(rules.vocabulary), pass_(rules) {
   if (matcher == Matcher::reuse_built_in && RulesImage::restore(built_in_rules_image(), *this)) return;
   std::vector<Literal> literals;
-  auto add_pattern = [&](PatternKind kind, std::size_t rule, std::string text) {
-    patterns_.push_back({kind, rule, std::move(text)});
+  auto add_pattern = [&](PatternKind kind, std::size_t rule, std::string text, std::uint32_t detail = 0) {
+    patterns_.push_back({kind, rule, std::move(text), detail});
     return static_cast<std::uint32_t>(patterns_.size() - 1);
   };
-  auto add_phrases = [&](const std::vector<std::string>& phrases, bool inflect, std::uint32_t payload) {
-    for (const auto& phrase : phrases) {
-      const std::string folded = ascii_lower(normalize_phrase(phrase));
-      if (inflect) {
-        for (auto& form : phrase_inflections(folded)) literals.push_back({std::move(form), false, payload});
-      } else {
-        literals.push_back({folded, false, payload});
-      }
+  auto add_phrase = [&](const std::string& phrase, bool inflect, std::uint32_t payload) {
+    const std::string folded = ascii_lower(normalize_phrase(phrase));
+    if (inflect) {
+      for (auto& form : phrase_inflections(folded)) literals.push_back({std::move(form), false, payload});
+    } else {
+      literals.push_back({folded, false, payload});
     }
+  };
+  auto add_phrases = [&](const std::vector<std::string>& phrases, bool inflect, std::uint32_t payload) {
+    for (const auto& phrase : phrases) add_phrase(phrase, inflect, payload);
+  };
+  auto add_acronym = [&](const std::string& acronym, std::uint32_t payload) {
+    const std::string folded = normalize_phrase(acronym);
+    literals.push_back({folded, true, payload});
+    if (!folded.empty() && is_word_byte(folded.back())) literals.push_back({folded + "s", true, payload});
   };
   for (std::size_t r = 0; r < rules.rules.size(); ++r) {
     const Rule& rule = rules.rules[r];
-    const auto keyword = add_pattern(PatternKind::keyword, r, {});
-    add_phrases(rule.keywords, rule.inflect, keyword);
-    for (const auto& acronym : rule.acronyms) {
-      const std::string folded = normalize_phrase(acronym);
-      literals.push_back({folded, true, keyword});
-      if (!folded.empty() && is_word_byte(folded.back())) literals.push_back({folded + "s", true, keyword});
-    }
+    // One payload per sense group of the rule's keywords (one in all for most rules).
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> payloads;  // sense group -> payload
+    auto payload_for = [&](const std::string& keyword) {
+      const std::uint32_t group = pass_.keyword_sense(r, keyword);
+      for (const auto& [g, payload] : payloads) {
+        if (g == group) return payload;
+      }
+      payloads.emplace_back(group, add_pattern(PatternKind::keyword, r, {}, group));
+      return payloads.back().second;
+    };
+    for (const auto& keyword : rule.keywords) add_phrase(keyword, rule.inflect, payload_for(keyword));
+    for (const auto& acronym : rule.acronyms) add_acronym(acronym, payload_for(acronym));
     if (!rule.excludes.empty()) add_phrases(rule.excludes, rule.inflect, add_pattern(PatternKind::exclude, r, {}));
   }
-  for (const auto& marker : rules.vocabulary.optional_markers) {
-    add_phrases({marker}, false, add_pattern(PatternKind::optional, 0, marker));
+  for (std::size_t set = 0; set < pass_.set_count(); ++set) {
+    const std::uint32_t payload = add_pattern(PatternKind::word, set, {});
+    for (const auto& word : pass_.set_words(set)) {
+      if (is_capitals_word(word)) {
+        add_acronym(word, payload);
+      } else {
+        add_phrase(word, true, payload);
+      }
+    }
   }
-  for (const auto& marker : rules.vocabulary.optional_prefix_markers) {
-    add_phrases({marker}, false, add_pattern(PatternKind::optional_prefix, 0, marker));
+  const SectionVocabulary& v = rules.vocabulary;
+  for (const auto& marker : v.optional_markers) add_phrase(marker, false, add_pattern(PatternKind::optional, 0, marker));
+  for (const auto& marker : v.optional_prefix_markers) {
+    add_phrase(marker, false, add_pattern(PatternKind::optional_prefix, 0, marker));
   }
-  for (const auto& marker : rules.vocabulary.negation_markers) {
-    add_phrases({marker}, false, add_pattern(PatternKind::negation, 0, marker));
+  for (const auto& marker : v.negation_markers) add_phrase(marker, false, add_pattern(PatternKind::negation, 0, marker));
+  for (const auto& marker : v.required_markers) add_phrase(marker, false, add_pattern(PatternKind::required, 0, marker));
+  for (std::size_t type = 0; type < v.role_types.size(); ++type) {
+    add_phrases(v.role_types[type], true, add_pattern(PatternKind::role_type, type, {}));
   }
-  for (std::size_t type = 0; type < rules.vocabulary.role_types.size(); ++type) {
-    add_phrases(rules.vocabulary.role_types[type], true, add_pattern(PatternKind::role_type, type, {}));
+  for (std::size_t cue = 0; cue < v.paragraph_cues.size(); ++cue) {
+    add_phrases(v.paragraph_cues[cue], true, add_pattern(PatternKind::cue, cue, {}));
   }
+  if (!v.strong_evidence.empty()) add_phrases(v.strong_evidence, true, add_pattern(PatternKind::strong, 0, {}));
   matcher_ = std::make_unique<KeywordMatcher>(literals);
 }
 
 Extractor::~Extractor() = default;
 
-void Extractor::scan_sentences(std::span<const Sentence> sentences, MatchText& folded,
-                               std::vector<std::size_t>& starts, std::vector<LiteralHit>& hits) const {
-  folded.clear();
-  starts.clear();
-  for (const auto& sentence : sentences) starts.push_back(folded.append(sentence.text));
-  starts.push_back(folded.text.size() + 1);  // as if one more sentence followed
-  hits.clear();
-  matcher_->find_all(folded.text, folded.lower, hits);
-}
-
 void Extractor::sentence_hits(const Sentence& sentence, const FoldedSentence& folded, std::vector<Hit>& out,
                               std::array<int, 3>* role_signals, bool detailed) const {
   const std::vector<LiteralHit>& literal_hits = folded.hits;
-  if (role_signals && sentence.section != SectionKind::boilerplate) {
-    for (const auto& hit : literal_hits) {
-      if (patterns_[hit.payload].kind == PatternKind::role_type) ++(*role_signals)[patterns_[hit.payload].rule];
+  Workspace& work = workspace();
+  work.words.clear();
+  work.qualifiers.clear();
+  work.mentions.clear();
+  bool strong = false;
+  bool keywords = false;
+  for (const auto& hit : literal_hits) {
+    const Pattern& pattern = patterns_[hit.payload];
+    const auto begin = static_cast<std::uint32_t>(hit.begin);
+    const auto end = static_cast<std::uint32_t>(hit.end);
+    switch (pattern.kind) {
+      case PatternKind::role_type:
+        if (role_signals && sentence.section != SectionKind::boilerplate) ++(*role_signals)[pattern.rule];
+        break;
+      case PatternKind::word: work.words.push_back({static_cast<std::uint32_t>(pattern.rule), begin, end}); break;
+      case PatternKind::optional: work.qualifiers.push_back({Qualifier::Kind::optional, hit.begin, hit.end, pattern.text}); break;
+      case PatternKind::optional_prefix:
+        work.qualifiers.push_back({Qualifier::Kind::optional_prefix, hit.begin, hit.end, pattern.text});
+        break;
+      case PatternKind::negation: work.qualifiers.push_back({Qualifier::Kind::negation, hit.begin, hit.end, pattern.text}); break;
+      case PatternKind::required: work.qualifiers.push_back({Qualifier::Kind::required, hit.begin, hit.end, pattern.text}); break;
+      case PatternKind::strong: strong = true; break;
+      case PatternKind::keyword: keywords = true; break;
+      case PatternKind::exclude:
+      case PatternKind::cue: break;
     }
   }
-  if (std::none_of(literal_hits.begin(), literal_hits.end(), [&](const LiteralHit& hit) {
-        return patterns_[hit.payload].kind == PatternKind::keyword;
-      })) {
-    return;
-  }
+  if (!keywords && work.words.empty()) return;
   const std::string_view text = folded.text;
+  // "$3M", "120+ vendors", "a team of 14": a figure makes a duty concrete.
+  const bool has_figure = std::any_of(text.begin(), text.end(), [](char c) { return c == '$' || (c >= '0' && c <= '9'); });
   const std::string_view lower = folded.lower;
-  const bool wrapped = sentence.text.find('\n') != std::string::npos;  // spans several lines
+  work.pass.start(pass_, lower, work.words);
 
-  std::vector<std::pair<std::size_t, std::size_t>> counted;  // per rule: spans already taken
-  const std::size_t first_out = out.size();
-  for (const auto& literal : literal_hits) {
-    const Pattern& pattern = patterns_[literal.payload];
+  // Candidate mentions: keyword hits whose sense holds, then pattern matches.
+  for (const auto& hit : literal_hits) {
+    const Pattern& pattern = patterns_[hit.payload];
     if (pattern.kind != PatternKind::keyword) continue;
-    // The longest keyword of a rule at one place wins; shorter ones inside it are the same mention.
+    if (pattern.detail != 0 && !pass_.sense_holds(pattern.detail, work.pass)) continue;
+    work.mentions.push_back({pattern.rule, static_cast<std::uint32_t>(hit.begin), static_cast<std::uint32_t>(hit.end)});
+  }
+  if (!work.words.empty()) {
+    work.pattern_hits.clear();
+    pass_.find(work.pass, work.pattern_hits);
+    for (const auto& hit : work.pattern_hits) {
+      const std::uint32_t group = pass_.pattern_sense(hit.rule);
+      if (group != 0 && !pass_.sense_holds(group, work.pass)) continue;
+      work.mentions.push_back({hit.rule, hit.begin, hit.end});
+    }
+  }
+  if (work.mentions.empty()) return;
+  // Text order; at one place, the longest mention of a rule first.
+  std::sort(work.mentions.begin(), work.mentions.end(), [](const auto& a, const auto& b) {
+    if (a.begin != b.begin) return a.begin < b.begin;
+    if (a.end != b.end) return a.end > b.end;
+    return a.rule < b.rule;
+  });
+  const bool wrapped = sentence.text.find('\n') != std::string::npos;  // spans several lines
+  const std::size_t first_out = out.size();
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> counted;  // per hit made: its span
+  for (const auto& mention : work.mentions) {
+    // The longest mention of a rule at one place wins; shorter ones inside it are the same.
     bool inside = false;
     for (std::size_t k = first_out; k < out.size(); ++k) {
-      if (out[k].rule == pattern.rule && counted[k - first_out].first <= literal.begin &&
-          literal.end <= counted[k - first_out].second) {
+      if (out[k].rule == mention.rule && counted[k - first_out].first <= mention.begin &&
+          mention.end <= counted[k - first_out].second) {
         inside = true;
       }
     }
     if (inside) continue;
-    const bool longer_follows = std::any_of(literal_hits.begin(), literal_hits.end(), [&](const LiteralHit& other) {
-      return &other != &literal && patterns_[other.payload].kind == PatternKind::keyword &&
-             patterns_[other.payload].rule == pattern.rule && other.begin <= literal.begin &&
-             literal.end <= other.end && other.end - other.begin > literal.end - literal.begin;
+    const bool longer = std::any_of(work.mentions.begin(), work.mentions.end(), [&](const auto& other) {
+      return &other != &mention && other.rule == mention.rule && other.begin <= mention.begin &&
+             mention.end <= other.end && other.end - other.begin > mention.end - mention.begin;
     });
-    if (longer_follows) continue;
+    if (longer) continue;
 
     Hit hit;
-    hit.rule = pattern.rule;
+    hit.rule = mention.rule;
     hit.section = sentence.section;
-    hit.source_begin = folded.source_offsets[literal.begin];
-    hit.source_end = folded.source_offsets[literal.end - 1] + 1;
+    hit.source_begin = folded.source_offsets[mention.begin];
+    hit.source_end = folded.source_offsets[mention.end - 1] + 1;
     // The line of the keyword's first byte: the sentence's plus the line breaks before it.
     hit.line = sentence.line;
     if (wrapped) {
@@ -167,96 +231,120 @@ void Extractor::sentence_hits(const Sentence& sentence, const FoldedSentence& fo
         if (c == '\n') c = ' ';
       }
     }
-
-    const auto [clause_begin, clause_end] = clause_around(text, literal.begin);
-    std::string optional_marker;
-    std::string negation_marker;
-    bool excluded = false;
-    for (const auto& other : literal_hits) {
+    const bool excluded = std::any_of(literal_hits.begin(), literal_hits.end(), [&](const LiteralHit& other) {
       const Pattern& marker = patterns_[other.payload];
-      if (marker.kind == PatternKind::exclude && marker.rule == pattern.rule &&
-          other.begin <= literal.begin && literal.end <= other.end) {
-        excluded = true;
-      }
-      const bool in_clause = other.begin >= clause_begin && other.end <= clause_end;
-      if (!in_clause) continue;
-      if (marker.kind == PatternKind::optional && optional_marker.empty()) optional_marker = marker.text;
-      // "ideally in a nonprofit": a prefix qualifier makes optional only what follows it.
-      if (marker.kind == PatternKind::optional_prefix && other.end <= literal.begin && optional_marker.empty()) {
-        optional_marker = marker.text;
-      }
-      if (marker.kind == PatternKind::negation && negation_marker.empty()) negation_marker = marker.text;
-    }
-    const std::string_view clause = lower.substr(clause_begin, clause_end - clause_begin);
-    if (negation_marker.empty() &&
-        negated_around(clause, literal.begin - clause_begin, literal.end - clause_begin)) {
-      negation_marker = "no ... required";
-    }
-
+      return marker.kind == PatternKind::exclude && marker.rule == mention.rule && other.begin <= mention.begin &&
+             mention.end <= other.end;
+    });
+    QualifierDecision decision = decide_qualifiers(lower, work.qualifiers, mention.begin, mention.end);
     if (sentence.section == SectionKind::preferred) {
       hit.tier = Tier::preferred;
       hit.qualifier = sentence.heading;
     }
-    if (!optional_marker.empty()) {
+    if (!decision.optional.empty()) {
       hit.tier = Tier::preferred;
-      hit.qualifier = optional_marker;
+      hit.qualifier = std::move(decision.optional);
     }
     if (excluded) {
       hit.status = HitStatus::excluded;
     } else if (sentence.section == SectionKind::boilerplate) {
       hit.status = HitStatus::boilerplate;
-    } else if (!negation_marker.empty() && optional_marker.empty()) {
-      // "desired but not required" stays a preferred demand; a bare negation demands nothing.
+    } else if (!decision.negation.empty()) {
       hit.status = HitStatus::negated;
-      hit.qualifier = negation_marker;
+      hit.qualifier = std::move(decision.negation);
     }
+    const bool duty = sentence.section == SectionKind::duties || sentence.section == SectionKind::required ||
+                      (sentence.section == SectionKind::general && sentence.item);
+    hit.strength = sentence.title ? 0 : (duty && (strong || has_figure)) ? 2 : 1;
     out.push_back(std::move(hit));
-    counted.emplace_back(literal.begin, literal.end);
+    counted.emplace_back(mention.begin, mention.end);
   }
 }
 
-namespace {
-
-// Buffers one thread reuses from posting to posting, so the hot path allocates little.
-struct Workspace {
-  std::vector<Sentence> sentences;      // the first split() of them are the posting's
-  MatchText folded;
-  std::vector<std::size_t> starts;      // per sentence: where its folded text starts
-  std::vector<LiteralHit> all_hits;     // every literal hit of the posting
-  std::vector<LiteralHit> sentence_hits;  // one sentence's, relative to its folded text
-  std::vector<Hit> hits;
-  std::vector<std::size_t> hit_sentences;  // per hit: its sentence
-  std::vector<std::size_t> cited;          // counted hits, by rule then text order
-};
-
-Workspace& workspace() {
-  thread_local Workspace work;
-  return work;
-}
-
-}  // namespace
-
-void Extractor::deal_hits(std::span<const Sentence> sentences,
+void Extractor::deal_hits(std::span<Sentence> sentences,
                           const std::function<void(std::size_t, const FoldedSentence&)>& each) const {
   Workspace& work = workspace();
-  scan_sentences(sentences, work.folded, work.starts, work.all_hits);
+  work.folded.clear();
+  work.starts.clear();
+  for (const auto& sentence : sentences) work.starts.push_back(work.folded.append(sentence.text));
+  work.starts.push_back(work.folded.text.size() + 1);  // as if one more sentence followed
+  work.all_hits.clear();
+  matcher_->find_all(work.folded.text, work.folded.lower, work.all_hits);
+
+  // Each sentence's share of the hits, and each paragraph's cue words.
+  work.first_hit.clear();
+  work.paragraphs.clear();
   std::size_t next_hit = 0;
   for (std::size_t i = 0; i < sentences.size(); ++i) {
+    work.first_hit.push_back(next_hit);
+    const std::size_t end = work.starts[i + 1] - 1;
+    const Sentence& sentence = sentences[i];
+    const auto p = static_cast<std::size_t>(std::max(sentence.paragraph, 0));
+    if (work.paragraphs.size() <= p) work.paragraphs.resize(p + 1);
+    ParagraphFacts& facts = work.paragraphs[p];
+    facts.section = sentence.section;
+    facts.headed = !sentence.heading.empty();
+    facts.item = sentence.item;
+    facts.title = facts.title || sentence.line <= 0 || (i == 0 && sentence.heading.empty() && sentence.paragraph == 0 &&
+                                                        sentence.text.size() <= 120);
+    for (; next_hit < work.all_hits.size() && work.all_hits[next_hit].begin < end; ++next_hit) {
+      const Pattern& pattern = patterns_[work.all_hits[next_hit].payload];
+      if (pattern.kind == PatternKind::cue) ++facts.cues[pattern.rule];
+    }
+  }
+  work.first_hit.push_back(next_hit);
+  const std::vector<ParagraphCue> roles = classify_paragraphs(work.paragraphs);
+  for (auto& sentence : sentences) {
+    const auto p = static_cast<std::size_t>(std::max(sentence.paragraph, 0));
+    if (roles[p] != ParagraphCue::role) sentence.section = SectionKind::boilerplate;
+    sentence.title = work.paragraphs[p].title;
+  }
+
+  for (std::size_t i = 0; i < sentences.size(); ++i) {
+    if (work.first_hit[i] == work.first_hit[i + 1]) continue;
     const std::size_t start = work.starts[i];
     const std::size_t end = work.starts[i + 1] - 1;
     work.sentence_hits.clear();
-    for (; next_hit < work.all_hits.size() && work.all_hits[next_hit].begin < end; ++next_hit) {
-      const LiteralHit& hit = work.all_hits[next_hit];
+    for (std::size_t h = work.first_hit[i]; h < work.first_hit[i + 1]; ++h) {
+      const LiteralHit& hit = work.all_hits[h];
       work.sentence_hits.push_back({hit.begin - start, hit.end - start, hit.payload});
     }
-    if (work.sentence_hits.empty()) continue;
     each(i, FoldedSentence{std::string_view(work.folded.text).substr(start, end - start),
                            std::string_view(work.folded.lower).substr(start, end - start),
                            work.folded.source_offsets.data() + start, work.sentence_hits});
   }
 }
 
-std::vector<Hit> Extractor::detailed_hits(std::span<const Sentence> sentences) const {
+namespace {
+
+// The posting's own title as a sentence, when it is not already the first line of its text
+// (records of CSV and JSON files carry it in a field of its own): the title is role text.
+bool add_title_sentence(const PostingText& posting, std::vector<Sentence>& sentences, std::size_t& count) {
+  const std::string_view title = trim(posting.title);
+  if (title.empty()) return false;
+  for (std::size_t i = 0; i < count && i < 2; ++i) {
+    if (sentences[i].text.find(title) != std::string::npos) return false;
+  }
+  if (count == sentences.size()) sentences.emplace_back();
+  // The title goes first: shift the sentences along by one.
+  std::rotate(sentences.begin(), sentences.begin() + static_cast<std::ptrdiff_t>(count),
+              sentences.begin() + static_cast<std::ptrdiff_t>(count) + 1);
+  Sentence& sentence = sentences.front();
+  sentence.line = 0;
+  sentence.section = SectionKind::general;
+  sentence.heading.clear();
+  sentence.text.assign(title);
+  sentence.paragraph = -1;
+  sentence.item = false;
+  sentence.title = true;
+  ++count;
+  for (std::size_t i = 0; i < count; ++i) ++sentences[i].paragraph;
+  return true;
+}
+
+}  // namespace
+
+std::vector<Hit> Extractor::detailed_hits(std::span<Sentence> sentences) const {
   std::vector<Hit> out;
   deal_hits(sentences, [&](std::size_t i, const FoldedSentence& folded) {
     sentence_hits(sentences[i], folded, out, nullptr, true);
@@ -265,8 +353,12 @@ std::vector<Hit> Extractor::detailed_hits(std::span<const Sentence> sentences) c
 }
 
 std::vector<Hit> Extractor::hits(const PostingText& posting, KeywordMatcher::Scratch& /*scratch*/) const {
-  std::vector<Hit> out = detailed_hits(segmenter_.split(posting.text));
-  for (auto& hit : out) hit.line += posting.line_offset;
+  std::vector<Sentence> sentences = segmenter_.split(posting.text);
+  std::size_t count = sentences.size();
+  add_title_sentence(posting, sentences, count);
+  sentences.resize(count);
+  std::vector<Hit> out = detailed_hits(sentences);
+  for (auto& hit : out) hit.line = std::max(hit.line, 1) + posting.line_offset;
   return out;
 }
 
@@ -284,9 +376,9 @@ PostingFindings Extractor::extract(const PostingText& posting, KeywordMatcher::S
   result.title = posting_title(posting);
   Workspace& work = workspace();
   // split() may grow the vector, so its data() is taken only after it returns.
-  const std::size_t sentence_count = segmenter_.split(posting.text, work.sentences);
-  const std::span<const Sentence> sentences(work.sentences.data(), sentence_count);
-  result.years_required = years_required(sentences);
+  std::size_t sentence_count = segmenter_.split(posting.text, work.sentences);
+  add_title_sentence(posting, work.sentences, sentence_count);
+  const std::span<Sentence> sentences(work.sentences.data(), sentence_count);
 
   work.hits.clear();
   work.hit_sentences.clear();
@@ -294,6 +386,8 @@ PostingFindings Extractor::extract(const PostingText& posting, KeywordMatcher::S
     sentence_hits(sentences[i], folded, work.hits, &result.role_signals, false);
     work.hit_sentences.resize(work.hits.size(), i);
   });
+  // After deal_hits, which marks the paragraphs that are not about the role.
+  result.years_required = years_required(sentences);
 
   // Counted hits grouped by rule, each group in text order.
   work.cited.clear();
@@ -312,23 +406,26 @@ PostingFindings Extractor::extract(const PostingText& posting, KeywordMatcher::S
     for (std::size_t k = first; k < last; ++k) {
       if (work.hits[work.cited[k]].tier == Tier::required) finding.tier = Tier::required;
     }
-    // Cite the mentions that decided the tier first, then in text order; the same sentence can
-    // carry two keywords of one rule, so a citation equal to the one before is skipped. Only
-    // the few cited are made into display text.
+    // Cite the mentions that decided the tier first, the strongest evidence (a duty or
+    // requirement that names it plainly) before passing mentions, then in text order; the same
+    // sentence can carry two keywords of one rule, so a citation equal to one before is
+    // skipped. Only the few cited are made into display text.
     const std::size_t wanted = needs.rules && (*needs.rules)[rule] == 0 ? 0 : std::min(needs.per_finding, kMaxEvidence);
     for (const Tier tier : {Tier::required, Tier::preferred}) {
-      for (std::size_t k = first; k < last && finding.evidence.size() < wanted; ++k) {
-        Hit& hit = work.hits[work.cited[k]];
-        if (hit.tier != tier) continue;
-        const Sentence& sentence = sentences[work.hit_sentences[work.cited[k]]];
-        Evidence evidence{hit.line + posting.line_offset,
-                          display_text(sentence.text, 240, hit.source_begin, hit.source_end), hit.section,
-                          hit.tier, std::move(hit.qualifier)};
-        if (!finding.evidence.empty() && finding.evidence.back().line == evidence.line &&
-            finding.evidence.back().text == evidence.text) {
-          continue;
+      for (const std::uint8_t strength : {2, 1, 0}) {
+        for (std::size_t k = first; k < last && finding.evidence.size() < wanted; ++k) {
+          Hit& hit = work.hits[work.cited[k]];
+          if (hit.tier != tier || hit.strength != strength) continue;
+          const Sentence& sentence = sentences[work.hit_sentences[work.cited[k]]];
+          Evidence evidence{std::max(hit.line, 1) + posting.line_offset,
+                            display_text(sentence.text, 240, hit.source_begin, hit.source_end), hit.section,
+                            hit.tier, std::move(hit.qualifier)};
+          const bool repeated = std::any_of(finding.evidence.begin(), finding.evidence.end(), [&](const Evidence& e) {
+            return e.line == evidence.line && e.text == evidence.text;
+          });
+          if (repeated) continue;
+          finding.evidence.push_back(std::move(evidence));
         }
-        finding.evidence.push_back(std::move(evidence));
       }
     }
     result.findings.push_back(std::move(finding));

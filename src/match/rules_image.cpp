@@ -1,5 +1,6 @@
 #include "cio_gap/match/rules_image.h"
 
+#include <array>
 #include <cstring>
 #include <memory>
 #include <stdexcept>
@@ -10,7 +11,7 @@
 namespace cio_gap {
 namespace {
 
-constexpr std::string_view kMagic = "cio-gap rules image 1\n";
+constexpr std::string_view kMagic = "cio-gap rules image 2\n";
 
 // Plain bytes in this machine's order: an image is made and read by the same build.
 class ImageWriter {
@@ -83,7 +84,44 @@ class ImageReader {
   std::string_view rest_;
 };
 
+// Every list of the section vocabulary, in the order the image holds them.
+template <typename Vocabulary>
+auto vocabulary_lists(Vocabulary& v) {
+  return std::array{&v.duties, &v.required, &v.preferred, &v.boilerplate, &v.optional_markers,
+                    &v.optional_prefix_markers, &v.negation_markers, &v.required_markers, &v.role_types[0],
+                    &v.role_types[1], &v.role_types[2], &v.paragraph_cues[0], &v.paragraph_cues[1],
+                    &v.paragraph_cues[2], &v.paragraph_cues[3], &v.paragraph_cues[4], &v.strong_evidence};
+}
+
+void write_refs(ImageWriter& out, const std::vector<WordRef>& refs) {
+  out.number(refs.size());
+  for (const auto& ref : refs) {
+    out.text(ref.set);
+    out.texts(ref.words);
+    out.number(static_cast<std::uint64_t>(ref.line));
+    out.number(static_cast<std::uint64_t>(ref.column));
+  }
+}
+
+std::vector<WordRef> read_refs(ImageReader& in) {
+  std::vector<WordRef> refs(in.count(32));
+  for (auto& ref : refs) {
+    ref.set = in.text();
+    ref.words = in.texts();
+    ref.line = static_cast<int>(in.number());
+    ref.column = static_cast<int>(in.number());
+  }
+  return refs;
+}
+
 void write_rules(ImageWriter& out, const RuleSet& rules) {
+  out.number(rules.word_sets.size());
+  for (const WordSet& set : rules.word_sets) {
+    out.text(set.name);
+    out.texts(set.words);
+    out.text(set.file);
+    out.number(static_cast<std::uint64_t>(set.line));
+  }
   out.number(rules.rules.size());
   for (const Rule& rule : rules.rules) {
     for (const std::string* field : {&rule.id, &rule.name, &rule.category, &rule.advice, &rule.file}) out.text(*field);
@@ -97,17 +135,36 @@ void write_rules(ImageWriter& out, const RuleSet& rules) {
         out.number(static_cast<std::uint64_t>(example.line));
       }
     }
+    out.number(rule.patterns.size());
+    for (const auto& pattern : rule.patterns) {
+      write_refs(out, pattern.terms);
+      out.number(pattern.gaps.size());
+      for (std::size_t g = 0; g < pattern.gaps.size(); ++g) {
+        out.number(static_cast<std::uint64_t>(pattern.gaps[g]));
+        out.number(pattern.unordered[g] ? 1 : 0);
+      }
+      out.number(static_cast<std::uint64_t>(pattern.line));
+    }
+    out.number(rule.senses.size());
+    for (const auto& sense : rule.senses) {
+      out.texts(sense.keywords);
+      write_refs(out, sense.requires_any);
+      write_refs(out, sense.forbids_any);
+      out.number(static_cast<std::uint64_t>(sense.line));
+    }
   }
-  const SectionVocabulary& v = rules.vocabulary;
-  for (const auto* list : {&v.duties, &v.required, &v.preferred, &v.boilerplate, &v.optional_markers,
-                           &v.optional_prefix_markers, &v.negation_markers, &v.role_types[0], &v.role_types[1],
-                           &v.role_types[2]}) {
-    out.texts(*list);
-  }
+  for (const auto* list : vocabulary_lists(rules.vocabulary)) out.texts(*list);
 }
 
 RuleSet read_rules_section(ImageReader& in) {
   RuleSet rules;
+  rules.word_sets.resize(in.count(32));
+  for (WordSet& set : rules.word_sets) {
+    set.name = in.text();
+    set.words = in.texts();
+    set.file = in.text();
+    set.line = static_cast<int>(in.number());
+  }
   rules.rules.resize(in.count(8));
   for (Rule& rule : rules.rules) {
     for (std::string* field : {&rule.id, &rule.name, &rule.category, &rule.advice, &rule.file}) *field = in.text();
@@ -121,13 +178,25 @@ RuleSet read_rules_section(ImageReader& in) {
         example.line = static_cast<int>(in.number());
       }
     }
+    rule.patterns.resize(in.count(32));
+    for (auto& pattern : rule.patterns) {
+      pattern.terms = read_refs(in);
+      const std::size_t gaps = in.count(16);
+      for (std::size_t g = 0; g < gaps; ++g) {
+        pattern.gaps.push_back(static_cast<int>(in.number()));
+        pattern.unordered.push_back(in.number() != 0);
+      }
+      pattern.line = static_cast<int>(in.number());
+    }
+    rule.senses.resize(in.count(32));
+    for (auto& sense : rule.senses) {
+      sense.keywords = in.texts();
+      sense.requires_any = read_refs(in);
+      sense.forbids_any = read_refs(in);
+      sense.line = static_cast<int>(in.number());
+    }
   }
-  SectionVocabulary& v = rules.vocabulary;
-  for (auto* list : {&v.duties, &v.required, &v.preferred, &v.boilerplate, &v.optional_markers,
-                     &v.optional_prefix_markers, &v.negation_markers, &v.role_types[0], &v.role_types[1],
-                     &v.role_types[2]}) {
-    *list = in.texts();
-  }
+  for (auto* list : vocabulary_lists(rules.vocabulary)) *list = in.texts();
   return rules;
 }
 
@@ -168,6 +237,18 @@ std::uint64_t RulesImage::layout() {
 
 std::uint64_t RulesImage::matching_fingerprint(const RuleSet& rules) {
   Fingerprint hash;
+  auto add_refs = [&](const std::vector<WordRef>& refs) {
+    hash.add_number(refs.size());
+    for (const auto& ref : refs) {
+      hash.add(ref.set);
+      hash.add(ref.words);
+    }
+  };
+  hash.add_number(rules.word_sets.size());
+  for (const WordSet& set : rules.word_sets) {
+    hash.add(set.name);
+    hash.add(set.words);
+  }
   hash.add_number(rules.rules.size());
   for (const Rule& rule : rules.rules) {
     hash.add(rule.id);
@@ -175,13 +256,22 @@ std::uint64_t RulesImage::matching_fingerprint(const RuleSet& rules) {
     hash.add(rule.acronyms);
     hash.add(rule.excludes);
     hash.add_number(rule.inflect ? 1 : 0);
+    hash.add_number(rule.patterns.size());
+    for (const auto& pattern : rule.patterns) {
+      add_refs(pattern.terms);
+      for (std::size_t g = 0; g < pattern.gaps.size(); ++g) {
+        hash.add_number(static_cast<std::uint64_t>(pattern.gaps[g]));
+        hash.add_number(pattern.unordered[g] ? 1 : 0);
+      }
+    }
+    hash.add_number(rule.senses.size());
+    for (const auto& sense : rule.senses) {
+      hash.add(sense.keywords);
+      add_refs(sense.requires_any);
+      add_refs(sense.forbids_any);
+    }
   }
-  const SectionVocabulary& v = rules.vocabulary;
-  for (const auto* list : {&v.duties, &v.required, &v.preferred, &v.boilerplate, &v.optional_markers,
-                           &v.optional_prefix_markers, &v.negation_markers, &v.role_types[0], &v.role_types[1],
-                           &v.role_types[2]}) {
-    hash.add(*list);
-  }
+  for (const auto* list : vocabulary_lists(rules.vocabulary)) hash.add(*list);
   return hash.value();
 }
 
@@ -198,6 +288,7 @@ std::string RulesImage::write(const RuleSet& rules, const Extractor& extractor) 
   for (const auto& pattern : extractor.patterns_) {
     out.number(static_cast<std::uint64_t>(pattern.kind));
     out.number(pattern.rule);
+    out.number(pattern.detail);
     out.text(pattern.text);
   }
   out.text(matcher.texts_);
@@ -230,10 +321,11 @@ bool RulesImage::restore(std::string_view image, Extractor& extractor) {
   const std::uint64_t fingerprint = open_image(in, layout());
   if (fingerprint != matching_fingerprint(extractor.rules())) return false;
   in.view();  // the rules section
-  std::vector<Extractor::Pattern> patterns(in.count(24));
+  std::vector<Extractor::Pattern> patterns(in.count(32));
   for (auto& pattern : patterns) {
     pattern.kind = static_cast<Extractor::PatternKind>(in.number());
     pattern.rule = static_cast<std::size_t>(in.number());
+    pattern.detail = static_cast<std::uint32_t>(in.number());
     pattern.text = in.text();
   }
   std::unique_ptr<KeywordMatcher> matcher(new KeywordMatcher());

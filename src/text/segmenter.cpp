@@ -289,8 +289,11 @@ std::size_t Segmenter::split(std::string_view text, std::vector<Sentence>& sente
   paragraph.clear();
   paragraph_lines.clear();
   int paragraph_line = 0;
+  int paragraph_index = -1;
+  bool paragraph_item = false;
   auto flush = [&] {
     if (paragraph.empty()) return;
+    ++paragraph_index;
     split_sentences_into(paragraph, pieces);
     for (const auto& [offset, length] : pieces) {
       const std::string_view piece = trim(std::string_view(paragraph).substr(offset, length));
@@ -305,6 +308,8 @@ std::size_t Segmenter::split(std::string_view text, std::vector<Sentence>& sente
       sentence.section = section;
       sentence.heading = heading;
       sentence.text.assign(piece);
+      sentence.paragraph = paragraph_index;
+      sentence.item = paragraph_item;
       // "The following qualifications are highly preferred:" opens an optional list, even
       // inside a block that otherwise demands nothing (a civil-service process note).
       if (piece.ends_with(':') && introduces_optional_list(piece)) {
@@ -352,6 +357,7 @@ std::size_t Segmenter::split(std::string_view text, std::vector<Sentence>& sente
       if (fresh) flush();
       if (paragraph.empty()) {
         paragraph_line = number;
+        paragraph_item = bullet > 0;
       } else {
         paragraph.push_back('\n');
       }

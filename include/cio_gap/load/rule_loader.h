@@ -23,6 +23,10 @@ void parse_rule_file(const std::string& path, std::string_view content, RuleSet&
 /// Throws Error when no rule is active or a pack cannot be read.
 RuleSet load_rules(const RuleSources& sources);
 
+/// Throws Error "path:line:col: unknown word set ..." when a pattern or sense names a word set
+/// no loaded file defines (sets may be defined in any file, so this runs once all are read).
+void check_word_set_references(const RuleSet& set);
+
 /// The categories a rule may have.
 const std::vector<std::string>& rule_categories();
 

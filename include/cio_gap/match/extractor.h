@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cio_gap/match/keyword_matcher.h"
+#include "cio_gap/match/pattern_pass.h"
 #include "cio_gap/model/posting.h"
 #include "cio_gap/model/rule.h"
 #include "cio_gap/text/normalize.h"
@@ -38,6 +39,9 @@ struct Hit {
   std::string sentence;       ///< the sentence, trimmed for display
   std::size_t source_begin = 0;  ///< where the keyword starts in the sentence's text
   std::size_t source_end = 0;    ///< where it ends
+  /// How strong the evidence is: 2 a duty or requirement that names it plainly ("own", "manage",
+  /// a figure), 1 any other sentence of the role, 0 the title.
+  std::uint8_t strength = 1;
 };
 
 /// Which cited sentences a caller needs: `scan` prints every finding's, `assess` only cites a
@@ -80,11 +84,16 @@ class Extractor {
  private:
   friend class RulesImage;  // stores a built matcher and reads it back
 
-  enum class PatternKind : std::uint8_t { keyword, exclude, optional, optional_prefix, negation, role_type };
+  // What a literal of the matcher stands for. `rule` is the rule for keyword and exclude, the
+  // RoleType for role_type, the PatternPass set for word, the ParagraphCue for cue.
+  enum class PatternKind : std::uint8_t {
+    keyword, exclude, optional, optional_prefix, negation, role_type, word, required, cue, strong
+  };
   struct Pattern {
     PatternKind kind;
-    std::size_t rule;  // for keyword and exclude; the RoleType for role_type
-    std::string text;  // the marker phrase, for optional and negation
+    std::size_t rule;
+    std::string text;          // the marker phrase, for qualifiers
+    std::uint32_t detail = 0;  // for keyword: its sense group (PatternPass), 0 for none
   };
 
   // One sentence's part of the posting's folded text (MatchText) and of its literal hits,
@@ -96,24 +105,22 @@ class Extractor {
     const std::vector<LiteralHit>& hits;
   };
 
-  // Folds `sentences` into `folded` and finds every literal in one scan; `starts` gets the
-  // start of each sentence's folded text, plus the end.
-  void scan_sentences(std::span<const Sentence> sentences, MatchText& folded,
-                      std::vector<std::size_t>& starts, std::vector<LiteralHit>& hits) const;
-
   // The mentions in one sentence. Without `detailed`, a hit's heading, keyword and display
   // sentence are left empty (extract makes the few it cites from source_begin/end).
   void sentence_hits(const Sentence& sentence, const FoldedSentence& folded, std::vector<Hit>& out,
                      std::array<int, 3>* role_signals, bool detailed) const;
-  std::vector<Hit> detailed_hits(std::span<const Sentence> sentences) const;
+  std::vector<Hit> detailed_hits(std::span<Sentence> sentences) const;
 
-  // Folds every sentence into one buffer, scans it once and hands each sentence with literal
-  // hits its share, by index (hits never cross sentences: the buffer separates them with '\n').
-  void deal_hits(std::span<const Sentence> sentences,
+  // Folds every sentence into one buffer and scans it once (hits never cross sentences: the
+  // buffer separates them with '\n'); decides each paragraph's role from its cue words, marking
+  // the sentences of paragraphs not about the role as boilerplate; then hands each sentence
+  // with literal hits its share, by index.
+  void deal_hits(std::span<Sentence> sentences,
                  const std::function<void(std::size_t, const FoldedSentence&)>& each) const;
 
   const RuleSet& rules_;
   Segmenter segmenter_;
+  PatternPass pass_;
   std::vector<Pattern> patterns_;
   std::unique_ptr<KeywordMatcher> matcher_;
 };

@@ -17,6 +17,9 @@ struct Sentence {
   SectionKind section = SectionKind::general;
   std::string heading;       ///< the heading in force ("" before the first one)
   std::string text;          ///< original text; lines of a wrapped sentence joined with '\n'
+  int paragraph = 0;         ///< index of its paragraph or list item in the posting
+  bool item = false;         ///< its paragraph is a list item
+  bool title = false;        ///< the posting's title (set by the extractor)
 };
 
 /// Splits a posting into sentences and assigns each the section its heading names.
