@@ -111,8 +111,22 @@ QualifierDecision decide_qualifiers(std::string_view lower, std::span<const Qual
   const auto [own_begin, own_end] = parts[own];
 
   const Span* governing = nullptr;
+  // Inside parentheses, a qualifier governs the whole parenthesis: "(web, mobile or B2B
+  // platforms preferred)".
+  const std::size_t open = lower.rfind('(', mention_begin);
+  if (open != std::string_view::npos && open >= clause_begin &&
+      lower.find(')', open) >= mention_end) {
+    const std::size_t close = std::min(lower.find(')', mention_end), clause_end);
+    for (const Span& span : spans) {
+      if (span.begin > open && span.end <= close && span.kind != Qualifier::Kind::optional_prefix) {
+        governing = &span;
+        break;
+      }
+    }
+  }
   // In the mention's own part: the first qualifier after it, else the last before it.
   for (const Span& span : spans) {
+    if (governing) break;
     if (part_of(span.begin) != own) continue;
     if (span.begin >= mention_end && span.kind != Qualifier::Kind::optional_prefix) {
       governing = &span;

@@ -52,7 +52,7 @@ std::vector<ParagraphCue> classify_paragraphs(std::span<const ParagraphFacts> pa
   }
   for (std::size_t p = 0; p < paragraphs.size(); ++p) {
     const ParagraphFacts& facts = paragraphs[p];
-    if (facts.title || facts.section == SectionKind::preferred || facts.section == SectionKind::boilerplate) continue;
+    if (facts.title || facts.section == SectionKind::boilerplate) continue;
     const int role = facts.cues[kRole];
     const auto [other, count] = strongest_other(facts);
     if (count == 0) continue;
