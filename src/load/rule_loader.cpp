@@ -26,7 +26,7 @@ const std::vector<std::string> kRuleKeys = {"id",      "name",   "category", "ke
 // What an `extends:` entry may add to a rule defined before it.
 const std::vector<std::string> kExtensionKeys = {"extends", "keywords", "acronyms", "exclude", "credentials",
                                                  "patterns", "senses", "tests"};
-const std::vector<std::string> kSenseKeys = {"keyword", "keywords", "requires_any", "forbids_any"};
+const std::vector<std::string> kSenseKeys = {"keyword", "keywords", "requires_any", "forbids_any", "within"};
 const std::vector<std::string> kGapKeys = {"within", "near"};
 const std::vector<std::string> kParagraphKeys = {"role", "employer", "benefits", "legal", "apply"};
 const std::vector<std::string> kEvidenceKeys = {"strong"};
@@ -129,6 +129,10 @@ Sense parse_sense(const YamlReader& yaml, const YAML::Node& node, const Rule& ru
   }
   if (node["requires_any"]) sense.requires_any = word_refs(yaml, node["requires_any"], "requires_any");
   if (node["forbids_any"]) sense.forbids_any = word_refs(yaml, node["forbids_any"], "forbids_any");
+  if (node["within"]) {
+    sense.within = yaml.integer(node["within"], "within", kMaxGapWords);
+    if (sense.within == 0) yaml.fail(node["within"], "within must be at least 1 (leave it out for the whole sentence)");
+  }
   if (sense.requires_any.empty() && sense.forbids_any.empty()) {
     yaml.fail(node, "a sense needs requires_any, forbids_any or both");
   }

@@ -174,7 +174,10 @@ void Extractor::sentence_hits(const Sentence& sentence, const FoldedSentence& fo
   for (const auto& hit : literal_hits) {
     const Pattern& pattern = patterns_[hit.payload];
     if (pattern.kind != PatternKind::keyword) continue;
-    if (pattern.detail != 0 && !pass_.sense_holds(pattern.detail, work.pass)) continue;
+    if (pattern.detail != 0 &&
+        !pass_.sense_holds(pattern.detail, work.pass, static_cast<std::uint32_t>(hit.begin), static_cast<std::uint32_t>(hit.end))) {
+      continue;
+    }
     work.mentions.push_back({pattern.rule, static_cast<std::uint32_t>(hit.begin), static_cast<std::uint32_t>(hit.end)});
   }
   if (!work.words.empty()) {
@@ -182,7 +185,7 @@ void Extractor::sentence_hits(const Sentence& sentence, const FoldedSentence& fo
     pass_.find(work.pass, work.pattern_hits);
     for (const auto& hit : work.pattern_hits) {
       const std::uint32_t group = pass_.pattern_sense(hit.rule);
-      if (group != 0 && !pass_.sense_holds(group, work.pass)) continue;
+      if (group != 0 && !pass_.sense_holds(group, work.pass, hit.begin, hit.end)) continue;
       work.mentions.push_back({hit.rule, hit.begin, hit.end});
     }
   }

@@ -65,6 +65,7 @@ std::uint32_t PatternPass::add_group(std::vector<std::size_t> senses, const Rule
     CompiledSense compiled;
     for (const WordRef& ref : rule.senses[s].requires_any) compiled.requires_any.push_back(set_id(rule, ref));
     for (const WordRef& ref : rule.senses[s].forbids_any) compiled.forbids_any.push_back(set_id(rule, ref));
+    compiled.within = rule.senses[s].within;
     group.push_back(std::move(compiled));
   }
   groups_.push_back(std::move(group));
@@ -109,8 +110,15 @@ bool PatternPass::match_from(const CompiledPattern& pattern, std::size_t term, c
   if (term == pattern.terms.size()) return true;
   const std::uint32_t set = pattern.terms[term];
   const int gap = pattern.gaps[term - 1];
+  const bool last = term + 1 == pattern.terms.size();
   for (const WordHit& word : sentence.words_) {
     if (word.set != set) continue;
+    // "the Department's IT resources": a possessive qualifies the noun after it, so it does not
+    // end a pattern ("manage ... department").
+    if (last && word.end + 1 < sentence.lower_.size() && sentence.lower_[word.end] == '\'' &&
+        sentence.lower_[word.end + 1] == 's') {
+      continue;
+    }
     bool close = false;
     if (word.begin >= previous.end) {
       close = words_between(sentence.lower_, previous.end, word.begin, gap) <= gap;
@@ -149,13 +157,24 @@ void PatternPass::find(const Sentence& sentence, std::vector<PatternHit>& out) c
   }
 }
 
-bool PatternPass::sense_holds(std::uint32_t group, const Sentence& sentence) const {
+bool PatternPass::near_any(const Sentence& sentence, const std::vector<std::uint32_t>& sets, int within,
+                           std::uint32_t begin, std::uint32_t end) {
+  const auto present = [&](std::uint32_t set) { return sentence.has(set); };
+  if (within == 0) return std::any_of(sets.begin(), sets.end(), present);
+  for (const WordHit& word : sentence.words_) {
+    if (std::find(sets.begin(), sets.end(), word.set) == sets.end()) continue;
+    if (word.begin >= end && words_between(sentence.lower_, end, word.begin, within) <= within) return true;
+    if (word.end <= begin && words_between(sentence.lower_, word.end, begin, within) <= within) return true;
+    if (word.begin < end && begin < word.end) return true;  // part of the mention itself
+  }
+  return false;
+}
+
+bool PatternPass::sense_holds(std::uint32_t group, const Sentence& sentence, std::uint32_t begin,
+                              std::uint32_t end) const {
   for (const CompiledSense& sense : groups_[group]) {
-    const auto present = [&](std::uint32_t set) { return sentence.has(set); };
-    if (!sense.requires_any.empty() && std::none_of(sense.requires_any.begin(), sense.requires_any.end(), present)) {
-      return false;
-    }
-    if (std::any_of(sense.forbids_any.begin(), sense.forbids_any.end(), present)) return false;
+    if (!sense.requires_any.empty() && !near_any(sentence, sense.requires_any, sense.within, begin, end)) return false;
+    if (near_any(sentence, sense.forbids_any, sense.within, begin, end)) return false;
   }
   return true;
 }

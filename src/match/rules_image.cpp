@@ -150,6 +150,7 @@ void write_rules(ImageWriter& out, const RuleSet& rules) {
       out.texts(sense.keywords);
       write_refs(out, sense.requires_any);
       write_refs(out, sense.forbids_any);
+      out.number(static_cast<std::uint64_t>(sense.within));
       out.number(static_cast<std::uint64_t>(sense.line));
     }
   }
@@ -193,6 +194,7 @@ RuleSet read_rules_section(ImageReader& in) {
       sense.keywords = in.texts();
       sense.requires_any = read_refs(in);
       sense.forbids_any = read_refs(in);
+      sense.within = static_cast<int>(in.number());
       sense.line = static_cast<int>(in.number());
     }
   }
@@ -269,6 +271,7 @@ std::uint64_t RulesImage::matching_fingerprint(const RuleSet& rules) {
       hash.add(sense.keywords);
       add_refs(sense.requires_any);
       add_refs(sense.forbids_any);
+      hash.add_number(static_cast<std::uint64_t>(sense.within));
     }
   }
   for (const auto* list : vocabulary_lists(rules.vocabulary)) hash.add(*list);

@@ -70,8 +70,9 @@ class PatternPass {
   /// `out` ordered by rule.
   void find(const Sentence& sentence, std::vector<PatternHit>& out) const;
 
-  /// Whether every sense of `group` holds in the sentence (true for group 0).
-  bool sense_holds(std::uint32_t group, const Sentence& sentence) const;
+  /// Whether every sense of `group` holds for the mention at [begin, end) of the sentence (true
+  /// for group 0).
+  bool sense_holds(std::uint32_t group, const Sentence& sentence, std::uint32_t begin, std::uint32_t end) const;
 
   /// Words between two places of a folded text: the words that start in [from, to).
   static int words_between(std::string_view lower, std::size_t from, std::size_t to, int limit);
@@ -85,7 +86,12 @@ class PatternPass {
   struct CompiledSense {
     std::vector<std::uint32_t> requires_any;
     std::vector<std::uint32_t> forbids_any;
+    int within = 0;
   };
+  // Whether a word of one of `sets` is in the sentence (within `within` words of [begin, end)
+  // when it is not 0).
+  static bool near_any(const Sentence& sentence, const std::vector<std::uint32_t>& sets, int within,
+                       std::uint32_t begin, std::uint32_t end);
   struct RuleEntry {
     std::vector<CompiledPattern> patterns;
     std::vector<std::pair<std::string, std::uint32_t>> keyword_senses;  // keyword -> group

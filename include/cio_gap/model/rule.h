@@ -41,6 +41,7 @@ struct Sense {
   std::vector<std::string> keywords;
   std::vector<WordRef> requires_any;  ///< one of these words must be in the sentence
   std::vector<WordRef> forbids_any;   ///< none of these may be
+  int within = 0;  ///< the words must be at most this many words from the keyword; 0: anywhere in the sentence
   int line = 0;
 };
 
