@@ -168,7 +168,7 @@ void Extractor::sentence_hits(const Sentence& sentence, const FoldedSentence& fo
   // "$3M", "120+ vendors", "a team of 14": a figure makes a duty concrete.
   const bool has_figure = std::any_of(text.begin(), text.end(), [](char c) { return c == '$' || (c >= '0' && c <= '9'); });
   const std::string_view lower = folded.lower;
-  work.pass.start(pass_, lower, work.words);
+  work.pass.start(pass_, lower, work.words, sentence.text, folded.source_offsets);
 
   // Candidate mentions: keyword hits whose sense holds, then pattern matches.
   for (const auto& hit : literal_hits) {

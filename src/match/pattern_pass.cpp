@@ -79,8 +79,11 @@ std::uint32_t PatternPass::keyword_sense(std::size_t rule, std::string_view keyw
   return rules_[rule].pattern_sense;
 }
 
-void PatternPass::Sentence::start(const PatternPass& pass, std::string_view lower, std::span<const WordHit> words) {
+void PatternPass::Sentence::start(const PatternPass& pass, std::string_view lower, std::span<const WordHit> words,
+                                  std::string_view source, const std::uint32_t* offsets) {
   lower_ = lower;
+  source_ = source;
+  offsets_ = offsets;
   words_ = words;
   if (stamps_.size() != pass.sets_.size()) {
     stamps_.assign(pass.sets_.size(), 0);
@@ -91,6 +94,13 @@ void PatternPass::Sentence::start(const PatternPass& pass, std::string_view lowe
     serial_ = 1;
   }
   for (const WordHit& word : words) stamps_[word.set] = serial_;
+}
+
+bool PatternPass::Sentence::possessive(std::uint32_t begin, std::uint32_t end) const {
+  if (!offsets_ || end < begin + 2 || lower_[end - 1] != 's') return false;
+  const std::size_t s = offsets_[end - 1];
+  if (s >= 1 && source_[s - 1] == '\'') return true;
+  return s >= 3 && source_.substr(s - 3, 3) == "\xE2\x80\x99";  // ’
 }
 
 int PatternPass::words_between(std::string_view lower, std::size_t from, std::size_t to, int limit) {
@@ -115,10 +125,7 @@ bool PatternPass::match_from(const CompiledPattern& pattern, std::size_t term, c
     if (word.set != set) continue;
     // "the Department's IT resources": a possessive qualifies the noun after it, so it does not
     // end a pattern ("manage ... department").
-    if (last && word.end + 1 < sentence.lower_.size() && sentence.lower_[word.end] == '\'' &&
-        sentence.lower_[word.end + 1] == 's') {
-      continue;
-    }
+    if (last && sentence.possessive(word.begin, word.end)) continue;
     bool close = false;
     if (word.begin >= previous.end) {
       close = words_between(sentence.lower_, previous.end, word.begin, gap) <= gap;

@@ -59,7 +59,7 @@ std::vector<ParagraphCue> classify_paragraphs(std::span<const ParagraphFacts> pa
     // Under a heading of duties or requirements, a paragraph with a role cue is the role's own:
     // "administers retirement benefits; fulfills equal employment opportunity responsibilities".
     const bool role_heading = facts.headed && (facts.section == SectionKind::duties || facts.section == SectionKind::required);
-    const bool outweighed = (count >= 2 && role == 0) || (count >= 3 && count >= 2 * role && !role_heading);
+    const bool outweighed = role_heading ? count >= 3 && role == 0 : (count >= 2 && role == 0) || (count >= 3 && count >= 2 * role);
     const bool opening = !facts.headed && p < first_role && role == 0;
     // A list item trails only in a run of text that is not about the role (a benefits list).
     const bool run = p > 0 && roles[p - 1] != ParagraphCue::role;

@@ -53,14 +53,21 @@ class PatternPass {
   /// Per-thread state for one sentence at a time.
   class Sentence {
    public:
-    /// Starts a sentence: `lower` is its folded text, `words` its word hits ordered by begin.
-    void start(const PatternPass& pass, std::string_view lower, std::span<const WordHit> words);
+    /// Starts a sentence: `lower` is its folded text, `words` its word hits ordered by begin;
+    /// `source` its text as written and `offsets` the place in `source` of each byte of `lower`.
+    void start(const PatternPass& pass, std::string_view lower, std::span<const WordHit> words,
+               std::string_view source = {}, const std::uint32_t* offsets = nullptr);
+    /// Whether the word at [begin, end) is a possessive ("the Department's"): folding drops
+    /// the apostrophe, so the text as written tells.
+    bool possessive(std::uint32_t begin, std::uint32_t end) const;
     /// Whether a word of set `id` is in the sentence.
     bool has(std::uint32_t id) const { return stamps_[id] == serial_; }
 
    private:
     friend class PatternPass;
     std::string_view lower_;
+    std::string_view source_;
+    const std::uint32_t* offsets_ = nullptr;
     std::span<const WordHit> words_;
     std::vector<std::uint32_t> stamps_;  // per set: serial_ when present in this sentence
     std::uint32_t serial_ = 0;
