@@ -123,5 +123,175 @@ TEST(RulesImageTest, RestoredAndBuiltMatchersFindTheSame) {
   EXPECT_TRUE(outputs[0] == outputs[1]);
 }
 
+// Rules using every field the rule language added.
+constexpr const char* kLanguageRules = R"(words:
+  lead-verbs: [lead, mentor]
+  team-nouns: [team, staff]
+rules:
+  - id: team-leadership
+    name: Team leadership
+    category: leadership
+    keywords: [people leadership]
+    patterns:
+      - [lead-verbs, {within: 4}, team-nouns]
+      - [[plan, organize], {near: 2}, [work], team-nouns]
+    senses:
+      - forbids_any: [[sports]]
+    advice: a
+  - id: cybersecurity
+    name: Cybersecurity
+    category: technology
+    keywords: [security]
+    acronyms: [SOC]
+    senses:
+      - keywords: [security, SOC]
+        requires_any: [team-nouns, [information, cyber]]
+        forbids_any: [[family]]
+    advice: a
+qualifiers:
+  required: [required, must]
+paragraphs:
+  role: [you will]
+  employer: [we are]
+  benefits: [medical]
+  legal: [equal opportunity]
+  apply: [apply]
+evidence:
+  strong: [own, lead]
+)";
+
+RuleSet language_rules() {
+  RuleSet rules;
+  parse_rule_file("language.yaml", kLanguageRules, rules);
+  return rules;
+}
+
+// A word reference as text: "set@line:col" or "[words]@line:col".
+std::vector<std::string> describe(const std::vector<WordRef>& refs) {
+  std::vector<std::string> out;
+  for (const auto& ref : refs) {
+    std::string words;
+    for (const auto& word : ref.words) words += (words.empty() ? "" : " ") + word;
+    out.push_back((ref.set.empty() ? "[" + words + "]" : ref.set) + "@" + std::to_string(ref.line) + ":" +
+                  std::to_string(ref.column));
+  }
+  return out;
+}
+
+TEST(RulesImageTest, WordSetsPatternsSensesAndTheNewVocabularySurviveWriteAndRead) {
+  const RuleSet rules = language_rules();
+  const Extractor extractor(rules, Extractor::Matcher::build);
+  const RuleSet read = RulesImage::read_rules(RulesImage::write(rules, extractor));
+
+  ASSERT_EQ(read.word_sets.size(), 2u);
+  for (std::size_t s = 0; s < 2; ++s) {
+    EXPECT_EQ(read.word_sets[s].name, rules.word_sets[s].name);
+    EXPECT_EQ(read.word_sets[s].words, rules.word_sets[s].words);
+    EXPECT_EQ(read.word_sets[s].file, "language.yaml");
+    EXPECT_EQ(read.word_sets[s].line, rules.word_sets[s].line);
+  }
+  EXPECT_EQ(read.word_sets[1].line, 3);
+
+  ASSERT_EQ(read.rules.size(), 2u);
+  const auto& patterns = read.rules[0].patterns;
+  ASSERT_EQ(patterns.size(), 2u);
+  EXPECT_EQ(describe(patterns[0].terms), (std::vector<std::string>{"lead-verbs@10:10", "team-nouns@10:35"}));
+  EXPECT_EQ(patterns[0].gaps, std::vector<int>{4});
+  EXPECT_EQ(patterns[0].unordered, std::vector<bool>{false});
+  EXPECT_EQ(patterns[0].line, 10);
+  EXPECT_EQ(describe(patterns[1].terms),
+            (std::vector<std::string>{"[plan organize]@11:10", "[work]@11:39", "team-nouns@11:47"}));
+  EXPECT_EQ(patterns[1].gaps, (std::vector<int>{2, 0}));
+  EXPECT_EQ(patterns[1].unordered, (std::vector<bool>{true, false}));
+  EXPECT_EQ(patterns[1].line, 11);
+
+  const auto& rule_wide = read.rules[0].senses;
+  ASSERT_EQ(rule_wide.size(), 1u);
+  EXPECT_TRUE(rule_wide[0].keywords.empty());
+  EXPECT_TRUE(rule_wide[0].requires_any.empty());
+  EXPECT_EQ(describe(rule_wide[0].forbids_any), std::vector<std::string>{"[sports]@13:23"});
+  EXPECT_EQ(rule_wide[0].line, 13);
+
+  const auto& senses = read.rules[1].senses;
+  ASSERT_EQ(senses.size(), 1u);
+  EXPECT_EQ(senses[0].keywords, (std::vector<std::string>{"security", "SOC"}));
+  EXPECT_EQ(describe(senses[0].requires_any), (std::vector<std::string>{"team-nouns@22:24", "[information cyber]@22:36"}));
+  EXPECT_EQ(describe(senses[0].forbids_any), std::vector<std::string>{"[family]@23:23"});
+  EXPECT_EQ(senses[0].line, 21);
+
+  EXPECT_EQ(read.vocabulary.required_markers, (std::vector<std::string>{"required", "must"}));
+  EXPECT_EQ(read.vocabulary.paragraph_cues, rules.vocabulary.paragraph_cues);
+  EXPECT_EQ(read.vocabulary.paragraph_cues[4], std::vector<std::string>{"apply"});
+  EXPECT_EQ(read.vocabulary.strong_evidence, (std::vector<std::string>{"own", "lead"}));
+  EXPECT_EQ(RulesImage::matching_fingerprint(read), RulesImage::matching_fingerprint(rules));
+}
+
+TEST(RulesImageTest, AnImageOfPatternsAndSensesRestoresAMatcherThatFindsTheSame) {
+  const RuleSet rules = language_rules();
+  const Extractor built(rules, Extractor::Matcher::build);
+  const std::string image = RulesImage::write(rules, built);
+  Extractor restored(rules, Extractor::Matcher::build);
+  ASSERT_TRUE(RulesImage::restore(image, restored));
+  EXPECT_TRUE(RulesImage::write(rules, restored) == image);
+  KeywordMatcher::Scratch scratch{built.matcher()};
+  const PostingText posting{"p.txt", "", "Title\n\nYou will lead a team and plan the work staff need.\n"
+                                         "Owns the information security program.\nSecurity for your family.\n", 0};
+  std::vector<std::string> found[2];
+  for (int e = 0; e < 2; ++e) {
+    const Extractor& extractor = e == 0 ? built : restored;
+    for (const auto& hit : extractor.hits(posting, scratch)) {
+      found[e].push_back(rules.rules[hit.rule].id + " " + hit.keyword + " " + std::to_string(hit.line));
+    }
+  }
+  EXPECT_EQ(found[0], (std::vector<std::string>{"team-leadership lead a team 3", "team-leadership plan the work staff 3",
+                                                "cybersecurity security 4"}));
+  EXPECT_EQ(found[1], found[0]);
+}
+
+TEST(RulesImageTest, EveryNewFieldTheMatcherIsBuiltFromChangesTheFingerprint) {
+  const RuleSet rules = language_rules();
+  const std::uint64_t original = RulesImage::matching_fingerprint(rules);
+  using Change = void (*)(RuleSet&);
+  const std::vector<std::pair<const char*, Change>> changes = {
+      {"word set words", [](RuleSet& r) { r.word_sets[0].words.push_back("guide"); }},
+      {"word set name", [](RuleSet& r) { r.word_sets[0].name = "leading-verbs"; }},
+      {"word set removed", [](RuleSet& r) { r.word_sets.pop_back(); }},
+      {"pattern gap", [](RuleSet& r) { r.rules[0].patterns[0].gaps[0] = 3; }},
+      {"pattern order", [](RuleSet& r) { r.rules[0].patterns[0].unordered[0] = true; }},
+      {"pattern term set", [](RuleSet& r) { r.rules[0].patterns[0].terms[0].set = "team-nouns"; }},
+      {"pattern term words", [](RuleSet& r) { r.rules[0].patterns[1].terms[1].words.push_back("projects"); }},
+      {"pattern removed", [](RuleSet& r) { r.rules[0].patterns.pop_back(); }},
+      {"sense keywords", [](RuleSet& r) { r.rules[1].senses[0].keywords.pop_back(); }},
+      {"sense requires_any", [](RuleSet& r) { r.rules[1].senses[0].requires_any.pop_back(); }},
+      {"sense forbids_any", [](RuleSet& r) { r.rules[1].senses[0].forbids_any[0].words[0] = "kids"; }},
+      {"sense added", [](RuleSet& r) { r.rules[1].senses.push_back(r.rules[0].senses[0]); }},
+      {"required markers", [](RuleSet& r) { r.vocabulary.required_markers.push_back("mandatory"); }},
+      {"role cues", [](RuleSet& r) { r.vocabulary.paragraph_cues[0].push_back("your role"); }},
+      {"employer cues", [](RuleSet& r) { r.vocabulary.paragraph_cues[1].push_back("founded"); }},
+      {"benefits cues", [](RuleSet& r) { r.vocabulary.paragraph_cues[2].push_back("dental"); }},
+      {"legal cues", [](RuleSet& r) { r.vocabulary.paragraph_cues[3].push_back("e-verify"); }},
+      {"apply cues", [](RuleSet& r) { r.vocabulary.paragraph_cues[4].push_back("resume"); }},
+      {"a cue moved to another kind",
+       [](RuleSet& r) {
+         r.vocabulary.paragraph_cues[4].pop_back();
+         r.vocabulary.paragraph_cues[3].push_back("apply");
+       }},
+      {"strong evidence", [](RuleSet& r) { r.vocabulary.strong_evidence.push_back("direct"); }},
+  };
+  for (const auto& [name, change] : changes) {
+    RuleSet changed = rules;
+    change(changed);
+    EXPECT_NE(RulesImage::matching_fingerprint(changed), original) << name;
+  }
+  // Where a rule or a word is written does not change what the matcher is built from.
+  RuleSet moved = rules;
+  moved.word_sets[0].line = 40;
+  moved.word_sets[0].file = "other.yaml";
+  moved.rules[0].patterns[0].line = 41;
+  moved.rules[0].patterns[0].terms[0].column = 3;
+  moved.rules[1].senses[0].line = 42;
+  EXPECT_EQ(RulesImage::matching_fingerprint(moved), original);
+}
+
 }  // namespace
 }  // namespace cio_gap
