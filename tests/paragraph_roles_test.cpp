@@ -110,9 +110,11 @@ TEST(ParagraphRolesTest, DutiesAndRequirementsHeadingsMakeRoleText) {
             (V{"role", "role", "role"}));
 }
 
-TEST(ParagraphRolesTest, TitlePreferredAndBoilerplateSectionsKeepTheirMeaning) {
+TEST(ParagraphRolesTest, TitleAndBoilerplateSectionsKeepTheirMeaning) {
   EXPECT_EQ(roles({title({0, 0, 5}), prose({1})}), (V{"role", "role"}));
-  EXPECT_EQ(roles({prose({1}), prose({0, 0, 3}, SectionKind::preferred, true), prose({1})}), (V{"role", "role", "role"}));
+  // An EEO or benefits paragraph under a preferred list is not a preferred qualification.
+  EXPECT_EQ(roles({prose({1}), prose({0, 0, 3}, SectionKind::preferred, true), prose({1})}), (V{"role", "benefits", "role"}));
+  EXPECT_EQ(roles({prose({1}), prose({2, 0, 3}, SectionKind::preferred, true), prose({1})}), (V{"role", "role", "role"}));
   EXPECT_EQ(roles({prose({1}), prose({0, 0, 3}, SectionKind::boilerplate, true)}), (V{"role", "role"}));
 }
 

@@ -63,14 +63,17 @@ int run_rules_validate(const RulesCommand& command, const CommonOptions& common,
   options.rule_packs.push_back(command.path);
   const RuleSet rules = load_active_rules(options);
   const Extractor extractor(rules);
-  auto size = [](const Rule& rule) { return rule.keywords.size() + rule.acronyms.size() + rule.patterns.size() + rule.senses.size(); };
+  auto size = [](const Rule& rule) {
+    return rule.keywords.size() + rule.acronyms.size() + rule.excludes.size() + rule.patterns.size() +
+           rule.senses.size() + rule.credentials.size() + rule.must_match.size() + rule.must_not_match.size();
+  };
   std::size_t keywords = 0;
   std::size_t extended = 0;
   for (std::size_t r = 0; r < rules.rules.size(); ++r) {
     const Rule& rule = rules.rules[r];
     if (r >= before.rules.size()) {
       keywords += rule.keywords.size() + rule.acronyms.size();
-    } else if (size(rule) != size(before.rules[r]) || rule.excludes.size() != before.rules[r].excludes.size()) {
+    } else if (size(rule) != size(before.rules[r])) {
       keywords += rule.keywords.size() + rule.acronyms.size() - before.rules[r].keywords.size() -
                   before.rules[r].acronyms.size();
       ++extended;

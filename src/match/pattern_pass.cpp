@@ -48,8 +48,13 @@ PatternPass::PatternPass(const RuleSet& rules) {
 
 std::uint32_t PatternPass::set_id(const Rule& rule, const WordRef& ref) {
   if (ref.set.empty()) {
+    // A list in a rule-wide sense joins every sense group of the rule: it is one set all the same.
+    for (const auto& [where, id] : in_place_) {
+      if (where == &ref) return id;
+    }
     sets_.push_back(ref.words);
-    return static_cast<std::uint32_t>(sets_.size() - 1);
+    in_place_.emplace_back(&ref, static_cast<std::uint32_t>(sets_.size() - 1));
+    return in_place_.back().second;
   }
   const auto named = std::find(set_names_.begin(), set_names_.end(), ref.set);
   if (named == set_names_.end()) {

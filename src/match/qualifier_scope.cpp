@@ -167,11 +167,20 @@ QualifierDecision decide_qualifiers(std::string_view lower, std::span<const Qual
       bool reaches = only_qualifier(lower, begin, end, spans);
       if (!reaches) {
         // "..., or GCP preferred": the closing item of a list of short items.
+        // "..., azure or GCP preferred" without the serial comma: a short closing item that
+        // joins its last words with "or" or "and" closes the list too.
         std::string_view opening;
-        for_each_word(lower, begin, end, [&](std::string_view word, std::size_t) {
+        bool joined = false;
+        int words = 0;
+        for_each_word(lower, begin, end, [&](std::string_view word, std::size_t at) {
           if (opening.empty()) opening = word;
+          joined = joined || word == "or" || word == "and";
+          const bool in_qualifier = std::any_of(spans.begin(), spans.end(), [&](const Span& span) {
+            return span.begin <= at && at < span.end;
+          });
+          if (!in_qualifier) ++words;
         });
-        reaches = opening == "or" || opening == "and";
+        reaches = opening == "or" || opening == "and" || (joined && words <= kMaxListItemWords + 1);
         // The mention's own item may be long ("Master's degree in computer science, ...").
         for (std::size_t q = own + 1; reaches && q < p; ++q) {
           reaches = count_words(lower, parts[q].first, parts[q].second) <= kMaxListItemWords;

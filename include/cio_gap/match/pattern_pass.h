@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <utility>
 #include <span>
 #include <string>
 #include <string_view>
@@ -111,6 +112,7 @@ class PatternPass {
                   std::uint32_t& begin, std::uint32_t& end, const Sentence& sentence) const;
 
   std::vector<std::vector<std::string>> sets_;
+  std::vector<std::pair<const WordRef*, std::uint32_t>> in_place_;  // lists written in place, by where
   std::vector<std::string> set_names_;  // named sets first
   std::vector<RuleEntry> rules_;
   std::vector<std::vector<CompiledSense>> groups_;  // index 0: the empty group

@@ -21,13 +21,13 @@ struct ParagraphFacts {
 /// and pay, legal notices or how to apply, from the cue vocabulary of rules/sections.yaml as
 /// well as the headings. Only role text demands anything. A paragraph is not about the role when
 ///   - its non-role cues outweigh its role cues: at least two and no role cue ("We offer medical,
-///     dental and vision cover"), or at least three and twice the role cues;
+///     dental and vision cover"), or at least three and twice the role cues; under a heading of
+///     duties or requirements, at least three and no role cue (a duty may name benefits);
 ///   - it opens the posting before any heading and before any role cue, and names the employer
 ///     ("Acme is a leading provider of ..."), or it trails the last role cue and is not a list
 ///     item of the role ("Acme is an equal opportunity employer", a benefits paragraph after the
 ///     last requirement), with one non-role cue and no role cue.
-/// The title, preferred qualifications, and text under a heading that names the role's duties or
-/// requirements with no cue either way stay role text; boilerplate headings keep their meaning.
+/// The title stays role text, and boilerplate headings keep their meaning.
 std::vector<ParagraphCue> classify_paragraphs(std::span<const ParagraphFacts> paragraphs);
 
 const char* to_string(ParagraphCue role);
