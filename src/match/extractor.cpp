@@ -44,6 +44,16 @@ struct Workspace {
     std::uint32_t end;
   };
   std::vector<Mention> mentions;
+  std::vector<Mention> exclusions;
+  // Per rule, for the sentence being read: how far its mentions and its exclusion phrases reach.
+  struct Reach {
+    std::uint64_t sentence = 0;
+    std::uint32_t counted_to = 0;
+    std::uint32_t excluded_to = 0;
+  };
+  std::vector<Reach> reach;
+  std::uint64_t sentence_serial = 0;
+  QualifierScope scope;
   PatternPass::Sentence pass;
 };
 
@@ -190,42 +200,60 @@ void Extractor::sentence_hits(const Sentence& sentence, const FoldedSentence& fo
     }
   }
   if (work.mentions.empty()) return;
-  // Text order; at one place, the longest mention of a rule first.
+  // Text order; at one place, the longest mention of a rule first. So a mention inside a longer
+  // one of its rule (the same mention) comes after it, and one pass with the furthest end
+  // reached per rule finds them: no mention is compared with every other.
   std::sort(work.mentions.begin(), work.mentions.end(), [](const auto& a, const auto& b) {
     if (a.begin != b.begin) return a.begin < b.begin;
     if (a.end != b.end) return a.end > b.end;
     return a.rule < b.rule;
   });
-  const bool wrapped = sentence.text.find('\n') != std::string::npos;  // spans several lines
-  const std::size_t first_out = out.size();
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> counted;  // per hit made: its span
-  for (const auto& mention : work.mentions) {
-    // The longest mention of a rule at one place wins; shorter ones inside it are the same.
-    bool inside = false;
-    for (std::size_t k = first_out; k < out.size(); ++k) {
-      if (out[k].rule == mention.rule && counted[k - first_out].first <= mention.begin &&
-          mention.end <= counted[k - first_out].second) {
-        inside = true;
-      }
+  work.exclusions.clear();
+  for (const auto& hit : literal_hits) {
+    if (patterns_[hit.payload].kind == PatternKind::exclude) {
+      work.exclusions.push_back({patterns_[hit.payload].rule, static_cast<std::uint32_t>(hit.begin),
+                                 static_cast<std::uint32_t>(hit.end)});
     }
-    if (inside) continue;
-    const bool longer = std::any_of(work.mentions.begin(), work.mentions.end(), [&](const auto& other) {
-      return &other != &mention && other.rule == mention.rule && other.begin <= mention.begin &&
-             mention.end <= other.end && other.end - other.begin > mention.end - mention.begin;
-    });
-    if (longer) continue;
+  }
+  if (work.reach.size() < rules_.rules.size()) work.reach.resize(rules_.rules.size());
+  auto reach = [&](std::size_t rule) -> Workspace::Reach& {
+    Workspace::Reach& r = work.reach[rule];
+    if (r.sentence != work.sentence_serial) {
+      r = {work.sentence_serial, 0, 0};
+    }
+    return r;
+  };
+  ++work.sentence_serial;
+  work.scope.reset(lower, work.qualifiers);
+  std::size_t next_exclusion = 0;
+  // Line of the keyword's first byte: the sentence's plus the line breaks before it, counted
+  // from one mention to the next.
+  const bool wrapped = sentence.text.find('\n') != std::string::npos;  // spans several lines
+  std::size_t line_at = 0;
+  int line = sentence.line;
+  for (const auto& mention : work.mentions) {
+    // Exclusion phrases that begin at or before the mention, furthest end per rule.
+    for (; next_exclusion < work.exclusions.size() && work.exclusions[next_exclusion].begin <= mention.begin;
+         ++next_exclusion) {
+      const auto& exclusion = work.exclusions[next_exclusion];
+      Workspace::Reach& r = reach(exclusion.rule);
+      r.excluded_to = std::max(r.excluded_to, exclusion.end);
+    }
+    Workspace::Reach& r = reach(mention.rule);
+    if (mention.end <= r.counted_to) continue;  // inside a longer mention of the rule
+    r.counted_to = mention.end;
 
     Hit hit;
     hit.rule = mention.rule;
     hit.section = sentence.section;
     hit.source_begin = folded.source_offsets[mention.begin];
     hit.source_end = folded.source_offsets[mention.end - 1] + 1;
-    // The line of the keyword's first byte: the sentence's plus the line breaks before it.
-    hit.line = sentence.line;
     if (wrapped) {
-      hit.line += static_cast<int>(std::count(sentence.text.begin(),
-                                              sentence.text.begin() + static_cast<std::ptrdiff_t>(hit.source_begin), '\n'));
+      line += static_cast<int>(std::count(sentence.text.begin() + static_cast<std::ptrdiff_t>(line_at),
+                                          sentence.text.begin() + static_cast<std::ptrdiff_t>(hit.source_begin), '\n'));
+      line_at = hit.source_begin;
     }
+    hit.line = line;
     if (detailed) {
       hit.heading = sentence.heading;
       hit.keyword = sentence.text.substr(hit.source_begin, hit.source_end - hit.source_begin);
@@ -234,12 +262,8 @@ void Extractor::sentence_hits(const Sentence& sentence, const FoldedSentence& fo
         if (c == '\n') c = ' ';
       }
     }
-    const bool excluded = std::any_of(literal_hits.begin(), literal_hits.end(), [&](const LiteralHit& other) {
-      const Pattern& marker = patterns_[other.payload];
-      return marker.kind == PatternKind::exclude && marker.rule == mention.rule && other.begin <= mention.begin &&
-             mention.end <= other.end;
-    });
-    QualifierDecision decision = decide_qualifiers(lower, work.qualifiers, mention.begin, mention.end);
+    const bool excluded = mention.end <= r.excluded_to;
+    QualifierDecision decision = work.scope.decide(mention.begin, mention.end);
     if (sentence.section == SectionKind::preferred) {
       hit.tier = Tier::preferred;
       hit.qualifier = sentence.heading;
@@ -260,7 +284,6 @@ void Extractor::sentence_hits(const Sentence& sentence, const FoldedSentence& fo
                       (sentence.section == SectionKind::general && sentence.item);
     hit.strength = sentence.title ? 0 : (duty && (strong || has_figure)) ? 2 : 1;
     out.push_back(std::move(hit));
-    counted.emplace_back(mention.begin, mention.end);
   }
 }
 

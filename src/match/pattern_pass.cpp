@@ -120,31 +120,42 @@ int PatternPass::words_between(std::string_view lower, std::size_t from, std::si
 }
 
 // Extends a match whose term `term - 1` is `previous` by a word of term `term`, then onward.
+// Only the words within the gap are looked at (the word hits are ordered by begin), so a
+// sentence of megabytes costs no more per word than a short one.
 bool PatternPass::match_from(const CompiledPattern& pattern, std::size_t term, const WordHit& previous,
                              std::uint32_t& begin, std::uint32_t& end, const Sentence& sentence) const {
   if (term == pattern.terms.size()) return true;
   const std::uint32_t set = pattern.terms[term];
   const int gap = pattern.gaps[term - 1];
   const bool last = term + 1 == pattern.terms.size();
-  for (const WordHit& word : sentence.words_) {
-    if (word.set != set) continue;
+  const auto words = sentence.words_;
+  auto try_word = [&](const WordHit& word) {
     // "the Department's IT resources": a possessive qualifies the noun after it, so it does not
     // end a pattern ("manage ... department").
-    if (last && sentence.possessive(word.begin, word.end)) continue;
-    bool close = false;
-    if (word.begin >= previous.end) {
-      close = words_between(sentence.lower_, previous.end, word.begin, gap) <= gap;
-    } else if (pattern.unordered[term - 1] && word.end <= previous.begin) {
-      close = words_between(sentence.lower_, word.end, previous.begin, gap) <= gap;
-    }
-    if (!close) continue;
+    if (word.set != set || (last && sentence.possessive(word.begin, word.end))) return false;
     std::uint32_t b = std::min(begin, word.begin);
     std::uint32_t e = std::max(end, word.end);
-    if (match_from(pattern, term + 1, word, b, e, sentence)) {
-      begin = b;
-      end = e;
-      return true;
-    }
+    if (!match_from(pattern, term + 1, word, b, e, sentence)) return false;
+    begin = b;
+    end = e;
+    return true;
+  };
+  const auto after = std::lower_bound(words.begin(), words.end(), previous.end,
+                                      [](const WordHit& word, std::uint32_t at) { return word.begin < at; });
+  for (auto it = after; it != words.end(); ++it) {
+    if (words_between(sentence.lower_, previous.end, it->begin, gap) > gap) break;
+    if (try_word(*it)) return true;
+  }
+  if (!pattern.unordered[term - 1]) return false;
+  // Before it: words that end before `previous` begins, nearest first.
+  constexpr int kLongestWord = 6;  // words in the longest phrase of a set, about
+  for (auto it = std::lower_bound(words.begin(), words.end(), previous.begin,
+                                  [](const WordHit& word, std::uint32_t at) { return word.begin < at; });
+       it != words.begin(); --it) {
+    const WordHit& word = *(it - 1);
+    if (words_between(sentence.lower_, word.begin, previous.begin, gap + kLongestWord) > gap + kLongestWord) break;
+    if (word.end > previous.begin) continue;
+    if (words_between(sentence.lower_, word.end, previous.begin, gap) <= gap && try_word(word)) return true;
   }
   return false;
 }

@@ -10,17 +10,11 @@ namespace {
 
 // Items of a list a closing qualifier reaches back over are short: "AWS", "Azure", "or GCP".
 constexpr int kMaxListItemWords = 4;
-
-struct Span {
-  Qualifier::Kind kind;
-  std::size_t begin;
-  std::size_t end;
-  std::string_view text;
-};
+constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 
 bool is_clause_end(char c) { return c == ';' || c == '?' || c == '!'; }
 
-// The words of [begin, end), each reported to `each` as a view.
+// The words of [begin, end), each reported to `each` with its offset; `each` returns false to stop.
 template <typename Each>
 void for_each_word(std::string_view text, std::size_t begin, std::size_t end, Each each) {
   std::size_t i = begin;
@@ -28,215 +22,254 @@ void for_each_word(std::string_view text, std::size_t begin, std::size_t end, Ea
     while (i < end && !is_word_byte(text[i])) ++i;
     std::size_t stop = i;
     while (stop < end && is_word_byte(text[stop])) ++stop;
-    if (stop > i) each(text.substr(i, stop - i), i);
+    if (stop > i && !each(text.substr(i, stop - i), i)) return;
     i = stop;
   }
 }
 
-int count_words(std::string_view text, std::size_t begin, std::size_t end) {
+// Words in [begin, end), counted up to `limit + 1` at most (so the cost is bounded).
+int count_words(std::string_view text, std::size_t begin, std::size_t end, int limit) {
   int words = 0;
-  for_each_word(text, begin, end, [&](std::string_view, std::size_t) { ++words; });
+  for_each_word(text, begin, end, [&](std::string_view, std::size_t) { return ++words <= limit; });
   return words;
 }
 
-// "no MBA required", "No prior budget experience needed", "without ... required": a "no" at
-// most four words before the mention and a word of need after it, in its part.
-bool negated_around(std::string_view lower, std::size_t part_begin, std::size_t part_end, std::size_t begin,
-                    std::size_t end) {
-  std::vector<std::string_view> before;
-  for_each_word(lower, part_begin, begin, [&](std::string_view word, std::size_t) { before.push_back(word); });
-  bool has_no = false;
-  for (std::size_t k = before.size(), seen = 0; k > 0 && seen < 4; --k, ++seen) {
-    if (before[k - 1] == "no" || before[k - 1] == "without") has_no = true;
-  }
-  if (!has_no) return false;
-  bool needed = false;
-  for_each_word(lower, end, part_end, [&](std::string_view word, std::size_t) {
-    needed = needed || word == "required" || word == "needed" || word == "necessary" || word == "expected";
-  });
-  return needed;
-}
-
-// Whether the words of [begin, end) outside the qualifiers are only filler: "is", "strongly".
-bool only_qualifier(std::string_view lower, std::size_t begin, std::size_t end, const std::vector<Span>& spans) {
+bool is_filler(std::string_view word) {
   static constexpr std::array<std::string_view, 22> kFiller = {
       "is", "are", "be", "strongly", "highly", "very", "but", "not", "a", "an", "also", "will", "would",
       "considered", "definitely", "it", "s", "and", "or", "especially", "greatly", "much"};
-  bool only = true;
-  for_each_word(lower, begin, end, [&](std::string_view word, std::size_t at) {
-    const bool in_qualifier = std::any_of(spans.begin(), spans.end(), [&](const Span& span) {
-      return span.begin <= at && at < span.end;
-    });
-    if (!in_qualifier && std::find(kFiller.begin(), kFiller.end(), word) == kFiller.end()) only = false;
-  });
-  return only;
+  return std::find(kFiller.begin(), kFiller.end(), word) != kFiller.end();
+}
+
+bool is_optional(Qualifier::Kind kind) {
+  return kind == Qualifier::Kind::optional || kind == Qualifier::Kind::optional_prefix;
 }
 
 }  // namespace
 
-QualifierDecision decide_qualifiers(std::string_view lower, std::span<const Qualifier> qualifiers,
-                                    std::size_t mention_begin, std::size_t mention_end) {
-  QualifierDecision decision;
-  // The clause around the mention.
-  std::size_t clause_begin = mention_begin;
-  while (clause_begin > 0 && !is_clause_end(lower[clause_begin - 1])) --clause_begin;
-  std::size_t clause_end = mention_end;
-  while (clause_end < lower.size() && !is_clause_end(lower[clause_end])) ++clause_end;
-
-  // Its qualifiers, without those inside a longer one ("required" in "not required").
-  std::vector<Span> spans;
-  for (const Qualifier& q : qualifiers) {
-    if (q.begin < clause_begin || q.end > clause_end) continue;
-    if (q.begin < mention_end && mention_begin < q.end) continue;  // part of the mention itself
-    const bool nested = std::any_of(qualifiers.begin(), qualifiers.end(), [&](const Qualifier& other) {
-      return &other != &q && other.begin <= q.begin && q.end <= other.end && other.end - other.begin > q.end - q.begin;
-    });
-    if (!nested) spans.push_back({q.kind, q.begin, q.end, q.text});
+void QualifierScope::reset(std::string_view lower, std::span<const Qualifier> qualifiers) {
+  lower_ = lower;
+  // Qualifiers by begin, longest first at one place; one inside a longer one ("required" in
+  // "not required") is dropped.
+  spans_.assign(qualifiers.begin(), qualifiers.end());
+  std::sort(spans_.begin(), spans_.end(), [](const Qualifier& a, const Qualifier& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+  });
+  std::size_t kept = 0;
+  std::size_t max_end = 0;
+  for (std::size_t i = 0; i < spans_.size(); ++i) {
+    if (kept > 0 && spans_[i].end <= max_end) continue;
+    max_end = std::max(max_end, spans_[i].end);
+    spans_[kept++] = spans_[i];
   }
+  spans_.resize(kept);
 
-  // Its comma-separated parts; the part of each qualifier and of the mention.
-  std::vector<std::pair<std::size_t, std::size_t>> parts;
-  for (std::size_t start = clause_begin, i = clause_begin; i <= clause_end; ++i) {
-    if (i == clause_end || lower[i] == ',') {
-      parts.emplace_back(start, i);
-      start = i + 1;
+  // Clauses, and their comma-separated parts.
+  parts_.clear();
+  clause_begins_.assign(1, 0);
+  opens_.clear();
+  closes_.clear();
+  needs_.clear();
+  std::size_t part_begin = 0;
+  for (std::size_t i = 0; i <= lower.size(); ++i) {
+    const bool end = i == lower.size();
+    const char c = end ? '\0' : lower[i];
+    if (c == '(') opens_.push_back(i);
+    if (c == ')') closes_.push_back(i);
+    if (end || c == ',' || is_clause_end(c)) {
+      parts_.push_back({part_begin, i, clause_begins_.size() - 1});
+      part_begin = i + 1;
+      if (!end && is_clause_end(c)) clause_begins_.push_back(i + 1);
     }
   }
-  auto part_of = [&](std::size_t at) {
-    std::size_t p = 0;
-    while (p + 1 < parts.size() && parts[p + 1].first <= at) ++p;
-    return p;
-  };
-  const std::size_t own = part_of(mention_begin);
-  const auto [own_begin, own_end] = parts[own];
+  clause_ends_.assign(clause_begins_.size(), lower.size());
+  for (const Part& part : parts_) clause_ends_[part.clause] = part.end;
+  for_each_word(lower, 0, lower.size(), [&](std::string_view word, std::size_t at) {
+    if (word == "required" || word == "needed" || word == "necessary" || word == "expected") needs_.push_back(at);
+    return true;
+  });
 
-  const Span* governing = nullptr;
+  // Each part's qualifiers and what its words say.
+  long_before_.assign(parts_.size() + 1, 0);
+  std::size_t span = 0;
+  for (std::size_t p = 0; p < parts_.size(); ++p) {
+    Part& part = parts_[p];
+    while (span < spans_.size() && spans_[span].begin < part.begin) ++span;
+    part.first_span = span;
+    while (span < spans_.size() && spans_[span].begin < part.end) ++span;
+    part.last_span = span;
+    std::string_view opening;
+    bool joined = false;
+    bool bare = true;
+    int words = 0;
+    int plain_words = 0;
+    std::size_t in = part.first_span;
+    for_each_word(lower, part.begin, part.end, [&](std::string_view word, std::size_t at) {
+      while (in < part.last_span && spans_[in].end <= at) ++in;
+      const bool in_qualifier = in < part.last_span && spans_[in].begin <= at;
+      if (opening.empty()) opening = word;
+      joined = joined || word == "or" || word == "and";
+      ++words;
+      if (!in_qualifier) {
+        ++plain_words;
+        bare = bare && is_filler(word);
+      }
+      return true;
+    });
+    part.bare = bare;
+    // "..., or GCP preferred", or without the serial comma "..., azure or GCP preferred".
+    part.closes_list = opening == "or" || opening == "and" || (joined && plain_words <= kMaxListItemWords + 1);
+    part.long_item = words > kMaxListItemWords;
+    long_before_[p + 1] = long_before_[p] + (part.long_item ? 1 : 0);
+  }
+}
+
+std::size_t QualifierScope::part_of(std::size_t at) const {
+  const auto it = std::upper_bound(parts_.begin(), parts_.end(), at,
+                                   [](std::size_t value, const Part& part) { return value < part.begin; });
+  return it == parts_.begin() ? 0 : static_cast<std::size_t>(it - parts_.begin()) - 1;
+}
+
+// "no MBA required", "No prior budget experience needed", "without ... required": a "no" at
+// most four words before [begin, end) and a word of need after it, in its part.
+bool QualifierScope::negated_around(const Part& part, std::size_t begin, std::size_t end) const {
+  bool has_no = false;
+  std::size_t i = begin;
+  for (int words = 0; words < 4 && i > part.begin; ++words) {
+    while (i > part.begin && !is_word_byte(lower_[i - 1])) --i;
+    const std::size_t stop = i;
+    while (i > part.begin && is_word_byte(lower_[i - 1])) --i;
+    const std::string_view word = lower_.substr(i, stop - i);
+    if (word == "no" || word == "without") has_no = true;
+  }
+  if (!has_no) return false;
+  const auto need = std::lower_bound(needs_.begin(), needs_.end(), end);
+  return need != needs_.end() && *need < part.end;
+}
+
+const Qualifier* QualifierScope::governing(std::size_t mention_begin, std::size_t mention_end) const {
+  auto usable = [&](const Qualifier& q) { return !(q.begin < mention_end && mention_begin < q.end); };
+  const std::size_t own = part_of(mention_begin);
+  const Part& part = parts_[own];
+  const std::size_t clause_begin = clause_begins_[part.clause];
+  const auto by_begin = [](const Qualifier& q, std::size_t value) { return q.begin < value; };
+
   // Inside parentheses, a qualifier governs the whole parenthesis: "(web, mobile or B2B
   // platforms preferred)".
-  const std::size_t open = lower.rfind('(', mention_begin);
-  if (open != std::string_view::npos && open >= clause_begin &&
-      lower.find(')', open) >= mention_end) {
-    const std::size_t close = std::min(lower.find(')', mention_end), clause_end);
-    for (const Span& span : spans) {
-      if (span.begin > open && span.end <= close && span.kind != Qualifier::Kind::optional_prefix) {
-        governing = &span;
+  const auto open_it = std::upper_bound(opens_.begin(), opens_.end(), mention_begin);
+  if (open_it != opens_.begin()) {
+    const std::size_t open = *(open_it - 1);
+    const auto close_after_open = std::upper_bound(closes_.begin(), closes_.end(), open);
+    if (open >= clause_begin && (close_after_open == closes_.end() || *close_after_open >= mention_end)) {
+      const std::size_t clause_end = clause_ends_[part.clause];
+      const auto close_it = std::lower_bound(closes_.begin(), closes_.end(), mention_end);
+      const std::size_t close = std::min(close_it == closes_.end() ? lower_.size() : *close_it, clause_end);
+      for (auto it = std::upper_bound(spans_.begin(), spans_.end(), open,
+                                      [](std::size_t value, const Qualifier& q) { return value < q.begin; });
+           it != spans_.end() && it->begin < close; ++it) {
+        if (it->end <= close && it->kind != Qualifier::Kind::optional_prefix && usable(*it)) return &*it;
+      }
+    }
+  }
+
+  // In the mention's own part: the first qualifier after it, else the last before it.
+  const auto first = spans_.begin() + static_cast<std::ptrdiff_t>(part.first_span);
+  const auto last = spans_.begin() + static_cast<std::ptrdiff_t>(part.last_span);
+  for (auto it = std::lower_bound(first, last, mention_end, by_begin); it != last; ++it) {
+    if (it->kind != Qualifier::Kind::optional_prefix) return &*it;
+  }
+  for (auto it = std::lower_bound(first, last, mention_begin, by_begin); it != first; --it) {
+    if ((it - 1)->end <= mention_begin) return &*(it - 1);
+  }
+
+  // A qualifier of another part of the clause reaches the mention only in the shapes above.
+  const Qualifier* backward = nullptr;
+  std::size_t backward_distance = 0;
+  for (std::size_t p = own; p > 0 && parts_[p - 1].clause == part.clause; --p) {
+    const Part& before = parts_[p - 1];
+    if (before.first_span == before.last_span) continue;
+    // The last qualifier that opens its part: a prefix, or at most one word before it.
+    for (std::size_t s = before.last_span; s > before.first_span; --s) {
+      const Qualifier& q = spans_[s - 1];
+      if (q.kind == Qualifier::Kind::optional_prefix || count_words(lower_, before.begin, q.begin, 1) <= 1) {
+        backward = &q;
+        backward_distance = own - (p - 1);
         break;
       }
     }
+    break;  // only the nearest part with a qualifier can reach forward
   }
-  // In the mention's own part: the first qualifier after it, else the last before it.
-  for (const Span& span : spans) {
-    if (governing) break;
-    if (part_of(span.begin) != own) continue;
-    if (span.begin >= mention_end && span.kind != Qualifier::Kind::optional_prefix) {
-      governing = &span;
-      break;
+  const Qualifier* forward = nullptr;
+  std::size_t forward_distance = 0;
+  for (std::size_t p = own + 1; p < parts_.size() && parts_[p].clause == part.clause; ++p) {
+    const Part& after = parts_[p];
+    const Qualifier* found = nullptr;
+    for (std::size_t s = after.first_span; s < after.last_span && !found; ++s) {
+      if (spans_[s].kind != Qualifier::Kind::optional_prefix) found = &spans_[s];
     }
+    if (!found) continue;
+    // The mention's own item may be long ("Master's degree in computer science, ..."); the
+    // items between it and a list's closing part are short.
+    const bool short_items = long_before_[p] - long_before_[own + 1] == 0;
+    if (after.bare || (after.closes_list && short_items)) {
+      forward = found;
+      forward_distance = p - own;
+    }
+    break;  // only the nearest part with a qualifier can reach back
   }
-  if (!governing) {
-    for (const Span& span : spans) {
-      if (part_of(span.begin) == own && span.end <= mention_begin) governing = &span;
-    }
-  }
-  if (!governing) {
-    // A qualifier in another part reaches the mention only in the shapes described above.
-    const Span* backward = nullptr;
-    std::size_t backward_distance = 0;
-    for (std::size_t p = own; p > 0 && !backward; --p) {
-      for (const Span& span : spans) {
-        if (part_of(span.begin) != p - 1) continue;
-        const bool opens = span.kind == Qualifier::Kind::optional_prefix ||
-                           count_words(lower, parts[p - 1].first, span.begin) <= 1;
-        if (opens) backward = &span;
-        backward_distance = own - (p - 1);
-      }
-      if (std::any_of(spans.begin(), spans.end(), [&](const Span& s) { return part_of(s.begin) == p - 1; })) break;
-    }
-    const Span* forward = nullptr;
-    std::size_t forward_distance = 0;
-    for (std::size_t p = own + 1; p < parts.size() && !forward; ++p) {
-      const Span* first = nullptr;
-      for (const Span& span : spans) {
-        if (part_of(span.begin) == p && span.kind != Qualifier::Kind::optional_prefix) {
-          first = &span;
-          break;
-        }
-      }
-      if (!first) continue;
-      const auto [begin, end] = parts[p];
-      bool reaches = only_qualifier(lower, begin, end, spans);
-      if (!reaches) {
-        // "..., or GCP preferred": the closing item of a list of short items.
-        // "..., azure or GCP preferred" without the serial comma: a short closing item that
-        // joins its last words with "or" or "and" closes the list too.
-        std::string_view opening;
-        bool joined = false;
-        int words = 0;
-        for_each_word(lower, begin, end, [&](std::string_view word, std::size_t at) {
-          if (opening.empty()) opening = word;
-          joined = joined || word == "or" || word == "and";
-          const bool in_qualifier = std::any_of(spans.begin(), spans.end(), [&](const Span& span) {
-            return span.begin <= at && at < span.end;
-          });
-          if (!in_qualifier) ++words;
-        });
-        reaches = opening == "or" || opening == "and" || (joined && words <= kMaxListItemWords + 1);
-        // The mention's own item may be long ("Master's degree in computer science, ...").
-        for (std::size_t q = own + 1; reaches && q < p; ++q) {
-          reaches = count_words(lower, parts[q].first, parts[q].second) <= kMaxListItemWords;
-        }
-      }
-      if (reaches) {
-        forward = first;
-        forward_distance = p - own;
-      }
-      break;  // only the nearest part with a qualifier can reach back
-    }
-    if (forward && (!backward || forward_distance <= backward_distance)) {
-      governing = forward;
-    } else {
-      governing = backward;
-    }
-  }
+  if (forward && (!backward || forward_distance <= backward_distance)) return forward;
+  return backward;
+}
 
-  if (governing) {
-    switch (governing->kind) {
+QualifierDecision QualifierScope::decide(std::size_t mention_begin, std::size_t mention_end) const {
+  QualifierDecision decision;
+  if (parts_.empty()) return decision;
+  if (const Qualifier* q = governing(mention_begin, mention_end)) {
+    switch (q->kind) {
       case Qualifier::Kind::optional:
       case Qualifier::Kind::optional_prefix:
-        decision.optional = std::string(governing->text);
+        decision.optional = std::string(q->text);
         break;
       case Qualifier::Kind::negation: {
         // "desired but not required" stays a preferred demand.
-        const auto optional = std::find_if(spans.begin(), spans.end(), [&](const Span& span) {
-          return span.kind == Qualifier::Kind::optional && part_of(span.begin) == part_of(governing->begin);
-        });
-        if (optional != spans.end()) {
-          decision.optional = std::string(optional->text);
-        } else {
-          decision.negation = std::string(governing->text);
+        const Part& part = parts_[part_of(q->begin)];
+        for (std::size_t s = part.first_span; s < part.last_span; ++s) {
+          if (spans_[s].kind == Qualifier::Kind::optional) {
+            decision.optional = std::string(spans_[s].text);
+            break;
+          }
         }
+        if (decision.optional.empty()) decision.negation = std::string(q->text);
         break;
       }
       case Qualifier::Kind::required:
         break;
     }
   }
-  if (decision.optional.empty() && decision.negation.empty() &&
-      negated_around(lower, own_begin, own_end, mention_begin, mention_end)) {
+  if (!decision.optional.empty() || !decision.negation.empty()) return decision;
+  const Part& part = parts_[part_of(mention_begin)];
+  if (negated_around(part, mention_begin, mention_end)) {
     decision.negation = "no ... required";
+    return decision;
   }
-  // "No experience required with a PhD": a negation earlier in the part reaches what follows
-  // "required with".
-  if (decision.optional.empty() && decision.negation.empty()) {
-    for (const Span& span : spans) {
-      if (span.kind != Qualifier::Kind::required || part_of(span.begin) != own || span.end > mention_begin) continue;
-      if (negated_around(lower, own_begin, own_end, span.begin, span.begin) &&
-          count_words(lower, span.end, mention_begin) <= 3) {
-        decision.negation = "no ... required";
-      }
+  // "No experience required with a PhD": a negation just before the mention reaches it.
+  for (std::size_t s = part.last_span; s > part.first_span; --s) {
+    const Qualifier& q = spans_[s - 1];
+    if (q.end > mention_begin) continue;
+    if (count_words(lower_, q.end, mention_begin, 3) > 3) break;
+    if (q.kind == Qualifier::Kind::required && negated_around(part, q.begin, q.begin)) {
+      decision.negation = "no ... required";
+      break;
     }
   }
   return decision;
+}
+
+QualifierDecision decide_qualifiers(std::string_view lower, std::span<const Qualifier> qualifiers,
+                                    std::size_t mention_begin, std::size_t mention_end) {
+  QualifierScope scope;
+  scope.reset(lower, qualifiers);
+  return scope.decide(mention_begin, mention_end);
 }
 
 }  // namespace cio_gap

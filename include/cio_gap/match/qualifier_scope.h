@@ -30,15 +30,54 @@ struct QualifierDecision {
 
 /// Decides which qualifier of a sentence governs a mention. A qualifier governs its clause
 /// (up to ';', '?' or '!'), and inside it the comma-separated part it stands in:
+///   - inside parentheses, a qualifier in the same parentheses governs;
 ///   - in the mention's own part, the first qualifier after the mention governs, else the last
 ///     before it ("Bachelor's required and Master's preferred");
 ///   - otherwise a part holding nothing but a qualifier ("..., preferred") governs the parts
-///     before it, a qualifier opening the clause ("Preferred: X, Y") those after it, and one
-///     that closes a list ("AWS, Azure, or GCP preferred") the short items of that list;
+///     before it, a qualifier opening a part ("Preferred: X, Y") those after it, and one that
+///     closes a list ("AWS, Azure, or GCP preferred") the short items of that list;
 ///   - "no ... required", "no prior ... needed" around the mention negate it, and a negation
 ///     beats "required".
 /// So "Bachelor's degree required, Master's preferred" gives each its own tier, and
 /// "a bachelor's degree, preferably in computer science" keeps the degree required.
+///
+/// Built once per sentence (clauses, parts and qualifiers are indexed up front), so deciding
+/// for every mention of a long sentence stays linear in its length: scraped postings can be
+/// one line of megabytes.
+class QualifierScope {
+ public:
+  /// Indexes a sentence's folded text and its qualifiers (in any order); both must outlive
+  /// the calls to decide.
+  void reset(std::string_view lower, std::span<const Qualifier> qualifiers);
+
+  QualifierDecision decide(std::size_t mention_begin, std::size_t mention_end) const;
+
+ private:
+  struct Part {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    std::size_t clause = 0;
+    std::size_t first_span = 0;  // its qualifiers: spans_[first_span, last_span)
+    std::size_t last_span = 0;
+    bool bare = false;     // nothing but qualifiers and filler words
+    bool closes_list = false;  // opens with "or"/"and", or a short item joined by one
+    bool long_item = false;    // more words than a list item has
+  };
+  std::size_t part_of(std::size_t at) const;
+  const Qualifier* governing(std::size_t begin, std::size_t end) const;
+  bool negated_around(const Part& part, std::size_t begin, std::size_t end) const;
+
+  std::string_view lower_;
+  std::vector<Qualifier> spans_;           // without those nested in a longer one, by begin
+  std::vector<Part> parts_;                // in text order
+  std::vector<std::size_t> clause_begins_; // per clause
+  std::vector<std::size_t> clause_ends_;
+  std::vector<std::size_t> long_before_;   // per part: long items before it
+  std::vector<std::size_t> opens_, closes_;  // '(' and ')' positions
+  std::vector<std::size_t> needs_;         // "required", "needed", "necessary", "expected"
+};
+
+/// One-off form of QualifierScope, for a single mention.
 QualifierDecision decide_qualifiers(std::string_view lower, std::span<const Qualifier> qualifiers,
                                     std::size_t mention_begin, std::size_t mention_end);
 
