@@ -217,7 +217,6 @@ std::string Segmenter::heading_text(std::string_view raw) const {
 
 namespace {
 
-// split_sentences into a vector the caller reuses.
 // The first '.', '!' or '?' at or after `from` that has a byte after it, or `last` when none.
 std::size_t next_terminator(std::string_view text, std::size_t from, std::size_t last) {
   std::size_t i = from;
@@ -236,28 +235,36 @@ std::size_t next_terminator(std::string_view text, std::size_t from, std::size_t
   return last;
 }
 
+// Where the next sentence starts when the terminator at `i` (with a byte after it) ends the
+// one begun at `start`, or npos when it ends none.
+std::size_t sentence_after(std::string_view paragraph, std::size_t i, std::size_t start) {
+  const char next = paragraph[i + 1];
+  if (next != ' ' && next != '\n') return std::string_view::npos;
+  std::size_t j = i + 1;
+  while (j < paragraph.size() && (paragraph[j] == ' ' || paragraph[j] == '\n')) ++j;
+  if (j >= paragraph.size()) return std::string_view::npos;
+  const char after = paragraph[j];
+  const bool starts = (after >= 'A' && after <= 'Z') || (after >= '0' && after <= '9') ||
+                      after == '"' || after == '(' || static_cast<unsigned char>(after) >= 0x80;
+  if (!starts) return std::string_view::npos;
+  if (paragraph[i] == '.') {
+    std::size_t w = i;
+    while (w > start && paragraph[w - 1] != ' ' && paragraph[w - 1] != '\n' && paragraph[w - 1] != '(') --w;
+    if (is_abbreviation(paragraph.substr(w, i - w))) return std::string_view::npos;
+  }
+  return j;
+}
+
+// split_sentences into a vector the caller reuses.
 void split_sentences_into(std::string_view paragraph, std::vector<std::pair<std::size_t, std::size_t>>& out) {
   out.clear();
   std::size_t start = 0;
   const std::size_t last = paragraph.empty() ? 0 : paragraph.size() - 1;  // a terminator needs a byte after it
   for (std::size_t i = next_terminator(paragraph, 0, last); i < last; i = next_terminator(paragraph, i + 1, last)) {
-    const char c = paragraph[i];
-    const char next = paragraph[i + 1];
-    if (next != ' ' && next != '\n') continue;
-    std::size_t j = i + 1;
-    while (j < paragraph.size() && (paragraph[j] == ' ' || paragraph[j] == '\n')) ++j;
-    if (j >= paragraph.size()) break;
-    const char after = paragraph[j];
-    const bool starts = (after >= 'A' && after <= 'Z') || (after >= '0' && after <= '9') ||
-                        after == '"' || after == '(' || static_cast<unsigned char>(after) >= 0x80;
-    if (!starts) continue;
-    if (c == '.') {
-      std::size_t w = i;
-      while (w > start && paragraph[w - 1] != ' ' && paragraph[w - 1] != '\n' && paragraph[w - 1] != '(') --w;
-      if (is_abbreviation(paragraph.substr(w, i - w))) continue;
-    }
+    const std::size_t next = sentence_after(paragraph, i, start);
+    if (next == std::string_view::npos) continue;
     out.emplace_back(start, i + 1 - start);
-    start = j;
+    start = next;
   }
   if (start < paragraph.size()) out.emplace_back(start, paragraph.size() - start);
 }
