@@ -217,6 +217,12 @@ std::string Segmenter::heading_text(std::string_view raw) const {
 
 namespace {
 
+using Pieces = std::vector<std::pair<std::size_t, std::size_t>>;
+
+constexpr bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+constexpr bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+constexpr bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n'; }
+
 // The first '.', '!' or '?' at or after `from` that has a byte after it, or `last` when none.
 std::size_t next_terminator(std::string_view text, std::size_t from, std::size_t last) {
   std::size_t i = from;
@@ -256,7 +262,7 @@ std::size_t sentence_after(std::string_view paragraph, std::size_t i, std::size_
 }
 
 // split_sentences into a vector the caller reuses.
-void split_sentences_into(std::string_view paragraph, std::vector<std::pair<std::size_t, std::size_t>>& out) {
+void split_sentences_into(std::string_view paragraph, Pieces& out) {
   out.clear();
   std::size_t start = 0;
   const std::size_t last = paragraph.empty() ? 0 : paragraph.size() - 1;  // a terminator needs a byte after it
@@ -269,11 +275,169 @@ void split_sentences_into(std::string_view paragraph, std::vector<std::pair<std:
   if (start < paragraph.size()) out.emplace_back(start, paragraph.size() - start);
 }
 
+// What may start a run-together boundary, byte by byte; boundary_at decides, so this may
+// let through more than it needs to, as long as it is cheap. A terminator; a capital followed
+// by a lower-case letter, after ')' or a byte from 'A' to 0x7F (a letter, mostly). The last
+// byte never starts a boundary.
+bool may_start_boundary(std::string_view text, std::size_t at) {
+  const auto c = static_cast<unsigned char>(text[at]);
+  const auto before = static_cast<unsigned char>(at > 0 ? text[at - 1] : '\n');
+  const auto after = static_cast<unsigned char>(at + 1 < text.size() ? text[at + 1] : '\0');
+  if (c == '.' || c == '!' || c == '?') return true;
+  return c >= 'A' && c <= 'Z' && after >= 'a' && after <= 'z' && ((before >= 'A' && before < 0x80) || before == ')');
+}
+
+#if defined(__SSE2__)
+// may_start_boundary for the sixteen bytes at `at` (which has a byte before and after them),
+// one bit each.
+unsigned boundary_candidates(const char* at) {
+  const __m128i before = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at - 1));
+  const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+  const __m128i after = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at + 1));
+  const auto eq = [](__m128i v, int c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(c))); };
+  // Shifted so that [low, high] is the bottom of the signed range, then one comparison.
+  const auto in = [](__m128i v, int low, int high) {
+    return _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - low))),
+                          _mm_set1_epi8(static_cast<char>(0x80 + high - low + 1)));
+  };
+  const __m128i terminator = _mm_or_si128(_mm_or_si128(eq(block, '.'), eq(block, '!')), eq(block, '?'));
+  const __m128i joined = _mm_or_si128(_mm_cmpgt_epi8(before, _mm_set1_epi8('A' - 1)), eq(before, ')'));
+  const __m128i join = _mm_and_si128(_mm_and_si128(in(block, 'A', 'Z'), in(after, 'a', 'z')), joined);
+  return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(terminator, join)));
+}
+#endif
+
+// The first byte at or after `from` that may_start_boundary, or text.size() when none. Most
+// bytes of ordinary prose are none of those, so sixteen are ruled out at a time.
+std::size_t next_boundary_candidate(std::string_view text, std::size_t from) {
+  const std::size_t last = text.empty() ? 0 : text.size() - 1;
+  std::size_t i = from;
+  if (i == 0 && last > 0) {
+    if (may_start_boundary(text, 0)) return 0;
+    i = 1;
+  }
+#if defined(__SSE2__)
+  if (text.size() >= 18) {
+    for (; i + 16 <= last; i += 16) {
+      if (const unsigned found = boundary_candidates(text.data() + i)) return i + static_cast<std::size_t>(__builtin_ctz(found));
+    }
+    // The rest as the end of a block that overlaps bytes already ruled out.
+    if (i < last) {
+      const std::size_t block = last - 16;
+      if (const unsigned found = boundary_candidates(text.data() + block) >> (i - block)) {
+        return i + static_cast<std::size_t>(__builtin_ctz(found));
+      }
+    }
+    return text.size();
+  }
+#endif
+  for (; i < last; ++i) {
+    if (may_start_boundary(text, i)) return i;
+  }
+  return text.size();
+}
+
+// A word starts after these ("2 yearsSchedule", "Full-timeBenefits", "level:twoYears"), not
+// after a letter, digit, '.', '@', '_' or apostrophe ("Node.jsExpert", "it'sFine").
+constexpr bool starts_word_after(char c) {
+  return is_space(c) || c == '(' || c == '[' || c == '"' || c == '-' || c == '/' || c == ':' ||
+         c == ';' || c == ',';
+}
+
+// "discipline.Preferred", "(required).Preferred", "today!Apply": a sentence end with the next
+// sentence run into it. A '.' counts only after a word of no other '.' that ends in two
+// lower-case letters and is no abbreviation ("Ph.D", "U.S.Army", "vs.Oracle", "ASP.Net"), and
+// not before a dotted name or ".Net" ("www.Example.org", "Microsoft.Net").
+bool ends_run_together_sentence(std::string_view text, std::size_t i, std::size_t start) {
+  const char before = i > 0 ? text[i - 1] : '\0';
+  if (before == ')') return i >= 2 && (is_lower(text[i - 2]) || (text[i - 2] >= '0' && text[i - 2] <= '9'));
+  if (text[i] != '.') return is_lower(before);
+  if (i < 2 || !is_lower(before) || !is_lower(text[i - 2])) return false;
+  std::size_t w = i;
+  // Stopping at a '.' keeps the search short in text that is all dotted names.
+  while (w > start && !is_space(text[w - 1]) && text[w - 1] != '(' && text[w - 1] != '.') --w;
+  if (w > start && text[w - 1] == '.') return false;
+  if (is_abbreviation(text.substr(w, i - w))) return false;
+  std::size_t e = i + 1;
+  while (e < text.size() && (is_word_byte(text[e]) || text[e] == '-')) ++e;
+  if (e + 1 < text.size() && text[e] == '.' && is_word_byte(text[e + 1])) return false;
+  const std::string_view next_word = text.substr(i + 1, e - i - 1);
+  return next_word != "Net" && next_word != "Js";
+}
+
+// Where two pieces of scraped text run together at `at`, a candidate from
+// next_boundary_candidate in the piece begun at `start`: the first piece ends at `end`, the
+// next starts at `next`. With no boundary, `next` is where the search goes on.
+struct Boundary {
+  bool found = false;
+  std::size_t end = 0;
+  std::size_t next = 0;
+};
+
+Boundary boundary_at(std::string_view text, std::size_t at, std::size_t start) {
+  const Boundary none{false, at, at + 1};
+  const char c = text[at];
+  switch (c) {
+    case '.': case '!': case '?': {
+      if (at + 1 >= text.size()) return none;
+      if (const std::size_t next = sentence_after(text, at, start); next != std::string_view::npos) {
+        return {true, at + 1, next};
+      }
+      const bool capitalised = is_upper(text[at + 1]) && at + 2 < text.size() && is_lower(text[at + 2]);
+      if (capitalised && ends_run_together_sentence(text, at, start)) return {true, at + 1, at + 1};
+      return none;
+    }
+    default:
+      break;
+  }
+  // A capital followed by a lower-case letter (may_start_boundary has checked both).
+  const char before = text[at - 1];
+  if (before == ')') {
+    // "(required)Preferred", not "(R)Office".
+    return at >= 2 && is_lower(text[at - 2]) ? Boundary{true, at, at} : none;
+  }
+  // "2 yearsSchedule" (three or more lower-case letters that start a word: not "JavaScript",
+  // "iPhone", "DevOps" or "jQuery") and "REQUIREDHere" (five or more capitals: not
+  // "SQLServer" or "HTMLElement").
+  const bool lower = is_lower(before);
+  std::size_t word = at - 1;
+  while (word > 0 && (lower ? is_lower(text[word - 1]) : is_upper(text[word - 1]))) --word;
+  const std::size_t letters = at - word;
+  const bool starts_word = word == 0 || starts_word_after(text[word - 1]);
+  if (starts_word && letters >= (lower ? 3u : 5u)) return {true, at, at};
+  return none;
+}
+
+// split_items into a vector the caller reuses.
+void split_items_into(std::string_view paragraph, Pieces& out) {
+  out.clear();
+  std::size_t start = 0;
+  auto close_piece = [&](std::size_t end) {
+    while (end > start && is_space(paragraph[end - 1])) --end;
+    if (end > start) out.emplace_back(start, end - start);
+  };
+  for (std::size_t at = next_boundary_candidate(paragraph, 0); at < paragraph.size();) {
+    const Boundary boundary = boundary_at(paragraph, at, start);
+    if (boundary.found) {
+      close_piece(boundary.end);
+      start = boundary.next;
+    }
+    at = next_boundary_candidate(paragraph, std::max(at + 1, boundary.next));
+  }
+  close_piece(paragraph.size());
+}
+
 }  // namespace
 
 std::vector<std::pair<std::size_t, std::size_t>> split_sentences(std::string_view paragraph) {
-  std::vector<std::pair<std::size_t, std::size_t>> out;
+  Pieces out;
   split_sentences_into(paragraph, out);
+  return out;
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> split_items(std::string_view paragraph) {
+  Pieces out;
+  split_items_into(paragraph, out);
   return out;
 }
 
@@ -298,7 +462,7 @@ std::size_t Segmenter::split(std::string_view text, std::vector<Sentence>& sente
   int paragraph_line = 0;
   auto flush = [&] {
     if (paragraph.empty()) return;
-    split_sentences_into(paragraph, pieces);
+    split_items_into(paragraph, pieces);
     for (const auto& [offset, length] : pieces) {
       const std::string_view piece = trim(std::string_view(paragraph).substr(offset, length));
       if (piece.empty()) continue;
