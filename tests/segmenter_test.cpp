@@ -129,11 +129,38 @@ TEST(SplitItemsTest, SplitsFiveOrMoreCapitalsRunIntoACapitalisedWord) {
   }
 }
 
+TEST(SplitItemsTest, SplitsAtBulletsInsideALine) {
+  EXPECT_EQ(items("Skills: \xE2\x80\xA2 Leadership \xE2\x80\xA2 Budgeting \xE2\x80\xA2 Vendor management"),
+            (Pieces{"Skills:", "Leadership", "Budgeting", "Vendor management"}));
+  EXPECT_EQ(items("One \xE2\x97\x8F Two \xE2\x96\xAA Three \xE2\x97\xA6 Four \xC2\xB7 Five"),
+            (Pieces{"One", "Two", "Three", "Four", "Five"}));
+  EXPECT_EQ(items("\xE2\x80\xA2 Leadership\n\xE2\x80\xA2\tBudgeting \xE2\x80\xA2"), (Pieces{"Leadership", "Budgeting"}));
+  for (const std::string_view text : {"A bachelor\xE2\x80\x99s degree \xE2\x80\x93 or more", "Lead\xE2\x80\xA2" "Budget",
+                                      "Lead \xE2\x80\xA2" "Budget", "Five\xC2\xB7six", "A \xE2\x80\x9Cplus\xE2\x80\x9D"}) {
+    EXPECT_EQ(items(text), Pieces{std::string(text)});
+  }
+}
+
+TEST(SplitItemsTest, SplitsAtDashesOnlyWhereTheyListItems) {
+  EXPECT_EQ(items("Skills: - Leadership - Budgeting - Vendor management"),
+            (Pieces{"Skills:", "Leadership", "Budgeting", "Vendor management"}));
+  EXPECT_EQ(items("Tools: * SQL * Python"), (Pieces{"Tools:", "SQL", "Python"}));
+  EXPECT_EQ(items("- Leadership - Budgeting"), (Pieces{"Leadership", "Budgeting"}));
+  EXPECT_EQ(items("Pay: $90k - $120k. Skills: - SQL - Python"), (Pieces{"Pay: $90k - $120k.", "Skills:", "SQL", "Python"}));
+  // A list ends with its line.
+  EXPECT_EQ(items("Skills: - SQL - Python\nand more - here"), (Pieces{"Skills:", "SQL", "Python\nand more - here"}));
+  for (const std::string_view text : {"Salary: $90k - $120k", "Note: - a single dash", "Leadership - Budgeting - Hiring",
+                                      "Skills: - SQL * Python", "- a single item", "Skills: -SQL -Python", "Full-time - remote"}) {
+    EXPECT_EQ(items(text), Pieces{std::string(text)});
+  }
+}
+
 TEST(SplitItemsTest, GivesOffsetsIntoTheParagraph) {
   using Spans = std::vector<std::pair<std::size_t, std::size_t>>;
-  EXPECT_EQ(split_items("SQL in Python.Go"), (Spans{{0, 14}, {14, 2}}));
+  EXPECT_EQ(split_items("Skills: \xE2\x80\xA2 SQL in Python.Go"), (Spans{{0, 7}, {12, 14}, {26, 2}}));
   EXPECT_EQ(split_items("yearsSchedule"), (Spans{{0, 5}, {5, 8}}));
   EXPECT_EQ(split_items(""), Spans{});
+  EXPECT_EQ(split_items(" \xE2\x80\xA2 "), Spans{});
 }
 
 // The sixteen-byte search must find what the byte-at-a-time one does, so a paragraph gives
@@ -171,13 +198,15 @@ TEST(SplitItemsTest, LongRunsTakeLinearTime) {
 }
 
 TEST_F(SegmenterTest, NumbersTheLinesOfRunTogetherPieces) {
-  EXPECT_EQ(describe("REQUIREMENTS\nA degree in a related discipline.Preferred: an MBA\n\n"
+  EXPECT_EQ(describe("REQUIREMENTS\nA degree in a related discipline.Preferred: an MBA\n"
+                     "Skills: \xE2\x80\xA2 Budgeting \xE2\x80\xA2 Hiring\n\n"
                      "Plans, organizes and directs the work of employees performing information systems\n"
                      "work and budgetsSchedule: Full-time\n"),
-            (V{"2 required A degree in a related discipline.", "2 required Preferred: an MBA",
-               "4 required Plans, organizes and directs the work of employees performing information systems\n"
+            (V{"2 required A degree in a related discipline.", "2 required Preferred: an MBA", "3 required Skills:",
+               "3 required Budgeting", "3 required Hiring",
+               "5 required Plans, organizes and directs the work of employees performing information systems\n"
                "work and budgets",
-               "5 required Schedule: Full-time"}));
+               "6 required Schedule: Full-time"}));
 }
 
 TEST(DisplayTextTest, CollapsesAndTrims) {

@@ -221,6 +221,7 @@ using Pieces = std::vector<std::pair<std::size_t, std::size_t>>;
 
 constexpr bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 constexpr bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+constexpr bool is_blank(char c) { return c == ' ' || c == '\t'; }
 constexpr bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n'; }
 
 // The first '.', '!' or '?' at or after `from` that has a byte after it, or `last` when none.
@@ -276,15 +277,22 @@ void split_sentences_into(std::string_view paragraph, Pieces& out) {
 }
 
 // What may start a run-together boundary, byte by byte; boundary_at decides, so this may
-// let through more than it needs to, as long as it is cheap. A terminator; a capital followed
-// by a lower-case letter, after ')' or a byte from 'A' to 0x7F (a letter, mostly). The last
-// byte never starts a boundary.
+// let through more than it needs to, as long as it is cheap. A terminator; a '-', '*' or a
+// bullet's first byte (0xC2, 0xE2) after a space, tab, line break or other byte below '!'; a
+// capital followed by a lower-case letter, after ')' or a byte from 'A' to 0x7F (a letter,
+// mostly). Before the first byte is a line break. The last byte never starts a boundary.
 bool may_start_boundary(std::string_view text, std::size_t at) {
   const auto c = static_cast<unsigned char>(text[at]);
   const auto before = static_cast<unsigned char>(at > 0 ? text[at - 1] : '\n');
   const auto after = static_cast<unsigned char>(at + 1 < text.size() ? text[at + 1] : '\0');
-  if (c == '.' || c == '!' || c == '?') return true;
-  return c >= 'A' && c <= 'Z' && after >= 'a' && after <= 'z' && ((before >= 'A' && before < 0x80) || before == ')');
+  switch (c) {
+    case '.': case '!': case '?':
+      return true;
+    case '-': case '*': case 0xC2: case 0xE2:
+      return before <= ' ';
+    default:
+      return c >= 'A' && c <= 'Z' && after >= 'a' && after <= 'z' && ((before >= 'A' && before < 0x80) || before == ')');
+  }
 }
 
 #if defined(__SSE2__)
@@ -301,9 +309,14 @@ unsigned boundary_candidates(const char* at) {
                           _mm_set1_epi8(static_cast<char>(0x80 + high - low + 1)));
   };
   const __m128i terminator = _mm_or_si128(_mm_or_si128(eq(block, '.'), eq(block, '!')), eq(block, '?'));
+  const __m128i after_whitespace = _mm_cmpeq_epi8(_mm_min_epu8(before, _mm_set1_epi8(' ')), before);
+  const __m128i marker = _mm_and_si128(
+      after_whitespace, _mm_or_si128(_mm_or_si128(eq(block, '-'), eq(block, '*')),
+                                     eq(_mm_or_si128(block, _mm_set1_epi8(0x20)), 0xE2)));
   const __m128i joined = _mm_or_si128(_mm_cmpgt_epi8(before, _mm_set1_epi8('A' - 1)), eq(before, ')'));
   const __m128i join = _mm_and_si128(_mm_and_si128(in(block, 'A', 'Z'), in(after, 'a', 'z')), joined);
-  return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(terminator, join)));
+  return static_cast<unsigned>(
+      _mm_movemask_epi8(_mm_or_si128(terminator, _mm_or_si128(marker, join))));
 }
 #endif
 
@@ -365,6 +378,55 @@ bool ends_run_together_sentence(std::string_view text, std::size_t i, std::size_
   return next_word != "Net" && next_word != "Js";
 }
 
+// The length of the bullet at `at` ("•", "●", "▪", "◦", "·"), 0 when there is none.
+std::size_t inline_bullet_length(std::string_view text, std::size_t at) {
+  const std::string_view rest = text.substr(at, 3);
+  if (rest.starts_with("\xC2\xB7")) return 2;
+  for (const std::string_view bullet : {"\xE2\x80\xA2", "\xE2\x97\x8F", "\xE2\x96\xAA", "\xE2\x97\xA6"}) {
+    if (rest == bullet) return 3;
+  }
+  return 0;
+}
+
+// A '-' or '*' at `at` standing alone between whitespace (or the line's start) and a blank.
+bool is_dash_marker(std::string_view text, std::size_t at, std::size_t line_begin, std::size_t line_end) {
+  return (text[at] == '-' || text[at] == '*') && (at == line_begin || is_blank(text[at - 1])) &&
+         at + 1 < line_end && is_blank(text[at + 1]);
+}
+
+// " - " and " * " mark the items of a line only when it has two or more of the same kind and
+// the first follows a colon or starts the line ("Skills: - Budgeting - Hiring"); a single one
+// is a dash ("Salary: $90k - $120k"). Worked out once for each line that has one.
+struct DashList {
+  std::size_t line_begin = 0;
+  std::size_t line_end = 0;  // lines are met in order; 0: none worked out yet
+  std::size_t first = std::string_view::npos;  // the list's first marker; npos: not a list
+  char marker = 0;
+
+  void work_out(std::string_view text, std::size_t at) {
+    line_begin = at;
+    while (line_begin > 0 && text[line_begin - 1] != '\n') --line_begin;
+    line_end = std::min(text.find('\n', at), text.size());
+    first = std::string_view::npos;
+    std::size_t markers = 0;
+    char before = '\0';  // the last byte on the line that is not a blank
+    for (std::size_t i = line_begin; i < line_end; ++i) {
+      const char c = text[i];
+      if (is_dash_marker(text, i, line_begin, line_end)) {
+        if (first == std::string_view::npos && (before == '\0' || before == ':')) {
+          first = i;
+          marker = c;
+          markers = 1;
+        } else if (first != std::string_view::npos && c == marker) {
+          ++markers;
+        }
+      }
+      if (!is_blank(c)) before = c;
+    }
+    if (markers < 2) first = std::string_view::npos;
+  }
+};
+
 // Where two pieces of scraped text run together at `at`, a candidate from
 // next_boundary_candidate in the piece begun at `start`: the first piece ends at `end`, the
 // next starts at `next`. With no boundary, `next` is where the search goes on.
@@ -374,7 +436,12 @@ struct Boundary {
   std::size_t next = 0;
 };
 
-Boundary boundary_at(std::string_view text, std::size_t at, std::size_t start) {
+std::size_t skip_space(std::string_view text, std::size_t at) {
+  while (at < text.size() && is_space(text[at])) ++at;
+  return at;
+}
+
+Boundary boundary_at(std::string_view text, std::size_t at, std::size_t start, DashList& dashes) {
   const Boundary none{false, at, at + 1};
   const char c = text[at];
   switch (c) {
@@ -385,6 +452,21 @@ Boundary boundary_at(std::string_view text, std::size_t at, std::size_t start) {
       }
       const bool capitalised = is_upper(text[at + 1]) && at + 2 < text.size() && is_lower(text[at + 2]);
       if (capitalised && ends_run_together_sentence(text, at, start)) return {true, at + 1, at + 1};
+      return none;
+    }
+    case '-': case '*': {
+      if (at >= dashes.line_end) dashes.work_out(text, at);
+      if (dashes.first != std::string_view::npos && at >= dashes.first && c == dashes.marker &&
+          is_dash_marker(text, at, dashes.line_begin, dashes.line_end)) {
+        return {true, at, skip_space(text, at + 1)};
+      }
+      return none;
+    }
+    case '\xC2': case '\xE2': {
+      const std::size_t length = inline_bullet_length(text, at);
+      if (length > 0 && (at + length == text.size() || is_space(text[at + length]))) {
+        return {true, at, skip_space(text, at + length)};
+      }
       return none;
     }
     default:
@@ -412,12 +494,13 @@ Boundary boundary_at(std::string_view text, std::size_t at, std::size_t start) {
 void split_items_into(std::string_view paragraph, Pieces& out) {
   out.clear();
   std::size_t start = 0;
+  DashList dashes;
   auto close_piece = [&](std::size_t end) {
     while (end > start && is_space(paragraph[end - 1])) --end;
     if (end > start) out.emplace_back(start, end - start);
   };
   for (std::size_t at = next_boundary_candidate(paragraph, 0); at < paragraph.size();) {
-    const Boundary boundary = boundary_at(paragraph, at, start);
+    const Boundary boundary = boundary_at(paragraph, at, start, dashes);
     if (boundary.found) {
       close_piece(boundary.end);
       start = boundary.next;
