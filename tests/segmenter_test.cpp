@@ -155,9 +155,20 @@ TEST(SplitItemsTest, SplitsAtDashesOnlyWhereTheyListItems) {
   }
 }
 
+TEST(SplitItemsTest, SplitsAtThreeBlanksOrATab) {
+  EXPECT_EQ(items("Lead the IT team   Manage the budget   Own vendor contracts"),
+            (Pieces{"Lead the IT team", "Manage the budget", "Own vendor contracts"}));
+  EXPECT_EQ(items("Salary:\t$90,000 \t Remote"), (Pieces{"Salary:", "$90,000", "Remote"}));
+  EXPECT_EQ(items("end.   next"), (Pieces{"end.", "next"}));
+  EXPECT_EQ(items("End.  Next one"), (Pieces{"End.", "Next one"}));
+  for (const std::string_view text : {"Lead the  IT team", "end.  next", "Lead\n   the team"}) {
+    EXPECT_EQ(items(text), Pieces{std::string(text)});
+  }
+}
+
 TEST(SplitItemsTest, GivesOffsetsIntoTheParagraph) {
   using Spans = std::vector<std::pair<std::size_t, std::size_t>>;
-  EXPECT_EQ(split_items("Skills: \xE2\x80\xA2 SQL in Python.Go"), (Spans{{0, 7}, {12, 14}, {26, 2}}));
+  EXPECT_EQ(split_items("Skills: \xE2\x80\xA2 SQL   Python.Go"), (Spans{{0, 7}, {12, 3}, {18, 7}, {25, 2}}));
   EXPECT_EQ(split_items("yearsSchedule"), (Spans{{0, 5}, {5, 8}}));
   EXPECT_EQ(split_items(""), Spans{});
   EXPECT_EQ(split_items(" \xE2\x80\xA2 "), Spans{});

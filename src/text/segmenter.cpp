@@ -277,17 +277,20 @@ void split_sentences_into(std::string_view paragraph, Pieces& out) {
 }
 
 // What may start a run-together boundary, byte by byte; boundary_at decides, so this may
-// let through more than it needs to, as long as it is cheap. A terminator; a '-', '*' or a
-// bullet's first byte (0xC2, 0xE2) after a space, tab, line break or other byte below '!'; a
-// capital followed by a lower-case letter, after ')' or a byte from 'A' to 0x7F (a letter,
-// mostly). Before the first byte is a line break. The last byte never starts a boundary.
+// let through more than it needs to, as long as it is cheap. A terminator or a tab; a space
+// between two spaces; a '-', '*' or a bullet's first byte (0xC2, 0xE2) after a space, tab,
+// line break or other byte below '!'; a capital followed by a lower-case letter, after ')' or
+// a byte from 'A' to 0x7F (a letter, mostly). Before the first byte is a line break. The last
+// byte never starts a boundary.
 bool may_start_boundary(std::string_view text, std::size_t at) {
   const auto c = static_cast<unsigned char>(text[at]);
   const auto before = static_cast<unsigned char>(at > 0 ? text[at - 1] : '\n');
   const auto after = static_cast<unsigned char>(at + 1 < text.size() ? text[at + 1] : '\0');
   switch (c) {
-    case '.': case '!': case '?':
+    case '.': case '!': case '?': case '\t':
       return true;
+    case ' ':
+      return before == ' ' && after == ' ';
     case '-': case '*': case 0xC2: case 0xE2:
       return before <= ' ';
     default:
@@ -308,7 +311,10 @@ unsigned boundary_candidates(const char* at) {
     return _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - low))),
                           _mm_set1_epi8(static_cast<char>(0x80 + high - low + 1)));
   };
-  const __m128i terminator = _mm_or_si128(_mm_or_si128(eq(block, '.'), eq(block, '!')), eq(block, '?'));
+  const __m128i always = _mm_or_si128(_mm_or_si128(eq(block, '.'), eq(block, '!')),
+                                      _mm_or_si128(eq(block, '?'), eq(block, '\t')));
+  const __m128i space = eq(block, ' ');
+  const __m128i spaces = _mm_and_si128(_mm_and_si128(space, eq(before, ' ')), eq(after, ' '));
   const __m128i after_whitespace = _mm_cmpeq_epi8(_mm_min_epu8(before, _mm_set1_epi8(' ')), before);
   const __m128i marker = _mm_and_si128(
       after_whitespace, _mm_or_si128(_mm_or_si128(eq(block, '-'), eq(block, '*')),
@@ -316,7 +322,7 @@ unsigned boundary_candidates(const char* at) {
   const __m128i joined = _mm_or_si128(_mm_cmpgt_epi8(before, _mm_set1_epi8('A' - 1)), eq(before, ')'));
   const __m128i join = _mm_and_si128(_mm_and_si128(in(block, 'A', 'Z'), in(after, 'a', 'z')), joined);
   return static_cast<unsigned>(
-      _mm_movemask_epi8(_mm_or_si128(terminator, _mm_or_si128(marker, join))));
+      _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(always, spaces), _mm_or_si128(marker, join))));
 }
 #endif
 
@@ -453,6 +459,17 @@ Boundary boundary_at(std::string_view text, std::size_t at, std::size_t start, D
       const bool capitalised = is_upper(text[at + 1]) && at + 2 < text.size() && is_lower(text[at + 2]);
       if (capitalised && ends_run_together_sentence(text, at, start)) return {true, at + 1, at + 1};
       return none;
+    }
+    case ' ': case '\t': {
+      // "Lead the IT team   Manage the budget": three or more blanks, or a tab, inside a line.
+      std::size_t begin = at;
+      while (begin > start && is_blank(text[begin - 1])) --begin;
+      std::size_t end = begin;
+      bool tab = false;
+      for (; end < text.size() && is_blank(text[end]); ++end) tab = tab || text[end] == '\t';
+      const bool inside = begin > start && text[begin - 1] != '\n' && end < text.size() && text[end] != '\n';
+      if (inside && (tab || end - begin >= 3)) return {true, begin, end};
+      return {false, at, end};
     }
     case '-': case '*': {
       if (at >= dashes.line_end) dashes.work_out(text, at);

@@ -68,8 +68,8 @@ std::vector<std::pair<std::size_t, std::size_t>> split_sentences(std::string_vie
 /// "www.Example.org"), where a lower-case word of three or more letters runs into a
 /// capitalised one ("2 yearsSchedule"; not "JavaScript", "iPhone"), where a word of five or
 /// more capitals does ("REQUIREDHere"; not "SQLServer"), at "•", "●", "▪", "◦" or "·" between
-/// whitespace, and at " - " or " * " when a line has two or more and the first follows a colon
-/// or starts the line. Pieces are trimmed.
+/// whitespace, at " - " or " * " when a line has two or more and the first follows a colon or
+/// starts the line, and at three or more blanks or a tab inside a line. Pieces are trimmed.
 /// What Segmenter::split splits paragraphs with.
 std::vector<std::pair<std::size_t, std::size_t>> split_items(std::string_view paragraph);
 
