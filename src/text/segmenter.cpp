@@ -563,13 +563,15 @@ std::size_t Segmenter::split(std::string_view text, std::vector<Sentence>& sente
   auto flush = [&] {
     if (paragraph.empty()) return;
     split_items_into(paragraph, pieces);
+    // Pieces come in order, so the line each starts on is found in one pass over the lines.
+    std::size_t next_line = 0;
+    int line = paragraph_line;
     for (const auto& [offset, length] : pieces) {
+      for (; next_line < paragraph_lines.size() && paragraph_lines[next_line].first <= offset; ++next_line) {
+        line = paragraph_lines[next_line].second;
+      }
       const std::string_view piece = trim(std::string_view(paragraph).substr(offset, length));
       if (piece.empty()) continue;
-      int line = paragraph_line;
-      for (const auto& [line_offset, number] : paragraph_lines) {
-        if (line_offset <= offset) line = number;
-      }
       if (count == sentences.size()) sentences.emplace_back();
       Sentence& sentence = sentences[count++];
       sentence.line = line;
