@@ -217,7 +217,13 @@ std::string Segmenter::heading_text(std::string_view raw) const {
 
 namespace {
 
-// split_sentences into a vector the caller reuses.
+using Pieces = std::vector<std::pair<std::size_t, std::size_t>>;
+
+constexpr bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+constexpr bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+constexpr bool is_blank(char c) { return c == ' ' || c == '\t'; }
+constexpr bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n'; }
+
 // The first '.', '!' or '?' at or after `from` that has a byte after it, or `last` when none.
 std::size_t next_terminator(std::string_view text, std::size_t from, std::size_t last) {
   std::size_t i = from;
@@ -236,37 +242,302 @@ std::size_t next_terminator(std::string_view text, std::size_t from, std::size_t
   return last;
 }
 
-void split_sentences_into(std::string_view paragraph, std::vector<std::pair<std::size_t, std::size_t>>& out) {
+// Where the next sentence starts when the terminator at `i` (with a byte after it) ends the
+// one begun at `start`, or npos when it ends none.
+std::size_t sentence_after(std::string_view paragraph, std::size_t i, std::size_t start) {
+  const char next = paragraph[i + 1];
+  if (next != ' ' && next != '\n') return std::string_view::npos;
+  std::size_t j = i + 1;
+  while (j < paragraph.size() && (paragraph[j] == ' ' || paragraph[j] == '\n')) ++j;
+  if (j >= paragraph.size()) return std::string_view::npos;
+  const char after = paragraph[j];
+  const bool starts = (after >= 'A' && after <= 'Z') || (after >= '0' && after <= '9') ||
+                      after == '"' || after == '(' || static_cast<unsigned char>(after) >= 0x80;
+  if (!starts) return std::string_view::npos;
+  if (paragraph[i] == '.') {
+    std::size_t w = i;
+    while (w > start && paragraph[w - 1] != ' ' && paragraph[w - 1] != '\n' && paragraph[w - 1] != '(') --w;
+    if (is_abbreviation(paragraph.substr(w, i - w))) return std::string_view::npos;
+  }
+  return j;
+}
+
+// split_sentences into a vector the caller reuses.
+void split_sentences_into(std::string_view paragraph, Pieces& out) {
   out.clear();
   std::size_t start = 0;
   const std::size_t last = paragraph.empty() ? 0 : paragraph.size() - 1;  // a terminator needs a byte after it
   for (std::size_t i = next_terminator(paragraph, 0, last); i < last; i = next_terminator(paragraph, i + 1, last)) {
-    const char c = paragraph[i];
-    const char next = paragraph[i + 1];
-    if (next != ' ' && next != '\n') continue;
-    std::size_t j = i + 1;
-    while (j < paragraph.size() && (paragraph[j] == ' ' || paragraph[j] == '\n')) ++j;
-    if (j >= paragraph.size()) break;
-    const char after = paragraph[j];
-    const bool starts = (after >= 'A' && after <= 'Z') || (after >= '0' && after <= '9') ||
-                        after == '"' || after == '(' || static_cast<unsigned char>(after) >= 0x80;
-    if (!starts) continue;
-    if (c == '.') {
-      std::size_t w = i;
-      while (w > start && paragraph[w - 1] != ' ' && paragraph[w - 1] != '\n' && paragraph[w - 1] != '(') --w;
-      if (is_abbreviation(paragraph.substr(w, i - w))) continue;
-    }
+    const std::size_t next = sentence_after(paragraph, i, start);
+    if (next == std::string_view::npos) continue;
     out.emplace_back(start, i + 1 - start);
-    start = j;
+    start = next;
   }
   if (start < paragraph.size()) out.emplace_back(start, paragraph.size() - start);
+}
+
+// What may start a run-together boundary, byte by byte; boundary_at decides, so this may
+// let through more than it needs to, as long as it is cheap. A terminator or a tab; a space
+// between two spaces; a '-', '*' or a bullet's first byte (0xC2, 0xE2) after a space, tab,
+// line break or other byte below '!'; a capital followed by a lower-case letter, after ')' or
+// a byte from 'A' to 0x7F (a letter, mostly). Before the first byte is a line break. The last
+// byte never starts a boundary.
+bool may_start_boundary(std::string_view text, std::size_t at) {
+  const auto c = static_cast<unsigned char>(text[at]);
+  const auto before = static_cast<unsigned char>(at > 0 ? text[at - 1] : '\n');
+  const auto after = static_cast<unsigned char>(at + 1 < text.size() ? text[at + 1] : '\0');
+  switch (c) {
+    case '.': case '!': case '?': case '\t':
+      return true;
+    case ' ':
+      return before == ' ' && after == ' ';
+    case '-': case '*': case 0xC2: case 0xE2:
+      return before <= ' ';
+    default:
+      return c >= 'A' && c <= 'Z' && after >= 'a' && after <= 'z' && ((before >= 'A' && before < 0x80) || before == ')');
+  }
+}
+
+#if defined(__SSE2__)
+// may_start_boundary for the sixteen bytes at `at` (which has a byte before and after them),
+// one bit each.
+unsigned boundary_candidates(const char* at) {
+  const __m128i before = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at - 1));
+  const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+  const __m128i after = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at + 1));
+  const auto eq = [](__m128i v, int c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(c))); };
+  // Shifted so that [low, high] is the bottom of the signed range, then one comparison.
+  const auto in = [](__m128i v, int low, int high) {
+    return _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - low))),
+                          _mm_set1_epi8(static_cast<char>(0x80 + high - low + 1)));
+  };
+  const __m128i always = _mm_or_si128(_mm_or_si128(eq(block, '.'), eq(block, '!')),
+                                      _mm_or_si128(eq(block, '?'), eq(block, '\t')));
+  const __m128i space = eq(block, ' ');
+  const __m128i spaces = _mm_and_si128(_mm_and_si128(space, eq(before, ' ')), eq(after, ' '));
+  const __m128i after_whitespace = _mm_cmpeq_epi8(_mm_min_epu8(before, _mm_set1_epi8(' ')), before);
+  const __m128i marker = _mm_and_si128(
+      after_whitespace, _mm_or_si128(_mm_or_si128(eq(block, '-'), eq(block, '*')),
+                                     eq(_mm_or_si128(block, _mm_set1_epi8(0x20)), 0xE2)));
+  const __m128i joined = _mm_or_si128(_mm_cmpgt_epi8(before, _mm_set1_epi8('A' - 1)), eq(before, ')'));
+  const __m128i join = _mm_and_si128(_mm_and_si128(in(block, 'A', 'Z'), in(after, 'a', 'z')), joined);
+  return static_cast<unsigned>(
+      _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(always, spaces), _mm_or_si128(marker, join))));
+}
+#endif
+
+// The first byte at or after `from` that may_start_boundary, or text.size() when none. Most
+// bytes of ordinary prose are none of those, so sixteen are ruled out at a time.
+std::size_t next_boundary_candidate(std::string_view text, std::size_t from) {
+  const std::size_t last = text.empty() ? 0 : text.size() - 1;
+  std::size_t i = from;
+  if (i == 0 && last > 0) {
+    if (may_start_boundary(text, 0)) return 0;
+    i = 1;
+  }
+#if defined(__SSE2__)
+  if (text.size() >= 18) {
+    for (; i + 16 <= last; i += 16) {
+      if (const unsigned found = boundary_candidates(text.data() + i)) return i + static_cast<std::size_t>(__builtin_ctz(found));
+    }
+    // The rest as the end of a block that overlaps bytes already ruled out.
+    if (i < last) {
+      const std::size_t block = last - 16;
+      if (const unsigned found = boundary_candidates(text.data() + block) >> (i - block)) {
+        return i + static_cast<std::size_t>(__builtin_ctz(found));
+      }
+    }
+    return text.size();
+  }
+#endif
+  for (; i < last; ++i) {
+    if (may_start_boundary(text, i)) return i;
+  }
+  return text.size();
+}
+
+// A word starts after these ("2 yearsSchedule", "Full-timeBenefits", "level:twoYears"), not
+// after a letter, digit, '.', '@', '_' or apostrophe ("Node.jsExpert", "it'sFine").
+constexpr bool starts_word_after(char c) {
+  return is_space(c) || c == '(' || c == '[' || c == '"' || c == '-' || c == '/' || c == ':' ||
+         c == ';' || c == ',';
+}
+
+// "discipline.Preferred", "(required).Preferred", "today!Apply": a sentence end with the next
+// sentence run into it. A '.' counts only after a word of no other '.' that ends in two
+// lower-case letters and is no abbreviation ("Ph.D", "U.S.Army", "vs.Oracle", "ASP.Net"), and
+// not before a dotted name or ".Net" ("www.Example.org", "Microsoft.Net").
+bool ends_run_together_sentence(std::string_view text, std::size_t i, std::size_t start) {
+  const char before = i > 0 ? text[i - 1] : '\0';
+  if (before == ')') return i >= 2 && (is_lower(text[i - 2]) || (text[i - 2] >= '0' && text[i - 2] <= '9'));
+  if (text[i] != '.') return is_lower(before);
+  if (i < 2 || !is_lower(before) || !is_lower(text[i - 2])) return false;
+  std::size_t w = i;
+  // Stopping at a '.' keeps the search short in text that is all dotted names.
+  while (w > start && !is_space(text[w - 1]) && text[w - 1] != '(' && text[w - 1] != '.') --w;
+  if (w > start && text[w - 1] == '.') return false;
+  if (is_abbreviation(text.substr(w, i - w))) return false;
+  std::size_t e = i + 1;
+  while (e < text.size() && (is_word_byte(text[e]) || text[e] == '-')) ++e;
+  if (e + 1 < text.size() && text[e] == '.' && is_word_byte(text[e + 1])) return false;
+  const std::string_view next_word = text.substr(i + 1, e - i - 1);
+  return next_word != "Net" && next_word != "Js";
+}
+
+// The length of the bullet at `at` ("•", "●", "▪", "◦", "·"), 0 when there is none.
+std::size_t inline_bullet_length(std::string_view text, std::size_t at) {
+  const std::string_view rest = text.substr(at, 3);
+  if (rest.starts_with("\xC2\xB7")) return 2;
+  for (const std::string_view bullet : {"\xE2\x80\xA2", "\xE2\x97\x8F", "\xE2\x96\xAA", "\xE2\x97\xA6"}) {
+    if (rest == bullet) return 3;
+  }
+  return 0;
+}
+
+// A '-' or '*' at `at` standing alone between whitespace (or the line's start) and a blank.
+bool is_dash_marker(std::string_view text, std::size_t at, std::size_t line_begin, std::size_t line_end) {
+  return (text[at] == '-' || text[at] == '*') && (at == line_begin || is_blank(text[at - 1])) &&
+         at + 1 < line_end && is_blank(text[at + 1]);
+}
+
+// " - " and " * " mark the items of a line only when it has two or more of the same kind and
+// the first follows a colon or starts the line ("Skills: - Budgeting - Hiring"); a single one
+// is a dash ("Salary: $90k - $120k"). Worked out once for each line that has one.
+struct DashList {
+  std::size_t line_begin = 0;
+  std::size_t line_end = 0;  // lines are met in order; 0: none worked out yet
+  std::size_t first = std::string_view::npos;  // the list's first marker; npos: not a list
+  char marker = 0;
+
+  void work_out(std::string_view text, std::size_t at) {
+    line_begin = at;
+    while (line_begin > 0 && text[line_begin - 1] != '\n') --line_begin;
+    line_end = std::min(text.find('\n', at), text.size());
+    first = std::string_view::npos;
+    std::size_t markers = 0;
+    char before = '\0';  // the last byte on the line that is not a blank
+    for (std::size_t i = line_begin; i < line_end; ++i) {
+      const char c = text[i];
+      if (is_dash_marker(text, i, line_begin, line_end)) {
+        if (first == std::string_view::npos && (before == '\0' || before == ':')) {
+          first = i;
+          marker = c;
+          markers = 1;
+        } else if (first != std::string_view::npos && c == marker) {
+          ++markers;
+        }
+      }
+      if (!is_blank(c)) before = c;
+    }
+    if (markers < 2) first = std::string_view::npos;
+  }
+};
+
+// Where two pieces of scraped text run together at `at`, a candidate from
+// next_boundary_candidate in the piece begun at `start`: the first piece ends at `end`, the
+// next starts at `next`. With no boundary, `next` is where the search goes on.
+struct Boundary {
+  bool found = false;
+  std::size_t end = 0;
+  std::size_t next = 0;
+};
+
+std::size_t skip_space(std::string_view text, std::size_t at) {
+  while (at < text.size() && is_space(text[at])) ++at;
+  return at;
+}
+
+Boundary boundary_at(std::string_view text, std::size_t at, std::size_t start, DashList& dashes) {
+  const Boundary none{false, at, at + 1};
+  const char c = text[at];
+  switch (c) {
+    case '.': case '!': case '?': {
+      if (at + 1 >= text.size()) return none;
+      if (const std::size_t next = sentence_after(text, at, start); next != std::string_view::npos) {
+        return {true, at + 1, next};
+      }
+      const bool capitalised = is_upper(text[at + 1]) && at + 2 < text.size() && is_lower(text[at + 2]);
+      if (capitalised && ends_run_together_sentence(text, at, start)) return {true, at + 1, at + 1};
+      return none;
+    }
+    case ' ': case '\t': {
+      // "Lead the IT team   Manage the budget": three or more blanks, or a tab, inside a line.
+      std::size_t begin = at;
+      while (begin > start && is_blank(text[begin - 1])) --begin;
+      std::size_t end = begin;
+      bool tab = false;
+      for (; end < text.size() && is_blank(text[end]); ++end) tab = tab || text[end] == '\t';
+      const bool inside = begin > start && text[begin - 1] != '\n' && end < text.size() && text[end] != '\n';
+      if (inside && (tab || end - begin >= 3)) return {true, begin, end};
+      return {false, at, end};
+    }
+    case '-': case '*': {
+      if (at >= dashes.line_end) dashes.work_out(text, at);
+      if (dashes.first != std::string_view::npos && at >= dashes.first && c == dashes.marker &&
+          is_dash_marker(text, at, dashes.line_begin, dashes.line_end)) {
+        return {true, at, skip_space(text, at + 1)};
+      }
+      return none;
+    }
+    case '\xC2': case '\xE2': {
+      const std::size_t length = inline_bullet_length(text, at);
+      if (length > 0 && (at + length == text.size() || is_space(text[at + length]))) {
+        return {true, at, skip_space(text, at + length)};
+      }
+      return none;
+    }
+    default:
+      break;
+  }
+  // A capital followed by a lower-case letter (may_start_boundary has checked both).
+  const char before = text[at - 1];
+  if (before == ')') {
+    // "(required)Preferred", not "(R)Office".
+    return at >= 2 && is_lower(text[at - 2]) ? Boundary{true, at, at} : none;
+  }
+  // "2 yearsSchedule" (three or more lower-case letters that start a word: not "JavaScript",
+  // "iPhone", "DevOps" or "jQuery") and "REQUIREDHere" (five or more capitals: not
+  // "SQLServer" or "HTMLElement").
+  const bool lower = is_lower(before);
+  std::size_t word = at - 1;
+  while (word > 0 && (lower ? is_lower(text[word - 1]) : is_upper(text[word - 1]))) --word;
+  const std::size_t letters = at - word;
+  const bool starts_word = word == 0 || starts_word_after(text[word - 1]);
+  if (starts_word && letters >= (lower ? 3u : 5u)) return {true, at, at};
+  return none;
+}
+
+// split_items into a vector the caller reuses.
+void split_items_into(std::string_view paragraph, Pieces& out) {
+  out.clear();
+  std::size_t start = 0;
+  DashList dashes;
+  auto close_piece = [&](std::size_t end) {
+    while (end > start && is_space(paragraph[end - 1])) --end;
+    if (end > start) out.emplace_back(start, end - start);
+  };
+  for (std::size_t at = next_boundary_candidate(paragraph, 0); at < paragraph.size();) {
+    const Boundary boundary = boundary_at(paragraph, at, start, dashes);
+    if (boundary.found) {
+      close_piece(boundary.end);
+      start = boundary.next;
+    }
+    at = next_boundary_candidate(paragraph, std::max(at + 1, boundary.next));
+  }
+  close_piece(paragraph.size());
 }
 
 }  // namespace
 
 std::vector<std::pair<std::size_t, std::size_t>> split_sentences(std::string_view paragraph) {
-  std::vector<std::pair<std::size_t, std::size_t>> out;
+  Pieces out;
   split_sentences_into(paragraph, out);
+  return out;
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> split_items(std::string_view paragraph) {
+  Pieces out;
+  split_items_into(paragraph, out);
   return out;
 }
 
@@ -294,14 +565,16 @@ std::size_t Segmenter::split(std::string_view text, std::vector<Sentence>& sente
   auto flush = [&] {
     if (paragraph.empty()) return;
     ++paragraph_index;
-    split_sentences_into(paragraph, pieces);
+    split_items_into(paragraph, pieces);
+    // Pieces come in order, so the line each starts on is found in one pass over the lines.
+    std::size_t next_line = 0;
+    int line = paragraph_line;
     for (const auto& [offset, length] : pieces) {
+      for (; next_line < paragraph_lines.size() && paragraph_lines[next_line].first <= offset; ++next_line) {
+        line = paragraph_lines[next_line].second;
+      }
       const std::string_view piece = trim(std::string_view(paragraph).substr(offset, length));
       if (piece.empty()) continue;
-      int line = paragraph_line;
-      for (const auto& [line_offset, number] : paragraph_lines) {
-        if (line_offset <= offset) line = number;
-      }
       if (count == sentences.size()) sentences.emplace_back();
       Sentence& sentence = sentences[count++];
       sentence.line = line;

@@ -66,6 +66,16 @@ class Segmenter {
 /// a sentence. Returns (offset, length) pairs into `paragraph`.
 std::vector<std::pair<std::size_t, std::size_t>> split_sentences(std::string_view paragraph);
 
+/// As split_sentences, and also where scraped text runs pieces together: at a '.', '!' or '?'
+/// with a capitalised word right after it ("discipline.Preferred"; not "Ph.D", "U.S.Army",
+/// "www.Example.org"), where a lower-case word of three or more letters runs into a
+/// capitalised one ("2 yearsSchedule"; not "JavaScript", "iPhone"), where a word of five or
+/// more capitals does ("REQUIREDHere"; not "SQLServer"), at "•", "●", "▪", "◦" or "·" between
+/// whitespace, at " - " or " * " when a line has two or more and the first follows a colon or
+/// starts the line, and at three or more blanks or a tab inside a line. Pieces are trimmed.
+/// What Segmenter::split splits paragraphs with.
+std::vector<std::pair<std::size_t, std::size_t>> split_items(std::string_view paragraph);
+
 /// Collapses whitespace runs to one space and trims to at most about `max_bytes` (on word and
 /// UTF-8 boundaries, "…" marking each cut), keeping the bytes at [focus, focus_end) of `text`
 /// in view, for showing a sentence as evidence.
