@@ -160,5 +160,15 @@ TEST(QualifierScopeTest, AQualifierInsideTheMentionIsIgnored) {
   EXPECT_EQ(decision.negation, "");
 }
 
+TEST(QualifierScopeTest, FillerWordsDoNotLengthenAClosingItem) {
+  // "is highly" are filler: the closing item is "urban planning or engineering", short enough.
+  const std::string_view sentence =
+      "a masters degree in public administration, public policy, urban planning or engineering is highly desired";
+  EXPECT_EQ(decide(sentence, "masters degree"), "optional: desired");
+  EXPECT_EQ(decide("a masters degree in public administration, six more words of a closing item or two desired",
+                   "masters degree"),
+            "required");
+}
+
 }  // namespace
 }  // namespace cio_gap

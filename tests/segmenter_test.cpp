@@ -61,6 +61,18 @@ TEST_F(SegmenterTest, UnknownSubheadingKeepsSection) {
             (V{"2 required Two years of experience.", "4 required Degree may substitute."}));
 }
 
+TEST_F(SegmenterTest, AnOptionalListEndsAtTheFirstParagraphThatIsNotAnItem) {
+  EXPECT_EQ(describe("Requirements:\n"
+                     "In addition to the minimum requirements, the following qualifications are preferred:\n"
+                     "1. Experience with SAP.\n"
+                     "2. Experience with Workday.\n"
+                     "\n"
+                     "A bachelor's degree and five years of experience.\n"),
+            (V{"2 required In addition to the minimum requirements, the following qualifications are preferred:",
+               "3 preferred Experience with SAP.",
+               "4 preferred Experience with Workday.", "6 required A bachelor's degree and five years of experience."}));
+}
+
 TEST_F(SegmenterTest, MarkdownHeadingClosesDeeperSections) {
   EXPECT_EQ(describe("## Benefits\nHealth plan.\n## Our Story\nWe build things.\n"),
             (V{"2 boilerplate Health plan.", "4 general We build things."}));

@@ -110,9 +110,9 @@ void QualifierScope::reset(std::string_view lower, std::span<const Qualifier> qu
       if (opening.empty()) opening = word;
       joined = joined || word == "or" || word == "and";
       ++words;
-      if (!in_qualifier) {
+      if (!in_qualifier && !is_filler(word)) {
         ++plain_words;
-        bare = bare && is_filler(word);
+        bare = false;
       }
       return true;
     });

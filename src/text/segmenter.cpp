@@ -562,9 +562,21 @@ std::size_t Segmenter::split(std::string_view text, std::vector<Sentence>& sente
   int paragraph_line = 0;
   int paragraph_index = -1;
   bool paragraph_item = false;
+  // An optional list opened inside the text lasts for the rest of its paragraph and the list
+  // items that follow; the first paragraph that is not an item gives back the section before.
+  bool optional_list = false;
+  SectionKind section_before_list = SectionKind::general;
+  std::string heading_before_list;
+  int level_before_list = 1000;
   auto flush = [&] {
     if (paragraph.empty()) return;
     ++paragraph_index;
+    if (optional_list && !paragraph_item) {
+      optional_list = false;
+      section = section_before_list;
+      heading = heading_before_list;
+      section_level = level_before_list;
+    }
     split_items_into(paragraph, pieces);
     // Pieces come in order, so the line each starts on is found in one pass over the lines.
     std::size_t next_line = 0;
@@ -586,6 +598,12 @@ std::size_t Segmenter::split(std::string_view text, std::vector<Sentence>& sente
       // "The following qualifications are highly preferred:" opens an optional list, even
       // inside a block that otherwise demands nothing (a civil-service process note).
       if (piece.ends_with(':') && introduces_optional_list(piece)) {
+        if (!optional_list) {
+          section_before_list = section;
+          heading_before_list = heading;
+          level_before_list = section_level;
+        }
+        optional_list = true;
         section = SectionKind::preferred;
         heading = std::string(piece);
         section_level = 1000;
@@ -612,10 +630,12 @@ std::size_t Segmenter::split(std::string_view text, std::vector<Sentence>& sente
       if (line.front() == '#') level = static_cast<int>(line.find_first_not_of('#'));
       const SectionKind kind = classify_heading(title);
       if (kind != SectionKind::general) {
+        optional_list = false;
         section = kind;
         heading = title;
         section_level = level;
       } else if (line.front() == '#' && level <= section_level) {
+        optional_list = false;
         section = SectionKind::general;
         heading = title;
         section_level = 1000;
