@@ -18,6 +18,31 @@ TEST(YearsTest, ReadsExperienceStatements) {
   EXPECT_EQ(years_in_sentence("Eight or more years of experience"), 8);
 }
 
+TEST(YearsTest, ReadsScrapedAndLooseStatements) {
+  // Words run together where a scraper dropped the line break.
+  EXPECT_EQ(years_in_sentence("Experience level:2 yearsSchedule: Full-time"), 2);
+  EXPECT_EQ(years_in_sentence("Required:5 YearsExperience in IT"), 5);
+  EXPECT_EQ(years_in_sentence("5yrs experience"), 5);
+  EXPECT_EQ(years_in_sentence("5+yrs"), 5);
+  EXPECT_EQ(years_in_sentence("8+ years in IT operations"), 8);
+  // A long phrase between the number and "experience".
+  EXPECT_EQ(years_in_sentence("3+ years of hands-on, production-grade software engineering experience"), 3);
+  EXPECT_EQ(years_in_sentence("3 years of hands-on, production-grade software engineering experience"), 3);
+  EXPECT_EQ(years_in_sentence("Minimum of 5 years' experience"), 5);
+  EXPECT_EQ(years_in_sentence("Minimum of 5 years\u2019 experience"), 5);
+  EXPECT_EQ(years_in_sentence("7 years of progressively responsible experience in information technology, "
+                              "including 3 years in a supervisory capacity"),
+            7);
+}
+
+TEST(YearsTest, ExperienceWindowEndsWithTheClauseOrSentence) {
+  EXPECT_EQ(years_in_sentence("We have grown for 6 years; experience matters to us."), std::nullopt);
+  EXPECT_EQ(years_in_sentence("Our platform is 6 years in the making. Experience it yourself."), std::nullopt);
+  EXPECT_EQ(years_in_sentence("Serving 12 years of customers across the region with care and a proud, "
+                              "long-standing tradition of service, quality, trust, craft and experience"),
+            std::nullopt);
+}
+
 TEST(YearsTest, TakesTheSmallestAlternative) {
   EXPECT_EQ(years_in_sentence("Four years of experience with a degree, or six years of experience without"), 4);
   EXPECT_EQ(years_in_sentence("Six years of experience; or a degree and three years of experience"), 3);
@@ -30,6 +55,10 @@ TEST(YearsTest, IgnoresOtherDurations) {
   EXPECT_EQ(years_in_sentence("Grown 30% in the past 3 years."), std::nullopt);
   EXPECT_EQ(years_in_sentence("Certification within two years of appointment."), std::nullopt);
   EXPECT_EQ(years_in_sentence("Six months of experience"), std::nullopt);
+  EXPECT_EQ(years_in_sentence("Over the next 3 years you will build the team."), std::nullopt);
+  EXPECT_EQ(years_in_sentence("We offer a 401(k) with 4 years vesting."), std::nullopt);
+  EXPECT_EQ(years_in_sentence("Founded 50 years ago, we bring experience to every client."), std::nullopt);
+  EXPECT_EQ(years_in_sentence("Deliver a 5-year roadmap drawing on your experience."), std::nullopt);
 }
 
 TEST(YearsTest, FirstStatementOutsideBoilerplateWithListedAlternatives) {

@@ -26,9 +26,33 @@ std::optional<int> number_word(std::string_view word) {
   return std::nullopt;
 }
 
+bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Where the word of letters starting at `begin` ends. Scraped text runs words together
+// ("2 yearsSchedule: Full-time"), so a capital after a lower-case letter starts a new word.
+std::size_t word_end(std::string_view text, std::size_t begin) {
+  std::size_t end = begin + 1;
+  while (end < text.size() && is_letter(text[end]) &&
+         !(text[end] >= 'A' && text[end] <= 'Z' && text[end - 1] >= 'a' && text[end - 1] <= 'z')) {
+    ++end;
+  }
+  return end;
+}
+
+// A '.', '!' or '?' that ends a sentence: followed by the end of the text, or by whitespace and
+// a capital or a digit (as the segmenter splits sentences), not "e.g. a" or "3.5".
+bool ends_sentence(std::string_view text, std::size_t i) {
+  if (text[i] != '.' && text[i] != '!' && text[i] != '?') return false;
+  std::size_t next = i + 1;
+  if (next == text.size()) return true;
+  if (text[next] != ' ' && text[next] != '\n' && text[next] != '\t') return false;
+  while (next < text.size() && (text[next] == ' ' || text[next] == '\n' || text[next] == '\t')) ++next;
+  return next == text.size() || (text[next] >= 'A' && text[next] <= 'Z') || (text[next] >= '0' && text[next] <= '9');
+}
+
 // Tokens view `lower`, the text lower-cased, or static strings; `tokens` is reused.
 void tokenize(std::string_view text, std::string_view lower, std::vector<Token>& tokens) {
-  static constexpr std::string_view kPunctuation = "+-();,:";
+  static constexpr std::string_view kPunctuation = "+-();,:.";
   tokens.clear();
   std::size_t i = 0;
   while (i < text.size()) {
@@ -43,9 +67,8 @@ void tokenize(std::string_view text, std::string_view lower, std::vector<Token>&
       while (j < text.size() && text[j] >= '0' && text[j] <= '9') ++j;
       tokens.push_back({lower.substr(i, j - i), true, value});
       i = j;
-    } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-      std::size_t j = i;
-      while (j < text.size() && ((text[j] >= 'a' && text[j] <= 'z') || (text[j] >= 'A' && text[j] <= 'Z'))) ++j;
+    } else if (is_letter(c)) {
+      const std::size_t j = word_end(text, i);
       Token token{lower.substr(i, j - i), false, 0};
       if (const auto value = number_word(token.text)) {
         token.number = true;
@@ -55,6 +78,9 @@ void tokenize(std::string_view text, std::string_view lower, std::vector<Token>&
       i = j;
     } else if (c == '+' || c == '-' || c == '(' || c == ')' || c == ';' || c == ',' || c == ':') {
       tokens.push_back({kPunctuation.substr(kPunctuation.find(c), 1), false, 0});
+      ++i;
+    } else if (ends_sentence(text, i)) {
+      tokens.push_back({".", false, 0});
       ++i;
     } else if (static_cast<unsigned char>(c) == 0xE2 && i + 2 < text.size() &&
                static_cast<unsigned char>(text[i + 1]) == 0x80 &&
@@ -67,6 +93,9 @@ void tokenize(std::string_view text, std::string_view lower, std::vector<Token>&
   }
 }
 
+// Tokens after "years" searched for "experience".
+constexpr std::size_t kExperienceWindow = 20;
+
 bool is(const std::vector<Token>& tokens, std::size_t i, std::string_view word) {
   return i < tokens.size() && tokens[i].text == word;
 }
@@ -74,8 +103,6 @@ bool is(const std::vector<Token>& tokens, std::size_t i, std::string_view word) 
 bool is_experience(std::string_view word) {
   return word == "experience" || word == "experienced" || word == "exp";
 }
-
-bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 // Whether the text could hold a statement at all: every statement has a number (digits or a
 // number word) and a word (a token of letters) "year(s)", "yr(s)", "experience(d)" or "exp",
@@ -92,8 +119,7 @@ bool may_state_years(std::string_view text) {
         ++i;
         continue;
       }
-      std::size_t end = i;
-      while (end < text.size() && is_letter(text[end])) ++end;
+      const std::size_t end = word_end(text, i);
       const std::size_t length = end - i;
       if (length >= min_length && length <= max_length) {
         char word[12];
@@ -132,7 +158,9 @@ std::optional<int> years_in_sentence(std::string_view sentence) {
     std::size_t j = i + 1;
     // "two (2)", "5+", "5 plus", "5-7", "5 to 7", "five or more"
     if (is(tokens, j, "(") && j + 2 < tokens.size() && tokens[j + 1].number && is(tokens, j + 2, ")")) j += 3;
-    if (is(tokens, j, "+") || is(tokens, j, "plus")) ++j;
+    // "5+ years" is how postings state a requirement; it needs no "experience" after it.
+    const bool plus = is(tokens, j, "+") || is(tokens, j, "plus");
+    if (plus) ++j;
     if ((is(tokens, j, "-") || is(tokens, j, "to")) && j + 1 < tokens.size() && tokens[j + 1].number) {
       j += 2;
       if (is(tokens, j, "(") && j + 2 < tokens.size() && tokens[j + 1].number && is(tokens, j + 2, ")")) j += 3;
@@ -148,16 +176,16 @@ std::optional<int> years_in_sentence(std::string_view sentence) {
       if (is(tokens, after, "ago") || is(tokens, after, "old")) continue;
       // "-year roadmap": a hyphenated duration adjective describes something else.
       if (is(tokens, j - 1, "-") && tokens[j].text == "year") continue;
-      for (std::size_t k = after; k < tokens.size() && k < after + 14; ++k) {
-        if (is_experience(tokens[k].text)) {
-          statement = true;
-          break;
-        }
-        if (tokens[k].text == ";") break;
+      statement = plus;
+      // "3+ years of hands-on, production-grade software engineering experience": a long
+      // phrase may come between, but not the end of the clause or of the sentence.
+      for (std::size_t k = after; !statement && k < tokens.size() && k < after + kExperienceWindow; ++k) {
+        if (tokens[k].text == ";" || tokens[k].text == ".") break;
+        statement = is_experience(tokens[k].text);
       }
       // "Experience: 5 years", "experience of at least five years"
-      for (std::size_t k = i; !statement && k > 0 && k + 8 > i; --k) {
-        if (is_experience(tokens[k - 1].text)) statement = true;
+      for (std::size_t k = i; !statement && k > 0 && k + 8 > i && tokens[k - 1].text != "."; --k) {
+        statement = is_experience(tokens[k - 1].text);
       }
       // "within two years", "for the next 3 years", "in the past 5 years" are not experience.
       if (i > 0 && (tokens[i - 1].text == "within" || tokens[i - 1].text == "next" ||

@@ -11,9 +11,11 @@ namespace cio_gap {
 
 /// The years of experience one sentence asks for: the smallest N of its "N years of
 /// experience" statements ("10+ years", "ten years", "a minimum of five years", "5-7 years"
-/// -> 5, "Two (2) years of full-time paid experience", "10+ Experience"), or nullopt when it
-/// states none. Durations of other kinds ("founded 50 years ago", "a 5-year roadmap",
-/// "within two years") do not count.
+/// -> 5, "Two (2) years of full-time paid experience", "10+ Experience", "5+yrs", "Minimum of
+/// 5 years' experience"), or nullopt when it states none. Up to 20 words may come between
+/// "years" and "experience", within one clause and sentence; words run together by a scraper
+/// ("2 yearsSchedule") are split at the capital. Durations of other kinds ("founded 50 years
+/// ago", "a 5-year roadmap", "within two years", "over the next 3 years") do not count.
 std::optional<int> years_in_sentence(std::string_view sentence);
 
 /// The role's years requirement: the first sentence outside boilerplate that states one;
