@@ -61,6 +61,49 @@ TEST(YearsTest, IgnoresOtherDurations) {
   EXPECT_EQ(years_in_sentence("Deliver a 5-year roadmap drawing on your experience."), std::nullopt);
 }
 
+TEST(YearsTest, ReadsLeadershipYears) {
+  EXPECT_EQ(leadership_years_in_sentence("10+ years leading teams"), 10);
+  EXPECT_EQ(leadership_years_in_sentence("Five years of supervisory experience"), 5);
+  EXPECT_EQ(leadership_years_in_sentence("3 years in a supervisory capacity"), 3);
+  EXPECT_EQ(leadership_years_in_sentence("At least 5 years of management experience"), 5);
+  EXPECT_EQ(leadership_years_in_sentence("Two years as a supervisor"), 2);
+  EXPECT_EQ(leadership_years_in_sentence("5+ years of people management"), 5);
+  EXPECT_EQ(leadership_years_in_sentence("Supervisory experience: 3 years"), 3);
+  EXPECT_EQ(leadership_years_in_sentence("Leadership experience of at least four years"), 4);
+  EXPECT_EQ(leadership_years_in_sentence("10+ years of progressive IT leadership experience"), 10);
+  EXPECT_EQ(leadership_years_in_sentence("Six years managing a team of engineers"), 6);
+  EXPECT_EQ(leadership_years_in_sentence("4 years with direct reports"), 4);
+}
+
+TEST(YearsTest, LeadershipYearsArePartOfTheTotal) {
+  const std::string_view sentence = "7 years of experience, including 3 years managing staff";
+  EXPECT_EQ(years_in_sentence(sentence), 7);
+  EXPECT_EQ(leadership_years_in_sentence(sentence), 3);
+  const std::string_view teams = "10+ years of IT experience, including at least five years leading teams";
+  EXPECT_EQ(years_in_sentence(teams), 10);
+  EXPECT_EQ(leadership_years_in_sentence(teams), 5);
+  const std::string_view capacity =
+      "7 years of progressively responsible experience in information technology, including 3 years in a "
+      "supervisory capacity";
+  EXPECT_EQ(years_in_sentence(capacity), 7);
+  EXPECT_EQ(leadership_years_in_sentence(capacity), 3);
+  EXPECT_EQ(years_in_sentence("Two years as a supervisor"), 2);
+  EXPECT_EQ(leadership_years_in_sentence("Eight years of leadership experience, or six years with an MBA leading "
+                                         "people"),
+            6);
+}
+
+TEST(YearsTest, OtherYearsAreNotLeadership) {
+  EXPECT_EQ(leadership_years_in_sentence("5 years of experience"), std::nullopt);
+  EXPECT_EQ(leadership_years_in_sentence("5 years of project management experience"), std::nullopt);
+  EXPECT_EQ(leadership_years_in_sentence("3 years as a product manager"), std::nullopt);
+  EXPECT_EQ(leadership_years_in_sentence("5 years managing projects"), std::nullopt);
+  EXPECT_EQ(leadership_years_in_sentence("Lead our team with 3 years of cloud experience"), std::nullopt);
+  EXPECT_EQ(leadership_years_in_sentence("Experience: 8 years"), std::nullopt);
+  EXPECT_EQ(leadership_years_in_sentence("Within two years you will lead the team"), std::nullopt);
+  EXPECT_EQ(leadership_years_in_sentence("5 years of experience in finance; supervisory skills"), std::nullopt);
+}
+
 TEST(YearsTest, FirstStatementOutsideBoilerplateWithListedAlternatives) {
   const std::vector<Sentence> sentences = {
       {1, SectionKind::boilerplate, "About", "We have 20 years of experience serving clients."},
@@ -70,6 +113,19 @@ TEST(YearsTest, FirstStatementOutsideBoilerplateWithListedAlternatives) {
   };
   EXPECT_EQ(years_required(sentences), 2);
   EXPECT_EQ(years_required({}), std::nullopt);
+}
+
+TEST(YearsTest, LeadershipRequirementOfAPosting) {
+  const std::vector<Sentence> sentences = {
+      {1, SectionKind::boilerplate, "About", "Our managers have led teams here for 20 years of growth."},
+      {3, SectionKind::required, "REQUIREMENTS", "Eight years of IT experience."},
+      {4, SectionKind::required, "REQUIREMENTS", "Four years of supervisory experience; or"},
+      {5, SectionKind::required, "REQUIREMENTS", "Three years as a supervisor with a master's degree."},
+  };
+  EXPECT_EQ(years_required(sentences), 8);
+  EXPECT_EQ(years_leadership_required(sentences), 3);
+  EXPECT_EQ(years_leadership_required(std::span(sentences).first(2)), std::nullopt);
+  EXPECT_EQ(years_leadership_required({}), std::nullopt);
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "cio_gap/text/years.h"
 
+#include <algorithm>
 #include <array>
 #include <string>
 
@@ -139,10 +140,101 @@ bool may_state_years(std::string_view text) {
   return number_word_found;
 }
 
-}  // namespace
+// Phrases that make a years statement one about leading people ("10+ years leading teams",
+// "five years of supervisory experience", "3 years in a supervisory capacity", "two years as a
+// supervisor", "5+ years of people management", "3 years managing staff"), as lower-case words.
+// "managing" alone is not enough ("5 years managing projects"): only with the people managed.
+constexpr std::array<std::array<std::string_view, 2>, 24> kLeadershipCues = {{
+    {"lead", ""},         {"leads", ""},          {"leading", ""},           {"led", ""},
+    {"leader", ""},       {"leadership", ""},     {"supervise", ""},         {"supervised", ""},
+    {"supervising", ""},  {"supervisory", ""},    {"supervision", ""},       {"supervisor", ""},
+    {"manager", ""},      {"people", ""},         {"direct", "reports"},     {"managing", "staff"},
+    {"managing", "people"}, {"managing", "teams"}, {"managing", "team"},    {"managing", "employees"},
+    {"managing", "a"},    {"managing", "others"}, {"management", "experience"}, {"staff", "management"},
+}};
 
-std::optional<int> years_in_sentence(std::string_view sentence) {
-  if (!may_state_years(sentence)) return std::nullopt;
+// Words before "manager" or "management" that make it about things, not people:
+// "project management experience", "3 years as a product manager".
+constexpr std::array<std::string_view, 16> kThingsManaged = {
+    "project", "projects", "program", "programme", "product", "vendor", "contract", "risk",
+    "data", "change", "service", "portfolio", "records", "incident", "release", "account"};
+
+// The tokens a leadership cue starting at `k` covers, or 0 when none starts there.
+std::size_t leadership_cue_at(const std::vector<Token>& tokens, std::size_t k) {
+  for (const auto& cue : kLeadershipCues) {
+    if (tokens[k].text != cue[0] || (!cue[1].empty() && !is(tokens, k + 1, cue[1]))) continue;
+    if (cue[1] == "a" && !is(tokens, k + 2, "team")) continue;  // "managing a team"
+    if (cue[0].starts_with("manag") && k > 0 &&
+        std::find(kThingsManaged.begin(), kThingsManaged.end(), tokens[k - 1].text) != kThingsManaged.end()) {
+      continue;
+    }
+    return cue[1].empty() ? 1 : 2;
+  }
+  return 0;
+}
+
+// Where a window around a statement stops: the end of a clause or sentence, or the start of
+// another statement ("7 years of experience, including 3 years managing staff").
+bool ends_window(const Token& token) {
+  return token.number || token.text == ";" || token.text == "." || token.text == "," || token.text == "including";
+}
+
+// Words after "years" searched for a leadership cue; words before the number searched for
+// "supervisory experience: 3 years", "leadership experience of at least 5 years".
+constexpr std::size_t kLeadershipWindow = 8;
+constexpr std::size_t kLeadershipLookBack = 6;
+
+bool leadership_after(const std::vector<Token>& tokens, std::size_t after) {
+  for (std::size_t k = after; k < tokens.size() && k < after + kLeadershipWindow; ++k) {
+    if (ends_window(tokens[k])) break;
+    if (leadership_cue_at(tokens, k) > 0) return true;
+  }
+  return false;
+}
+
+bool leadership_before(const std::vector<Token>& tokens, std::size_t number) {
+  bool introduced = false;  // "experience" or ":" between the cue and the number
+  for (std::size_t k = number; k > 0 && k + kLeadershipLookBack > number; --k) {
+    const Token& token = tokens[k - 1];
+    if (ends_window(token)) break;
+    if (introduced && leadership_cue_at(tokens, k - 1) > 0) return true;
+    introduced = introduced || is_experience(token.text) || token.text == ":";
+  }
+  return false;
+}
+
+// What one sentence asks: the years of experience, and of those the years leading people.
+struct YearsStatements {
+  std::optional<int> total;
+  std::optional<int> leadership;
+};
+
+// The first statement, lowered only by an alternative ("... or six years ..."); "including
+// five years leading teams" is a part of the statement before it, not an alternative.
+class Smallest {
+ public:
+  void add(const std::vector<Token>& tokens, std::size_t begin, std::size_t end, int value) {
+    if (!best_) {
+      best_ = value;
+    } else {
+      bool alternative = false;
+      for (std::size_t k = previous_end_; k < begin; ++k) {
+        if (tokens[k].text == "or") alternative = true;
+        if (tokens[k].text == "including") alternative = false;
+      }
+      if (alternative && value < *best_) best_ = value;
+    }
+    previous_end_ = end;
+  }
+  std::optional<int> value() const { return best_; }
+
+ private:
+  std::optional<int> best_;
+  std::size_t previous_end_ = 0;  // token after the last statement
+};
+
+YearsStatements read_years(std::string_view sentence) {
+  if (!may_state_years(sentence)) return {};
   thread_local std::string lower;
   thread_local std::vector<Token> tokens;
   lower.assign(sentence);
@@ -150,8 +242,8 @@ std::optional<int> years_in_sentence(std::string_view sentence) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   tokenize(sentence, lower, tokens);
-  std::optional<int> best;
-  std::size_t previous_end = 0;  // token after the last statement
+  Smallest total;
+  Smallest leadership;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (!tokens[i].number || tokens[i].value <= 0 || tokens[i].value > 40) continue;
     const int value = tokens[i].value;
@@ -168,15 +260,19 @@ std::optional<int> years_in_sentence(std::string_view sentence) {
     }
     if (is(tokens, j, "or") && (is(tokens, j + 1, "more") || is(tokens, j + 1, "greater"))) j += 2;
     bool statement = false;
+    bool leads = false;
     if (j < tokens.size() && is_experience(tokens[j].text)) {
       statement = true;  // "10+ Experience"
+      leads = leadership_after(tokens, j + 1) || leadership_before(tokens, i);
     } else if (is(tokens, j, "year") || is(tokens, j, "years") || is(tokens, j, "yrs") ||
                is(tokens, j, "yr")) {
       const std::size_t after = j + 1;
       if (is(tokens, after, "ago") || is(tokens, after, "old")) continue;
       // "-year roadmap": a hyphenated duration adjective describes something else.
       if (is(tokens, j - 1, "-") && tokens[j].text == "year") continue;
-      statement = plus;
+      // Years spent leading people are years of experience too: "two years as a supervisor".
+      leads = leadership_after(tokens, after) || leadership_before(tokens, i);
+      statement = plus || leads;
       // "3+ years of hands-on, production-grade software engineering experience": a long
       // phrase may come between, but not the end of the clause or of the sentence.
       for (std::size_t k = after; !statement && k < tokens.size() && k < after + kExperienceWindow; ++k) {
@@ -194,40 +290,48 @@ std::optional<int> years_in_sentence(std::string_view sentence) {
       }
     }
     if (!statement) continue;
-    if (!best) {
-      best = value;
-    } else {
-      // Only an alternative ("... or six years ...") can lower the requirement; "including
-      // five years leading teams" is a part of the first statement, not an alternative.
-      bool alternative = false;
-      for (std::size_t k = previous_end; k < i; ++k) {
-        if (tokens[k].text == "or") alternative = true;
-        if (tokens[k].text == "including") alternative = false;
-      }
-      if (alternative && value < *best) best = value;
-    }
-    previous_end = j;
+    total.add(tokens, i, j, value);
+    if (leads) leadership.add(tokens, i, j, value);
   }
-  return best;
+  return {total.value(), leadership.value()};
 }
 
-std::optional<int> years_required(std::span<const Sentence> sentences) {
+// The first sentence outside boilerplate for which `read` finds years; when the statements
+// right after it are alternatives ("...; or" / "or ..."), the smallest.
+std::optional<int> first_requirement(std::span<const Sentence> sentences,
+                                     std::optional<int> (*read)(std::string_view)) {
   for (std::size_t i = 0; i < sentences.size(); ++i) {
     if (sentences[i].section == SectionKind::boilerplate) continue;
-    auto years = years_in_sentence(sentences[i].text);
+    auto years = read(sentences[i].text);
     if (!years) continue;
     // Alternatives listed as separate items: "...; or" then "Four years ...".
     for (std::size_t k = i + 1; k < sentences.size(); ++k) {
       const std::string previous = ascii_lower(trim(sentences[k - 1].text));
       const std::string next = ascii_lower(trim(sentences[k].text));
       if (!previous.ends_with(" or") && !previous.ends_with(";or") && !next.starts_with("or ")) break;
-      if (const auto alternative = years_in_sentence(sentences[k].text); alternative && *alternative < *years) {
+      if (const auto alternative = read(sentences[k].text); alternative && *alternative < *years) {
         years = alternative;
       }
     }
     return years;
   }
   return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<int> years_in_sentence(std::string_view sentence) { return read_years(sentence).total; }
+
+std::optional<int> leadership_years_in_sentence(std::string_view sentence) {
+  return read_years(sentence).leadership;
+}
+
+std::optional<int> years_required(std::span<const Sentence> sentences) {
+  return first_requirement(sentences, years_in_sentence);
+}
+
+std::optional<int> years_leadership_required(std::span<const Sentence> sentences) {
+  return first_requirement(sentences, leadership_years_in_sentence);
 }
 
 }  // namespace cio_gap
