@@ -131,6 +131,29 @@ TEST_F(GapAnalysisTest, YearsComparedWithCountedPostings) {
   EXPECT_EQ(report.years.max_years, 10);
 }
 
+TEST_F(GapAnalysisTest, LeadershipYearsComparedWithYearsLeadership) {
+  ScanResult s = postings();
+  s.postings[0].years_leadership_required = 5;  // a.txt
+  s.postings[1].years_leadership_required = 2;  // b.txt
+  s.postings[3].years_leadership_required = 9;  // d.txt, a duplicate: not counted
+  const DemandTally tally = tally_scan(s, rules.rules.size());
+  EXPECT_EQ(tally.postings[0].years_leadership_required, 5);
+  EXPECT_EQ(tally.postings[2].years_leadership_required, std::nullopt);
+  const Report report = assess(profile("years_experience: 8\nyears_leadership: 3\n"), tally, extractor, {});
+  EXPECT_EQ(report.leadership_years.profile_years, 3);
+  EXPECT_EQ(report.leadership_years.postings_with_years, 2);
+  EXPECT_EQ(report.leadership_years.postings_asking_more, 1);
+  EXPECT_EQ(report.leadership_years.min_years, 2);
+  EXPECT_EQ(report.leadership_years.median_years, 2);
+  EXPECT_EQ(report.leadership_years.max_years, 5);
+  EXPECT_EQ(report.years.profile_years, 8);  // the years of experience are compared apart
+  EXPECT_EQ(report.years.postings_asking_more, 1);
+  const Report none = assess(profile("name: X\n"), scan(), extractor, {});
+  EXPECT_EQ(none.leadership_years.profile_years, std::nullopt);
+  EXPECT_EQ(none.leadership_years.postings_with_years, 0);
+  EXPECT_EQ(none.leadership_years.median_years, std::nullopt);
+}
+
 TEST_F(GapAnalysisTest, YearsMedianIsTheLowerMiddleOfEveryCountedPosting) {
   ScanResult s;
   for (const int years : {10, 3, 5, 5, 2}) s.postings.push_back(posting("p.txt", {}, years));
@@ -167,6 +190,7 @@ TEST_F(GapAnalysisTest, ATallyCanLeaveThePostingListOut) {
   EXPECT_EQ(without.total, with.total);
   EXPECT_EQ(without.duplicates, with.duplicates);
   EXPECT_EQ(without.years_asked, with.years_asked);
+  EXPECT_EQ(without.leadership_years_asked, with.leadership_years_asked);
   const auto a = aggregate_demand(without);
   const auto b = aggregate_demand(with);
   ASSERT_EQ(a.size(), b.size());

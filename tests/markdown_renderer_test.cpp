@@ -17,6 +17,7 @@ TEST(MarkdownRendererTest, RendersTheWholeReport) {
 - **Readiness score:** 33.3/100
 - **Postings analysed:** 3 (1 duplicate not counted)
 - **Experience:** postings ask 5 to 10 years (median 7); you have 8, and 1 of 2 ask for more.
+- **Leadership:** postings ask 4 to 6 years leading people (median 4); you have 3, and 2 of 2 ask for more.
 
 ## What the postings demand
 
@@ -85,6 +86,7 @@ TEST(MarkdownRendererTest, SaysSoWhenThereAreNoGapsNoYearsAndNoDemand) {
   sample.report.gaps.clear();
   sample.report.duplicates = 0;
   sample.report.years = {};
+  sample.report.leadership_years = {};
   sample.report.qualifications.clear();
   sample.report.readiness.clear();
   sample.profile.name.clear();
@@ -94,6 +96,7 @@ TEST(MarkdownRendererTest, SaysSoWhenThereAreNoGapsNoYearsAndNoDemand) {
 - **Readiness score:** 33.3/100
 - **Postings analysed:** 3
 - **Experience:** no posting states a number of years.
+- **Leadership:** no posting states a number of years leading people.
 
 ## What the postings demand
 
@@ -112,9 +115,14 @@ No readiness check ran.
 TEST(MarkdownRendererTest, AProfileWithoutYearsIsAskedToAddThem) {
   SampleReport sample;
   sample.report.years.profile_years.reset();
+  sample.report.leadership_years.profile_years.reset();
   const std::string out = render_report_markdown(sample.report, sample.rules);
   EXPECT_NE(out.find("- **Experience:** postings ask 5 to 10 years (median 7); add years_experience to your profile "
                      "to compare.\n"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("- **Leadership:** postings ask 4 to 6 years leading people (median 4); add years_leadership to "
+                     "your profile to compare.\n"),
             std::string::npos)
       << out;
 }

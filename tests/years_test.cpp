@@ -73,6 +73,9 @@ TEST(YearsTest, ReadsLeadershipYears) {
   EXPECT_EQ(leadership_years_in_sentence("10+ years of progressive IT leadership experience"), 10);
   EXPECT_EQ(leadership_years_in_sentence("Six years managing a team of engineers"), 6);
   EXPECT_EQ(leadership_years_in_sentence("4 years with direct reports"), 4);
+  EXPECT_EQ(leadership_years_in_sentence("Eight or more years of experience in enterprise infrastructure, with at "
+                                         "least four years managing managers."),
+            4);
 }
 
 TEST(YearsTest, LeadershipYearsArePartOfTheTotal) {

@@ -36,6 +36,30 @@ std::optional<std::size_t> rule_index(const RuleSet& rules, std::string_view id)
   return std::nullopt;
 }
 
+// The person's years against the years postings ask (years asked -> how many postings ask it).
+YearsComparison compare_years(std::optional<int> profile_years, const std::map<int, int>& asked_by) {
+  YearsComparison years;
+  years.profile_years = profile_years;
+  for (const auto& [asked, postings] : asked_by) {
+    years.postings_with_years += postings;
+    if (profile_years && asked > *profile_years) years.postings_asking_more += postings;
+  }
+  if (years.postings_with_years > 0) {
+    years.min_years = asked_by.begin()->first;
+    years.max_years = asked_by.rbegin()->first;
+    // The lower median, as the middle of the sorted list: the ((n - 1) / 2)-th value.
+    int before = (years.postings_with_years - 1) / 2;
+    for (const auto& [asked, postings] : asked_by) {
+      if (before < postings) {
+        years.median_years = asked;
+        break;
+      }
+      before -= postings;
+    }
+  }
+  return years;
+}
+
 }  // namespace
 
 DemandTally start_tally(std::size_t rule_count) {
@@ -48,7 +72,8 @@ DemandTally start_tally(std::size_t rule_count) {
 void tally_posting(DemandTally& tally, const PostingFindings& posting) {
   ++tally.total;
   if (tally.keep_postings) {
-    tally.postings.push_back({posting.source, posting.title, posting.years_required, posting.duplicate,
+    tally.postings.push_back({posting.source, posting.title, posting.years_required,
+                              posting.years_leadership_required, posting.duplicate,
                               static_cast<int>(posting.findings.size())});
   }
   if (posting.duplicate) {
@@ -63,6 +88,7 @@ void tally_posting(DemandTally& tally, const PostingFindings& posting) {
     }
   }
   if (posting.years_required) ++tally.years_asked[*posting.years_required];
+  if (posting.years_leadership_required) ++tally.leadership_years_asked[*posting.years_leadership_required];
   if (const auto type = dominant_role_type(posting)) ++tally.role_types[static_cast<std::size_t>(*type)];
 }
 
@@ -171,25 +197,8 @@ Report assess(const Profile& profile, const DemandTally& tally, const Extractor&
     report.gaps.push_back(i);
   }
 
-  YearsComparison& years = report.years;
-  years.profile_years = profile.years_experience;
-  for (const auto& [asked, postings] : tally.years_asked) {
-    years.postings_with_years += postings;
-    if (profile.years_experience && asked > *profile.years_experience) years.postings_asking_more += postings;
-  }
-  if (years.postings_with_years > 0) {
-    years.min_years = tally.years_asked.begin()->first;
-    years.max_years = tally.years_asked.rbegin()->first;
-    // The lower median, as the middle of the sorted list: the ((n - 1) / 2)-th value.
-    int before = (years.postings_with_years - 1) / 2;
-    for (const auto& [asked, postings] : tally.years_asked) {
-      if (before < postings) {
-        years.median_years = asked;
-        break;
-      }
-      before -= postings;
-    }
-  }
+  report.years = compare_years(profile.years_experience, tally.years_asked);
+  report.leadership_years = compare_years(profile.years_leadership, tally.leadership_years_asked);
   report.readiness = readiness_checks(profile, tally, extractor.rules(), report.status_by_rule);
   return report;
 }

@@ -287,6 +287,7 @@ PostingFindings Extractor::extract(const PostingText& posting, KeywordMatcher::S
   const std::size_t sentence_count = segmenter_.split(posting.text, work.sentences);
   const std::span<const Sentence> sentences(work.sentences.data(), sentence_count);
   result.years_required = years_required(sentences);
+  result.years_leadership_required = years_leadership_required(sentences);
 
   work.hits.clear();
   work.hit_sentences.clear();

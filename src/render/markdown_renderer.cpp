@@ -38,19 +38,6 @@ std::string plural(int count, std::string_view one, std::string_view many) {
   return fmt::format("{} {}", count, count == 1 ? one : many);
 }
 
-std::string experience(const YearsComparison& years) {
-  if (years.postings_with_years == 0) return "no posting states a number of years.";
-  std::string out = fmt::format("postings ask {} to {} years (median {})", *years.min_years, *years.max_years,
-                                *years.median_years);
-  if (years.profile_years) {
-    out += fmt::format("; you have {}, and {} of {} ask for more.", *years.profile_years, years.postings_asking_more,
-                       years.postings_with_years);
-  } else {
-    out += "; add years_experience to your profile to compare.";
-  }
-  return out;
-}
-
 std::string demand_table(const Report& report, const RuleSet& rules) {
   if (report.qualifications.empty()) return "No posting demands a qualification these rules recognise.\n";
   std::string out = "| Qualification | Required | Preferred | Share | Status |\n|:--|--:|--:|--:|:--|\n";
@@ -102,7 +89,9 @@ std::string render_report_markdown(const Report& report, const RuleSet& rules) {
   out += fmt::format("- **Readiness score:** {:g}/100\n", report.score);
   out += "- **Postings analysed:** " + std::to_string(report.postings);
   if (report.duplicates > 0) out += " (" + plural(report.duplicates, "duplicate", "duplicates") + " not counted)";
-  out += "\n- **Experience:** " + experience(report.years) + "\n";
+  out += "\n- **Experience:** " + years_comparison_text(report.years, "years", "years_experience");
+  out += "\n- **Leadership:** " +
+         years_comparison_text(report.leadership_years, "years leading people", "years_leadership") + "\n";
 
   out += "\n## What the postings demand\n\n" + demand_table(report, rules);
 

@@ -144,11 +144,12 @@ bool may_state_years(std::string_view text) {
 // "five years of supervisory experience", "3 years in a supervisory capacity", "two years as a
 // supervisor", "5+ years of people management", "3 years managing staff"), as lower-case words.
 // "managing" alone is not enough ("5 years managing projects"): only with the people managed.
-constexpr std::array<std::array<std::string_view, 2>, 24> kLeadershipCues = {{
+constexpr std::array<std::array<std::string_view, 2>, 27> kLeadershipCues = {{
     {"lead", ""},         {"leads", ""},          {"leading", ""},           {"led", ""},
-    {"leader", ""},       {"leadership", ""},     {"supervise", ""},         {"supervised", ""},
-    {"supervising", ""},  {"supervisory", ""},    {"supervision", ""},       {"supervisor", ""},
-    {"manager", ""},      {"people", ""},         {"direct", "reports"},     {"managing", "staff"},
+    {"leader", ""},       {"leaders", ""},        {"leadership", ""},        {"supervise", ""},
+    {"supervised", ""},   {"supervising", ""},    {"supervisory", ""},       {"supervision", ""},
+    {"supervisor", ""},   {"supervisors", ""},    {"manager", ""},           {"managers", ""},
+    {"people", ""},       {"direct", "reports"},  {"managing", "staff"},
     {"managing", "people"}, {"managing", "teams"}, {"managing", "team"},    {"managing", "employees"},
     {"managing", "a"},    {"managing", "others"}, {"management", "experience"}, {"staff", "management"},
 }};

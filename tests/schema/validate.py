@@ -108,7 +108,8 @@ class Checker:
             print("ok   schema: valid draft 2020-12, every object closed")
 
     def check_extra_property_rejected(self, report):
-        places = [lambda r: r, lambda r: r["profile"], lambda r: r["years"], lambda r: r["qualifications"][0],
+        places = [lambda r: r, lambda r: r["profile"], lambda r: r["years"], lambda r: r["leadership_years"],
+                  lambda r: r["qualifications"][0],
                   lambda r: r["readiness"][0], lambda r: r["postings"][0]]
         if report["gaps"]:
             places.append(lambda r: r["gaps"][0])

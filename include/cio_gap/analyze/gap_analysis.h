@@ -41,7 +41,8 @@ std::vector<std::vector<ProfileEvidence>> profile_evidence(const Profile& profil
 Status status_from(const std::vector<ProfileEvidence>& evidence);
 
 /// The gap report: demand, the person's status for each demanded qualification, gaps ranked
-/// by demand, the readiness score and the years comparison.
+/// by demand, the readiness score and the comparisons of years (of experience, and leading
+/// people).
 Report assess(const Profile& profile, const DemandTally& tally, const Extractor& extractor,
               const GapOptions& options);
 

@@ -73,7 +73,8 @@ class Extractor {
   /// section; qualifiers and negation still apply.
   std::vector<Hit> hits_in_text(std::string_view text, KeywordMatcher::Scratch& scratch) const;
 
-  /// What the posting demands: counted hits per rule, the years required and the title.
+  /// What the posting demands: counted hits per rule, the years required (of experience and
+  /// leading people) and the title.
   PostingFindings extract(const PostingText& posting, KeywordMatcher::Scratch& scratch,
                           const EvidenceNeeds& needs = {}) const;
 

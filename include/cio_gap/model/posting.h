@@ -42,7 +42,8 @@ struct Finding {
 struct PostingFindings {
   std::string source;
   std::string title;
-  std::optional<int> years_required;
+  std::optional<int> years_required;             ///< years of experience it asks
+  std::optional<int> years_leadership_required;  ///< of those, years leading people it asks
   std::vector<Finding> findings;  ///< ordered by rule index
   bool duplicate = false;         ///< same normalised text as an earlier posting
   std::array<int, 3> role_signals{};  ///< mentions of each RoleType's phrases outside boilerplate

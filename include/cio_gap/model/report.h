@@ -42,9 +42,10 @@ struct QualificationDemand {
   std::vector<Citation> citations;  ///< a few posting sentences, first postings first
 };
 
-/// How the person's years compare with what the postings ask.
+/// How the person's years compare with what the postings ask: years of experience, or years
+/// leading people.
 struct YearsComparison {
-  std::optional<int> profile_years;
+  std::optional<int> profile_years;  ///< years_experience, or years_leadership
   int postings_with_years = 0;  ///< postings that state a requirement
   int postings_asking_more = 0; ///< of those, asking more than the profile has
   std::optional<int> min_years;
@@ -65,6 +66,7 @@ struct PostingSummary {
   std::string source;
   std::string title;
   std::optional<int> years_required;
+  std::optional<int> years_leadership_required;
   bool duplicate = false;
   int qualifications = 0;  ///< qualifications it demands
 };
@@ -77,6 +79,7 @@ struct DemandTally {
   int duplicates = 0;  ///< postings dropped from demand as duplicates
   std::vector<QualificationDemand> by_rule;  ///< counts and first citations, by rule index
   std::map<int, int> years_asked;            ///< years a counted posting asks -> how many ask it
+  std::map<int, int> leadership_years_asked; ///< years leading people asked -> how many ask it
   std::array<int, 3> role_types{};           ///< counted postings signalling each RoleType most
   std::vector<PostingSummary> postings;      ///< in file order, duplicates included (flagged)
   bool keep_postings = true;  ///< false: `postings` stays empty (a report that does not list them)
@@ -102,6 +105,7 @@ struct Report {
   std::vector<std::size_t> gaps;  ///< indices into `qualifications` of partial/missing, ranked
   double score = 0;               ///< 0-100 readiness
   YearsComparison years;
+  YearsComparison leadership_years;  ///< years leading people, against years_leadership
   std::vector<Status> status_by_rule;        ///< the profile's status for every rule
   std::vector<ReadinessCheck> readiness;     ///< the seed articles' checks
 };
