@@ -335,6 +335,7 @@ PostingFindings Extractor::extract(const PostingText& posting, KeywordMatcher::S
     result.findings.push_back(std::move(finding));
     first = last;
   }
+  result.diagnosis = diagnose(sentences, result.findings);
   return result;
 }
 

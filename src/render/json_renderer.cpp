@@ -14,6 +14,10 @@ ordered_json years_value(const std::optional<int>& years) {
   return years ? ordered_json(*years) : ordered_json(nullptr);
 }
 
+ordered_json diagnosis_value(Diagnosis diagnosis) {
+  return diagnosis == Diagnosis::none ? ordered_json(nullptr) : ordered_json(to_string(diagnosis));
+}
+
 // One posting as `scan` prints it: an element of --format json's "postings", a line of jsonl.
 ordered_json posting_json(const PostingFindings& posting, const RuleSet& rules) {
   ordered_json qualifications = ordered_json::array();
@@ -29,7 +33,8 @@ ordered_json posting_json(const PostingFindings& posting, const RuleSet& rules) 
   ordered_json out = {{"source", posting.source},
                       {"title", posting.title},
                       {"years_required", years_value(posting.years_required)},
-                      {"years_leadership_required", years_value(posting.years_leadership_required)}};
+                      {"years_leadership_required", years_value(posting.years_leadership_required)},
+                      {"diagnosis", diagnosis_value(posting.diagnosis)}};
   if (posting.duplicate) out["duplicate"] = true;
   out["qualifications"] = std::move(qualifications);
   return out;

@@ -97,7 +97,7 @@ std::string render_scan_text(const ScanResult& scan, const RuleSet& rules, const
     out += fmt::format("  {}  ({})", escape_control(posting.title), years_text(posting));
     if (posting.duplicate) out += "  [duplicate: not counted]";
     out += '\n';
-    if (posting.findings.empty()) out += "  no recognised qualification\n";
+    if (posting.diagnosis != Diagnosis::none) out += fmt::format("  {}\n", describe(posting.diagnosis));
     for (const auto& finding : posting.findings) {
       const Rule& rule = rules.rules[finding.rule];
       const Evidence& first = finding.evidence.front();

@@ -137,6 +137,14 @@ class Checker:
                 self.fail("scan duplicates", "expected a posting flagged duplicate in tests/fixtures/formats/same")
             self.validate("scan tests/fixtures/formats/same --format json", document, "scan")
 
+        diagnosed = self.run(["scan", "tests/fixtures/diagnosis", "--format", "json"], "scan diagnoses")
+        if diagnosed is not None:
+            document = json.loads(diagnosed)
+            found = sorted(p.get("diagnosis") for p in document["postings"])
+            if found != ["no-qualifications", "no-role-text"]:
+                self.fail("scan diagnoses", f"expected both diagnoses in tests/fixtures/diagnosis, got {found}")
+            self.validate("scan tests/fixtures/diagnosis --format json", document, "scan")
+
         jsonl = None
         if self.offers(["scan"], "jsonl", "scan --format jsonl"):
             jsonl = self.run(["scan", "examples/jobs", "--format", "jsonl"], "scan --format jsonl")

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cio_gap/match/diagnosis.h"
 #include "cio_gap/match/keyword_matcher.h"
 #include "cio_gap/model/posting.h"
 #include "cio_gap/model/rule.h"
@@ -74,7 +75,7 @@ class Extractor {
   std::vector<Hit> hits_in_text(std::string_view text, KeywordMatcher::Scratch& scratch) const;
 
   /// What the posting demands: counted hits per rule, the years required (of experience and
-  /// leading people) and the title.
+  /// leading people), the title, and why it demands nothing when it does not (diagnose).
   PostingFindings extract(const PostingText& posting, KeywordMatcher::Scratch& scratch,
                           const EvidenceNeeds& needs = {}) const;
 

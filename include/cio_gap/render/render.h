@@ -49,9 +49,11 @@ struct PostingExplanation {
   std::string source;
   std::string title;
   std::vector<Hit> hits;  ///< mentions of the explained rule, in text order
+  Diagnosis diagnosis = Diagnosis::none;  ///< why the posting demands nothing at all, if it does not
 };
 
-/// `explain` as text: per posting, the verdict and each mention with its section and qualifier.
+/// `explain` as text: per posting, the verdict, its diagnosis when it demands nothing at all, and
+/// each mention with its section and qualifier.
 std::string render_explain_text(const Rule& rule, const std::vector<PostingExplanation>& postings,
                                 const RenderOptions& options);
 
