@@ -111,8 +111,53 @@ TEST_F(GapAnalysisTest, ScoreWeighsDemandAndCountsPartialHalf) {
   // (2.5 + 0.5) / 5 = 60%.
   const Report report = assess(profile("skills: {budget-management: strong, vendor-management: 1}\n"), scan(),
                                extractor, {});
-  EXPECT_DOUBLE_EQ(report.score, 60.0);
-  EXPECT_DOUBLE_EQ(readiness_score({}), 100.0);
+  ASSERT_TRUE(report.score.has_value());
+  EXPECT_DOUBLE_EQ(*report.score, 60.0);
+  EXPECT_EQ(readiness_score({}), std::nullopt);  // nothing demanded: no score, never 100
+}
+
+TEST_F(GapAnalysisTest, PostingsWithADiagnosisAreLeftOutOfTheShares) {
+  ScanResult s = postings();  // a, b, c counted; d a duplicate
+  s.postings.insert(s.postings.begin() + 1, posting("benefits.md", {}));
+  s.postings[1].diagnosis = Diagnosis::no_role_text;
+  s.postings.push_back(posting("forklift.txt", {}, 2));
+  s.postings.back().diagnosis = Diagnosis::no_qualifications;
+  s.postings.push_back(posting("copy-of-benefits.md", {}));
+  s.postings.back().diagnosis = Diagnosis::no_role_text;
+  s.postings.back().duplicate = true;
+  const DemandTally tally = tally_scan(s, rules.rules.size());
+  EXPECT_EQ(tally.total, 7);
+  EXPECT_EQ(tally.duplicates, 2);
+  EXPECT_EQ(tally.counted(), 5);
+  EXPECT_EQ(tally.left_out, 2);  // the duplicate is counted once, as a duplicate
+  EXPECT_EQ(tally.read_for_demands(), 3);
+  EXPECT_EQ(tally.postings[1].diagnosis, Diagnosis::no_role_text);
+  EXPECT_EQ(tally.postings[5].diagnosis, Diagnosis::no_qualifications);
+  const Report report = assess(profile("years_experience: 8\n"), tally, extractor, {});
+  EXPECT_EQ(report.postings, 5);
+  EXPECT_EQ(report.left_out, 2);
+  EXPECT_EQ(report.read_for_demands(), 3);
+  EXPECT_DOUBLE_EQ(find(report, kBudget).share, 1.0);  // 3 of 3, not 3 of 5
+  EXPECT_DOUBLE_EQ(find(report, kVendor).share, 1.0 / 3.0);
+  ASSERT_TRUE(report.score.has_value());
+  EXPECT_DOUBLE_EQ(*report.score, 0.0);
+  EXPECT_EQ(report.years.postings_with_years, 3);  // a posting's stated years still count
+}
+
+TEST_F(GapAnalysisTest, NoScoreWhenNoPostingCouldBeReadForDemands) {
+  ScanResult s;
+  s.postings.push_back(posting("benefits.md", {}));
+  s.postings.back().diagnosis = Diagnosis::no_role_text;
+  s.postings.push_back(posting("forklift.txt", {}));
+  s.postings.back().diagnosis = Diagnosis::no_qualifications;
+  const Report report = assess(profile("skills: {budget-management: expert}\n"), tally_scan(s, rules.rules.size()),
+                               extractor, {});
+  EXPECT_EQ(report.postings, 2);
+  EXPECT_EQ(report.left_out, 2);
+  EXPECT_EQ(report.read_for_demands(), 0);
+  EXPECT_TRUE(report.qualifications.empty());
+  EXPECT_TRUE(report.gaps.empty());
+  EXPECT_EQ(report.score, std::nullopt);
 }
 
 TEST_F(GapAnalysisTest, TopAndMinShareLimitGaps) {

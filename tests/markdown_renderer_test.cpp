@@ -112,6 +112,52 @@ No readiness check ran.
 )");
 }
 
+TEST(MarkdownRendererTest, PostingsLeftOutAreCountedAndSharesTakenOfTheRest) {
+  SampleReport sample;
+  sample.report.postings = 5;
+  sample.report.left_out = 2;
+  const std::string out = render_report_markdown(sample.report, sample.rules);
+  EXPECT_NE(out.find("- **Postings analysed:** 5 (1 duplicate not counted)\n"
+                     "- **Left out of the shares:** 2 postings: no role text or no qualification found in them\n"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("Demanded by 3 of 3 postings (100%; 2 required, 1 preferred).\n"), std::string::npos) << out;
+}
+
+TEST(MarkdownRendererTest, NoScoreWhenNoPostingCouldBeRead) {
+  SampleReport sample;
+  sample.report.postings = 1;
+  sample.report.duplicates = 0;
+  sample.report.left_out = 1;
+  sample.report.score.reset();
+  sample.report.years = {};
+  sample.report.leadership_years = {};
+  sample.report.qualifications.clear();
+  sample.report.gaps.clear();
+  sample.report.readiness.clear();
+  EXPECT_EQ(render_report_markdown(sample.report, sample.rules),
+            R"(# cio-gap report for Dana Rivera (Director of IT Operations)
+
+- **Readiness score:** none: no posting could be read for demands
+- **Postings analysed:** 1
+- **Left out of the shares:** 1 posting: no role text or no qualification found in them
+- **Experience:** no posting states a number of years.
+- **Leadership:** no posting states a number of years leading people.
+
+## What the postings demand
+
+No posting demands a qualification these rules recognise.
+
+## Gaps, most demanded first
+
+None: no posting could be read for demands.
+
+## Readiness checks
+
+No readiness check ran.
+)");
+}
+
 TEST(MarkdownRendererTest, AProfileWithoutYearsIsAskedToAddThem) {
   SampleReport sample;
   sample.report.years.profile_years.reset();

@@ -74,12 +74,15 @@ void tally_posting(DemandTally& tally, const PostingFindings& posting) {
   if (tally.keep_postings) {
     tally.postings.push_back({posting.source, posting.title, posting.years_required,
                               posting.years_leadership_required, posting.duplicate,
-                              static_cast<int>(posting.findings.size())});
+                              static_cast<int>(posting.findings.size()), posting.diagnosis});
   }
   if (posting.duplicate) {
     ++tally.duplicates;
     return;
   }
+  // A posting that could not be read for demands is no posting demanding nothing: it stays
+  // out of the shares, or unreadable files would dilute them.
+  if (posting.diagnosis != Diagnosis::none) ++tally.left_out;
   for (const auto& finding : posting.findings) {
     QualificationDemand& demand = tally.by_rule[finding.rule];
     (finding.tier == Tier::required ? demand.required : demand.preferred) += 1;
@@ -99,12 +102,12 @@ DemandTally tally_scan(const ScanResult& scan, std::size_t rule_count) {
 }
 
 std::vector<QualificationDemand> aggregate_demand(const DemandTally& tally) {
-  const int counted = tally.counted();
+  const int base = tally.read_for_demands();
   std::vector<QualificationDemand> demanded;
   for (QualificationDemand demand : tally.by_rule) {
     if (demand.required + demand.preferred == 0) continue;
     demand.demand = demand.required + demand.preferred / 2.0;
-    demand.share = counted > 0 ? static_cast<double>(demand.required + demand.preferred) / counted : 0.0;
+    demand.share = base > 0 ? static_cast<double>(demand.required + demand.preferred) / base : 0.0;
     demanded.push_back(std::move(demand));
   }
   std::stable_sort(demanded.begin(), demanded.end(), [](const auto& a, const auto& b) {
@@ -165,14 +168,14 @@ Status status_from(const std::vector<ProfileEvidence>& evidence) {
   return Status::partial;
 }
 
-double readiness_score(const std::vector<QualificationDemand>& qualifications) {
+std::optional<double> readiness_score(const std::vector<QualificationDemand>& qualifications) {
   double total = 0;
   double held = 0;
   for (const auto& q : qualifications) {
     total += q.demand;
     held += q.demand * (q.status == Status::have ? 1.0 : q.status == Status::partial ? 0.5 : 0.0);
   }
-  if (total <= 0) return 100.0;
+  if (total <= 0) return std::nullopt;
   return std::round(1000.0 * held / total) / 10.0;
 }
 
@@ -182,6 +185,7 @@ Report assess(const Profile& profile, const DemandTally& tally, const Extractor&
   report.profile = &profile;
   report.postings = tally.counted();
   report.duplicates = tally.duplicates;
+  report.left_out = tally.left_out;
   report.qualifications = aggregate_demand(tally);
   auto evidence = profile_evidence(profile, extractor);
   for (const auto& items : evidence) report.status_by_rule.push_back(status_from(items));

@@ -127,9 +127,10 @@ std::string render_report_json(const Report& report, const DemandTally& tally, c
   ordered_json out = {
       {"schema_version", kSchemaVersion},
       {"profile", {{"path", profile.path}, {"name", profile.name}, {"current_role", profile.current_role}}},
-      {"score", report.score},
+      {"score", report.score ? ordered_json(*report.score) : ordered_json(nullptr)},
       {"postings_count", report.postings},
       {"duplicates", report.duplicates},
+      {"postings_left_out", report.left_out},
       {"years", years_comparison_json(report.years)},
       {"leadership_years", years_comparison_json(report.leadership_years)},
       {"gaps", std::move(gaps)},
@@ -144,18 +145,19 @@ std::string render_report_json(const Report& report, const DemandTally& tally, c
     text.resize(text.size() - kEmpty.size());
     // Room for every entry at once, rather than doubling (and briefly holding twice) the text.
     std::size_t room = text.size() + 16;
-    for (const PostingSummary& posting : tally.postings) room += 200 + posting.source.size() + posting.title.size();
+    for (const PostingSummary& posting : tally.postings) room += 240 + posting.source.size() + posting.title.size();
     text.reserve(room);
     text += "[\n";
     for (std::size_t i = 0; i < tally.postings.size(); ++i) {
       const PostingSummary& posting = tally.postings[i];
       text += fmt::format(
           "    {{\n      \"source\": {},\n      \"title\": {},\n      \"years_required\": {},\n"
-          "      \"years_leadership_required\": {},\n      \"duplicate\": {},\n      \"qualifications\": {}\n"
-          "    }}{}\n",
+          "      \"years_leadership_required\": {},\n      \"diagnosis\": {},\n      \"duplicate\": {},\n"
+          "      \"qualifications\": {}\n    }}{}\n",
           json_string(posting.source), json_string(posting.title), years_literal(posting.years_required),
-          years_literal(posting.years_leadership_required), posting.duplicate, posting.qualifications,
-          i + 1 < tally.postings.size() ? "," : "");
+          years_literal(posting.years_leadership_required),
+          posting.diagnosis == Diagnosis::none ? "null" : json_string(to_string(posting.diagnosis)),
+          posting.duplicate, posting.qualifications, i + 1 < tally.postings.size() ? "," : "");
     }
     text += "  ]\n}\n";
   }

@@ -53,7 +53,7 @@ std::string gap_section(int rank, const QualificationDemand& q, const Report& re
   const Rule& rule = rules.rules[q.rule];
   std::string out = fmt::format("### {}. {} ({}): {}\n\n", rank, md(rule.name), md(rule.id), to_string(q.status));
   out += fmt::format("Demanded by {} of {} postings ({}; {} required, {} preferred).\n", q.required + q.preferred,
-                     report.postings, percent(q.share), q.required, q.preferred);
+                     report.read_for_demands(), percent(q.share), q.required, q.preferred);
   if (!q.citations.empty()) {
     out += "\nFrom the postings:\n\n";
     for (const auto& c : q.citations) out += fmt::format("- \"{}\" ({}:{})\n", md(c.text), md(c.source), c.line);
@@ -86,9 +86,14 @@ std::string render_report_markdown(const Report& report, const RuleSet& rules) {
   if (!profile.current_role.empty()) who += " (" + md(profile.current_role) + ")";
 
   std::string out = "# cio-gap report for " + who + "\n\n";
-  out += fmt::format("- **Readiness score:** {:g}/100\n", report.score);
+  out += report.score ? fmt::format("- **Readiness score:** {:g}/100\n", *report.score)
+                      : fmt::format("- **Readiness score:** none: {}\n", kNoScore);
   out += "- **Postings analysed:** " + std::to_string(report.postings);
   if (report.duplicates > 0) out += " (" + plural(report.duplicates, "duplicate", "duplicates") + " not counted)";
+  if (report.left_out > 0) {
+    out += "\n- **Left out of the shares:** " + plural(report.left_out, "posting", "postings") + ": " +
+           std::string(kLeftOutWhy);
+  }
   out += "\n- **Experience:** " + years_comparison_text(report.years, "years", "years_experience");
   out += "\n- **Leadership:** " +
          years_comparison_text(report.leadership_years, "years leading people", "years_leadership") + "\n";
@@ -96,7 +101,11 @@ std::string render_report_markdown(const Report& report, const RuleSet& rules) {
   out += "\n## What the postings demand\n\n" + demand_table(report, rules);
 
   out += "\n## Gaps, most demanded first\n";
-  if (report.gaps.empty()) out += "\nNone: you have every qualification these postings demand.\n";
+  if (!report.score) {
+    out += fmt::format("\nNone: {}.\n", kNoScore);
+  } else if (report.gaps.empty()) {
+    out += "\nNone: you have every qualification these postings demand.\n";
+  }
   int rank = 0;
   for (const auto index : report.gaps) {
     out += '\n';

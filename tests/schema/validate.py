@@ -169,6 +169,14 @@ class Checker:
             self.validate("assess examples/me.yaml examples/jobs --format json --top 2", json.loads(top), "assess")
         if "me" in reports:
             self.check_extra_property_rejected(reports["me"])
+        unread_text = self.run(["assess", "examples/me.yaml", "tests/fixtures/diagnosis", "--format", "json"],
+                               "assess unread postings")
+        if unread_text is not None:
+            reports["unread"] = json.loads(unread_text)
+            if reports["unread"]["score"] is not None or reports["unread"]["postings_left_out"] != 2:
+                self.fail("assess unread postings", "expected a null score and 2 postings left out")
+            self.validate("assess examples/me.yaml tests/fixtures/diagnosis --format json", reports["unread"],
+                          "assess")
 
         with tempfile.TemporaryDirectory(prefix="cio-gap-schema-") as tmp:
             clients = os.path.join(tmp, "clients")
@@ -190,6 +198,10 @@ class Checker:
                 diff = self.run(["diff", files["mba"], files["me"], "--format", "json"], "diff --format json")
                 if diff is not None:
                     self.validate("diff MBA.json ME.json --format json", json.loads(diff), "diff")
+            if offers_diff and "unread" in files and "me" in files:
+                diff = self.run(["diff", files["me"], files["unread"], "--format", "json"], "diff to no score")
+                if diff is not None:
+                    self.validate("diff ME.json UNREAD.json --format json", json.loads(diff), "diff")
             if offers_diff and "batch" in files and "me" in files:
                 diff = self.run(["diff", files["batch"], files["me"], "--format", "json"], "batch diff")
                 if diff is not None:

@@ -11,6 +11,12 @@ namespace cio_gap {
 /// The version of the JSON output; changes whenever its shape changes.
 inline constexpr const char* kSchemaVersion = "1.1";
 
+/// What a report says in place of a score when every counted posting has a diagnosis.
+inline constexpr const char* kNoScore = "no posting could be read for demands";
+
+/// Why postings are left out of the shares.
+inline constexpr const char* kLeftOutWhy = "no role text or no qualification found in them";
+
 /// Output formats, chosen in one place by the CLI.
 enum class Format { text, json, jsonl, markdown, csv };
 
