@@ -144,14 +144,13 @@ bool may_state_years(std::string_view text) {
 // "five years of supervisory experience", "3 years in a supervisory capacity", "two years as a
 // supervisor", "5+ years of people management", "3 years managing staff"), as lower-case words.
 // "managing" alone is not enough ("5 years managing projects"): only with the people managed.
-constexpr std::array<std::array<std::string_view, 2>, 27> kLeadershipCues = {{
-    {"lead", ""},         {"leads", ""},          {"leading", ""},           {"led", ""},
-    {"leader", ""},       {"leaders", ""},        {"leadership", ""},        {"supervise", ""},
-    {"supervised", ""},   {"supervising", ""},    {"supervisory", ""},       {"supervision", ""},
-    {"supervisor", ""},   {"supervisors", ""},    {"manager", ""},           {"managers", ""},
-    {"people", ""},       {"direct", "reports"},  {"managing", "staff"},
-    {"managing", "people"}, {"managing", "teams"}, {"managing", "team"},    {"managing", "employees"},
-    {"managing", "a"},    {"managing", "others"}, {"management", "experience"}, {"staff", "management"},
+constexpr std::array<std::array<std::string_view, 3>, 27> kLeadershipCues = {{
+    {"lead"}, {"leads"}, {"leading"}, {"led"}, {"leader"}, {"leaders"}, {"leadership"},
+    {"supervise"}, {"supervised"}, {"supervising"}, {"supervisory"}, {"supervision"},
+    {"supervisor"}, {"supervisors"}, {"manager"}, {"managers"}, {"people"},
+    {"direct", "reports"}, {"managing", "staff"}, {"managing", "people"}, {"managing", "teams"},
+    {"managing", "team"}, {"managing", "a", "team"}, {"managing", "employees"}, {"managing", "others"},
+    {"management", "experience"}, {"staff", "management"},
 }};
 
 // Words before "manager" or "management" that make it about things, not people:
@@ -160,18 +159,19 @@ constexpr std::array<std::string_view, 16> kThingsManaged = {
     "project", "projects", "program", "programme", "product", "vendor", "contract", "risk",
     "data", "change", "service", "portfolio", "records", "incident", "release", "account"};
 
-// The tokens a leadership cue starting at `k` covers, or 0 when none starts there.
-std::size_t leadership_cue_at(const std::vector<Token>& tokens, std::size_t k) {
+// Whether a leadership cue starts at token `k`.
+bool leadership_cue_at(const std::vector<Token>& tokens, std::size_t k) {
   for (const auto& cue : kLeadershipCues) {
-    if (tokens[k].text != cue[0] || (!cue[1].empty() && !is(tokens, k + 1, cue[1]))) continue;
-    if (cue[1] == "a" && !is(tokens, k + 2, "team")) continue;  // "managing a team"
+    bool match = true;
+    for (std::size_t w = 0; match && w < cue.size() && !cue[w].empty(); ++w) match = is(tokens, k + w, cue[w]);
+    if (!match) continue;
     if (cue[0].starts_with("manag") && k > 0 &&
         std::find(kThingsManaged.begin(), kThingsManaged.end(), tokens[k - 1].text) != kThingsManaged.end()) {
       continue;
     }
-    return cue[1].empty() ? 1 : 2;
+    return true;
   }
-  return 0;
+  return false;
 }
 
 // Where a window around a statement stops: the end of a clause or sentence, or the start of
@@ -188,7 +188,7 @@ constexpr std::size_t kLeadershipLookBack = 6;
 bool leadership_after(const std::vector<Token>& tokens, std::size_t after) {
   for (std::size_t k = after; k < tokens.size() && k < after + kLeadershipWindow; ++k) {
     if (ends_window(tokens[k])) break;
-    if (leadership_cue_at(tokens, k) > 0) return true;
+    if (leadership_cue_at(tokens, k)) return true;
   }
   return false;
 }
@@ -198,7 +198,7 @@ bool leadership_before(const std::vector<Token>& tokens, std::size_t number) {
   for (std::size_t k = number; k > 0 && k + kLeadershipLookBack > number; --k) {
     const Token& token = tokens[k - 1];
     if (ends_window(token)) break;
-    if (introduced && leadership_cue_at(tokens, k - 1) > 0) return true;
+    if (introduced && leadership_cue_at(tokens, k - 1)) return true;
     introduced = introduced || is_experience(token.text) || token.text == ":";
   }
   return false;
