@@ -129,6 +129,9 @@ TEST(YearsTest, LeadershipRequirementOfAPosting) {
   EXPECT_EQ(years_leadership_required(sentences), 3);
   EXPECT_EQ(years_leadership_required(std::span(sentences).first(2)), std::nullopt);
   EXPECT_EQ(years_leadership_required({}), std::nullopt);
+  const YearsRequired both = years_requirements(sentences);
+  EXPECT_EQ(both.experience, 8);
+  EXPECT_EQ(both.leadership, 3);
 }
 
 }  // namespace

@@ -286,8 +286,9 @@ PostingFindings Extractor::extract(const PostingText& posting, KeywordMatcher::S
   // split() may grow the vector, so its data() is taken only after it returns.
   const std::size_t sentence_count = segmenter_.split(posting.text, work.sentences);
   const std::span<const Sentence> sentences(work.sentences.data(), sentence_count);
-  result.years_required = years_required(sentences);
-  result.years_leadership_required = years_leadership_required(sentences);
+  const YearsRequired years = years_requirements(sentences);
+  result.years_required = years.experience;
+  result.years_leadership_required = years.leadership;
 
   work.hits.clear();
   work.hit_sentences.clear();

@@ -297,26 +297,17 @@ YearsStatements read_years(std::string_view sentence) {
   return {total.value(), leadership.value()};
 }
 
-// The first sentence outside boilerplate for which `read` finds years; when the statements
-// right after it are alternatives ("...; or" / "or ..."), the smallest.
-std::optional<int> first_requirement(std::span<const Sentence> sentences,
-                                     std::optional<int> (*read)(std::string_view)) {
-  for (std::size_t i = 0; i < sentences.size(); ++i) {
-    if (sentences[i].section == SectionKind::boilerplate) continue;
-    auto years = read(sentences[i].text);
-    if (!years) continue;
-    // Alternatives listed as separate items: "...; or" then "Four years ...".
-    for (std::size_t k = i + 1; k < sentences.size(); ++k) {
-      const std::string previous = ascii_lower(trim(sentences[k - 1].text));
-      const std::string next = ascii_lower(trim(sentences[k].text));
-      if (!previous.ends_with(" or") && !previous.ends_with(";or") && !next.starts_with("or ")) break;
-      if (const auto alternative = read(sentences[k].text); alternative && *alternative < *years) {
-        years = alternative;
-      }
-    }
-    return years;
+// `years`, found in sentence `first`, or a smaller alternative listed as a separate item right
+// after it ("...; or" then "Four years ..."), as `read` finds them.
+int with_listed_alternatives(std::span<const Sentence> sentences, std::size_t first, int years,
+                             std::optional<int> (*read)(std::string_view)) {
+  for (std::size_t k = first + 1; k < sentences.size(); ++k) {
+    const std::string previous = ascii_lower(trim(sentences[k - 1].text));
+    const std::string next = ascii_lower(trim(sentences[k].text));
+    if (!previous.ends_with(" or") && !previous.ends_with(";or") && !next.starts_with("or ")) break;
+    if (const auto alternative = read(sentences[k].text); alternative && *alternative < years) years = *alternative;
   }
-  return std::nullopt;
+  return years;
 }
 
 }  // namespace
@@ -327,12 +318,28 @@ std::optional<int> leadership_years_in_sentence(std::string_view sentence) {
   return read_years(sentence).leadership;
 }
 
+YearsRequired years_requirements(std::span<const Sentence> sentences) {
+  // One pass for both: reading a sentence for years costs a scan of its bytes.
+  YearsRequired out;
+  for (std::size_t i = 0; i < sentences.size() && !(out.experience && out.leadership); ++i) {
+    if (sentences[i].section == SectionKind::boilerplate) continue;
+    const YearsStatements found = read_years(sentences[i].text);
+    if (!out.experience && found.total) {
+      out.experience = with_listed_alternatives(sentences, i, *found.total, years_in_sentence);
+    }
+    if (!out.leadership && found.leadership) {
+      out.leadership = with_listed_alternatives(sentences, i, *found.leadership, leadership_years_in_sentence);
+    }
+  }
+  return out;
+}
+
 std::optional<int> years_required(std::span<const Sentence> sentences) {
-  return first_requirement(sentences, years_in_sentence);
+  return years_requirements(sentences).experience;
 }
 
 std::optional<int> years_leadership_required(std::span<const Sentence> sentences) {
-  return first_requirement(sentences, leadership_years_in_sentence);
+  return years_requirements(sentences).leadership;
 }
 
 }  // namespace cio_gap

@@ -27,6 +27,15 @@ std::optional<int> years_in_sentence(std::string_view sentence);
 /// managing staff" -> 3 (and 7 for years_in_sentence).
 std::optional<int> leadership_years_in_sentence(std::string_view sentence);
 
+/// A role's years requirements.
+struct YearsRequired {
+  std::optional<int> experience;  ///< years of experience (years_required)
+  std::optional<int> leadership;  ///< of those, years leading people (years_leadership_required)
+};
+
+/// Both requirements in one pass over the sentences, as the two functions below find them.
+YearsRequired years_requirements(std::span<const Sentence> sentences);
+
 /// The role's years requirement: the first sentence outside boilerplate that states one;
 /// when the statements right after it are alternatives ("...; or" / "or ..."), the smallest.
 std::optional<int> years_required(std::span<const Sentence> sentences);
