@@ -111,8 +111,53 @@ TEST_F(GapAnalysisTest, ScoreWeighsDemandAndCountsPartialHalf) {
   // (2.5 + 0.5) / 5 = 60%.
   const Report report = assess(profile("skills: {budget-management: strong, vendor-management: 1}\n"), scan(),
                                extractor, {});
-  EXPECT_DOUBLE_EQ(report.score, 60.0);
-  EXPECT_DOUBLE_EQ(readiness_score({}), 100.0);
+  ASSERT_TRUE(report.score.has_value());
+  EXPECT_DOUBLE_EQ(*report.score, 60.0);
+  EXPECT_EQ(readiness_score({}), std::nullopt);  // nothing demanded: no score, never 100
+}
+
+TEST_F(GapAnalysisTest, PostingsWithADiagnosisAreLeftOutOfTheShares) {
+  ScanResult s = postings();  // a, b, c counted; d a duplicate
+  s.postings.insert(s.postings.begin() + 1, posting("benefits.md", {}));
+  s.postings[1].diagnosis = Diagnosis::no_role_text;
+  s.postings.push_back(posting("forklift.txt", {}, 2));
+  s.postings.back().diagnosis = Diagnosis::no_qualifications;
+  s.postings.push_back(posting("copy-of-benefits.md", {}));
+  s.postings.back().diagnosis = Diagnosis::no_role_text;
+  s.postings.back().duplicate = true;
+  const DemandTally tally = tally_scan(s, rules.rules.size());
+  EXPECT_EQ(tally.total, 7);
+  EXPECT_EQ(tally.duplicates, 2);
+  EXPECT_EQ(tally.counted(), 5);
+  EXPECT_EQ(tally.left_out, 2);  // the duplicate is counted once, as a duplicate
+  EXPECT_EQ(tally.read_for_demands(), 3);
+  EXPECT_EQ(tally.postings[1].diagnosis, Diagnosis::no_role_text);
+  EXPECT_EQ(tally.postings[5].diagnosis, Diagnosis::no_qualifications);
+  const Report report = assess(profile("years_experience: 8\n"), tally, extractor, {});
+  EXPECT_EQ(report.postings, 5);
+  EXPECT_EQ(report.left_out, 2);
+  EXPECT_EQ(report.read_for_demands(), 3);
+  EXPECT_DOUBLE_EQ(find(report, kBudget).share, 1.0);  // 3 of 3, not 3 of 5
+  EXPECT_DOUBLE_EQ(find(report, kVendor).share, 1.0 / 3.0);
+  ASSERT_TRUE(report.score.has_value());
+  EXPECT_DOUBLE_EQ(*report.score, 0.0);
+  EXPECT_EQ(report.years.postings_with_years, 3);  // a posting's stated years still count
+}
+
+TEST_F(GapAnalysisTest, NoScoreWhenNoPostingCouldBeReadForDemands) {
+  ScanResult s;
+  s.postings.push_back(posting("benefits.md", {}));
+  s.postings.back().diagnosis = Diagnosis::no_role_text;
+  s.postings.push_back(posting("forklift.txt", {}));
+  s.postings.back().diagnosis = Diagnosis::no_qualifications;
+  const Report report = assess(profile("skills: {budget-management: expert}\n"), tally_scan(s, rules.rules.size()),
+                               extractor, {});
+  EXPECT_EQ(report.postings, 2);
+  EXPECT_EQ(report.left_out, 2);
+  EXPECT_EQ(report.read_for_demands(), 0);
+  EXPECT_TRUE(report.qualifications.empty());
+  EXPECT_TRUE(report.gaps.empty());
+  EXPECT_EQ(report.score, std::nullopt);
 }
 
 TEST_F(GapAnalysisTest, TopAndMinShareLimitGaps) {
@@ -129,6 +174,29 @@ TEST_F(GapAnalysisTest, YearsComparedWithCountedPostings) {
   EXPECT_EQ(report.years.postings_asking_more, 1);
   EXPECT_EQ(report.years.min_years, 5);
   EXPECT_EQ(report.years.max_years, 10);
+}
+
+TEST_F(GapAnalysisTest, LeadershipYearsComparedWithYearsLeadership) {
+  ScanResult s = postings();
+  s.postings[0].years_leadership_required = 5;  // a.txt
+  s.postings[1].years_leadership_required = 2;  // b.txt
+  s.postings[3].years_leadership_required = 9;  // d.txt, a duplicate: not counted
+  const DemandTally tally = tally_scan(s, rules.rules.size());
+  EXPECT_EQ(tally.postings[0].years_leadership_required, 5);
+  EXPECT_EQ(tally.postings[2].years_leadership_required, std::nullopt);
+  const Report report = assess(profile("years_experience: 8\nyears_leadership: 3\n"), tally, extractor, {});
+  EXPECT_EQ(report.leadership_years.profile_years, 3);
+  EXPECT_EQ(report.leadership_years.postings_with_years, 2);
+  EXPECT_EQ(report.leadership_years.postings_asking_more, 1);
+  EXPECT_EQ(report.leadership_years.min_years, 2);
+  EXPECT_EQ(report.leadership_years.median_years, 2);
+  EXPECT_EQ(report.leadership_years.max_years, 5);
+  EXPECT_EQ(report.years.profile_years, 8);  // the years of experience are compared apart
+  EXPECT_EQ(report.years.postings_asking_more, 1);
+  const Report none = assess(profile("name: X\n"), scan(), extractor, {});
+  EXPECT_EQ(none.leadership_years.profile_years, std::nullopt);
+  EXPECT_EQ(none.leadership_years.postings_with_years, 0);
+  EXPECT_EQ(none.leadership_years.median_years, std::nullopt);
 }
 
 TEST_F(GapAnalysisTest, YearsMedianIsTheLowerMiddleOfEveryCountedPosting) {
@@ -167,6 +235,7 @@ TEST_F(GapAnalysisTest, ATallyCanLeaveThePostingListOut) {
   EXPECT_EQ(without.total, with.total);
   EXPECT_EQ(without.duplicates, with.duplicates);
   EXPECT_EQ(without.years_asked, with.years_asked);
+  EXPECT_EQ(without.leadership_years_asked, with.leadership_years_asked);
   const auto a = aggregate_demand(without);
   const auto b = aggregate_demand(with);
   ASSERT_EQ(a.size(), b.size());

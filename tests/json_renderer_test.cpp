@@ -16,6 +16,7 @@ ScanResult sample_scan() {
   first.source = "jobs.csv#row=2";
   first.title = "VP of IT";
   first.years_required = 10;
+  first.years_leadership_required = 5;
   first.findings.push_back({kBudgetRule, Tier::required, {{4, "Own the budget.\nAll of it.", SectionKind::duties,
                                                            Tier::required, ""}}});
   first.findings.push_back({kVendorRule, Tier::preferred, {{9, "Vendor management a plus", SectionKind::general,
@@ -24,6 +25,7 @@ ScanResult sample_scan() {
   second.source = "b.txt";
   second.title = "Copy";
   second.duplicate = true;
+  second.diagnosis = Diagnosis::no_role_text;
   scan.postings = {first, second};
   scan.total = 2;
   scan.duplicates = 1;
@@ -34,12 +36,14 @@ TEST(JsonRendererTest, PostingJsonlIsOneCompactLine) {
   const RuleSet rules = testing::test_rules();
   const ScanResult scan = sample_scan();
   EXPECT_EQ(render_posting_jsonl(scan.postings[0], rules),
-            R"({"source":"jobs.csv#row=2","title":"VP of IT","years_required":10,"qualifications":[)"
+            R"({"source":"jobs.csv#row=2","title":"VP of IT","years_required":10,"years_leadership_required":5,)"
+            R"("diagnosis":null,"qualifications":[)"
             R"({"id":"budget-management","tier":"required","evidence":[{"line":4,"text":"Own the budget.\nAll of it.","section":"duties"}]},)"
             R"({"id":"vendor-management","tier":"preferred","evidence":[{"line":9,"text":"Vendor management a plus","section":"general"}]}]})"
             "\n");
   EXPECT_EQ(render_posting_jsonl(scan.postings[1], rules),
-            R"({"source":"b.txt","title":"Copy","years_required":null,"duplicate":true,"qualifications":[]})"
+            R"({"source":"b.txt","title":"Copy","years_required":null,"years_leadership_required":null,)"
+            R"("diagnosis":"no-role-text","duplicate":true,"qualifications":[]})"
             "\n");
 }
 
@@ -58,7 +62,8 @@ TEST(JsonRendererTest, InvalidUtf8IsReplacedNotThrown) {
   PostingFindings posting;
   posting.source = "bad\xff.txt";
   EXPECT_EQ(render_posting_jsonl(posting, rules),
-            "{\"source\":\"bad\xef\xbf\xbd.txt\",\"title\":\"\",\"years_required\":null,\"qualifications\":[]}\n");
+            "{\"source\":\"bad\xef\xbf\xbd.txt\",\"title\":\"\",\"years_required\":null,"
+            "\"years_leadership_required\":null,\"diagnosis\":null,\"qualifications\":[]}\n");
 }
 
 }  // namespace

@@ -17,6 +17,7 @@ TEST(MarkdownRendererTest, RendersTheWholeReport) {
 - **Readiness score:** 33.3/100
 - **Postings analysed:** 3 (1 duplicate not counted)
 - **Experience:** postings ask 5 to 10 years (median 7); you have 8, and 1 of 2 ask for more.
+- **Leadership:** postings ask 4 to 6 years leading people (median 4); you have 3, and 2 of 2 ask for more.
 
 ## What the postings demand
 
@@ -85,6 +86,7 @@ TEST(MarkdownRendererTest, SaysSoWhenThereAreNoGapsNoYearsAndNoDemand) {
   sample.report.gaps.clear();
   sample.report.duplicates = 0;
   sample.report.years = {};
+  sample.report.leadership_years = {};
   sample.report.qualifications.clear();
   sample.report.readiness.clear();
   sample.profile.name.clear();
@@ -94,6 +96,7 @@ TEST(MarkdownRendererTest, SaysSoWhenThereAreNoGapsNoYearsAndNoDemand) {
 - **Readiness score:** 33.3/100
 - **Postings analysed:** 3
 - **Experience:** no posting states a number of years.
+- **Leadership:** no posting states a number of years leading people.
 
 ## What the postings demand
 
@@ -109,12 +112,63 @@ No readiness check ran.
 )");
 }
 
+TEST(MarkdownRendererTest, PostingsLeftOutAreCountedAndSharesTakenOfTheRest) {
+  SampleReport sample;
+  sample.report.postings = 5;
+  sample.report.left_out = 2;
+  const std::string out = render_report_markdown(sample.report, sample.rules);
+  EXPECT_NE(out.find("- **Postings analysed:** 5 (1 duplicate not counted)\n"
+                     "- **Left out of the shares:** 2 postings: no role text or no qualification found in them\n"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("Demanded by 3 of 3 postings (100%; 2 required, 1 preferred).\n"), std::string::npos) << out;
+}
+
+TEST(MarkdownRendererTest, NoScoreWhenNoPostingCouldBeRead) {
+  SampleReport sample;
+  sample.report.postings = 1;
+  sample.report.duplicates = 0;
+  sample.report.left_out = 1;
+  sample.report.score.reset();
+  sample.report.years = {};
+  sample.report.leadership_years = {};
+  sample.report.qualifications.clear();
+  sample.report.gaps.clear();
+  sample.report.readiness.clear();
+  EXPECT_EQ(render_report_markdown(sample.report, sample.rules),
+            R"(# cio-gap report for Dana Rivera (Director of IT Operations)
+
+- **Readiness score:** none: no posting could be read for demands
+- **Postings analysed:** 1
+- **Left out of the shares:** 1 posting: no role text or no qualification found in them
+- **Experience:** no posting states a number of years.
+- **Leadership:** no posting states a number of years leading people.
+
+## What the postings demand
+
+No posting demands a qualification these rules recognise.
+
+## Gaps, most demanded first
+
+None: no posting could be read for demands.
+
+## Readiness checks
+
+No readiness check ran.
+)");
+}
+
 TEST(MarkdownRendererTest, AProfileWithoutYearsIsAskedToAddThem) {
   SampleReport sample;
   sample.report.years.profile_years.reset();
+  sample.report.leadership_years.profile_years.reset();
   const std::string out = render_report_markdown(sample.report, sample.rules);
   EXPECT_NE(out.find("- **Experience:** postings ask 5 to 10 years (median 7); add years_experience to your profile "
                      "to compare.\n"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("- **Leadership:** postings ask 4 to 6 years leading people (median 4); add years_leadership to "
+                     "your profile to compare.\n"),
             std::string::npos)
       << out;
 }

@@ -57,7 +57,8 @@ TEST(ReportDiffTest, GapsClosedOpenedAndChanged) {
   const ReportDiff diff = diff_reports(january(), february(), "jan.json", "feb.json");
   ASSERT_EQ(diff.profiles.size(), 1u);
   const ProfileDiff& dana = diff.profiles[0];
-  EXPECT_DOUBLE_EQ(dana.change, 4.2);
+  ASSERT_TRUE(dana.change.has_value());
+  EXPECT_DOUBLE_EQ(*dana.change, 4.2);
   ASSERT_EQ(dana.closed.size(), 2u);
   EXPECT_EQ(dana.closed[0].id, "budget-management");
   EXPECT_EQ(dana.closed[0].old_status, Status::missing);
@@ -88,7 +89,7 @@ TEST(ReportDiffTest, RendersText) {
 TEST(ReportDiffTest, RendersJson) {
   const ReportDiff diff = diff_reports(january(), february(), "jan.json", "feb.json");
   EXPECT_EQ(render_diff_json(diff), R"({
-  "schema_version": "1.0",
+  "schema_version": "1.1",
   "kind": "diff",
   "old": "jan.json",
   "new": "feb.json",
@@ -150,7 +151,7 @@ TEST(ReportDiffTest, NoChangeIsSaidAndNeverMinusZero) {
   later["score"] = 60.14;
   const ReportDiff diff = diff_reports(january(), later, "a.json", "b.json");
   EXPECT_EQ(diff.profiles[0].change, 0.0);
-  EXPECT_FALSE(std::signbit(diff.profiles[0].change));
+  EXPECT_FALSE(std::signbit(*diff.profiles[0].change));
   EXPECT_EQ(render_diff_text(diff, {}),
             "cio-gap diff: a.json -> b.json\n"
             "\n"
@@ -242,6 +243,30 @@ TEST(ReportDiffTest, AcceptsNewerMinorVersionsOnly) {
   major["schema_version"] = "2.0";
   EXPECT_EQ(what(january(), major),
             "new.json: /schema_version: schema_version \"2.0\" is not supported (this cio-gap reads 1.x)");
+}
+
+TEST(ReportDiffTest, Reads1_1ReportsWithoutAScore) {
+  // 1.1: a report whose postings could none be read for demands has a null score.
+  json unread = february();
+  unread["schema_version"] = "1.1";
+  unread["score"] = nullptr;
+  unread["postings_left_out"] = 8;
+  const ReportDiff lost = diff_reports(january(), unread, "a.json", "b.json");
+  ASSERT_EQ(lost.profiles.size(), 1u);
+  EXPECT_EQ(lost.profiles[0].old_score, 60.1);
+  EXPECT_EQ(lost.profiles[0].new_score, std::nullopt);
+  EXPECT_EQ(lost.profiles[0].change, std::nullopt);
+  EXPECT_TRUE(lost.profiles[0].score_dropped());
+  EXPECT_TRUE(render_diff_text(lost, {}).starts_with(
+      "cio-gap diff: a.json -> b.json\n\nDana Rivera (clients/dana.yaml): score 60.1 -> none (no change to measure)\n"));
+  const json out = json::parse(render_diff_json(lost));
+  EXPECT_EQ(out["profiles"][0]["old_score"], 60.1);
+  EXPECT_TRUE(out["profiles"][0]["new_score"].is_null());
+  EXPECT_TRUE(out["profiles"][0]["change"].is_null());
+  const ReportDiff found = diff_reports(unread, january(), "b.json", "a.json");
+  EXPECT_FALSE(found.profiles[0].score_dropped());
+  const ReportDiff batch = diff_reports(json::array({january(), unread}), json::array({unread}), "x", "y");
+  EXPECT_TRUE(render_diff_text(batch, {}).ends_with("scores: 0 up, 0 down, 0 unchanged, 1 without a score to compare\n"));
 }
 
 TEST(ReportDiffTest, TextEscapesControlCharactersFromTheFiles) {

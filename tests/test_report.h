@@ -28,6 +28,7 @@ struct SampleReport {
     report.duplicates = 1;
     report.score = 33.3;
     report.years = {8, 2, 1, 5, 10, 7};
+    report.leadership_years = {3, 2, 2, 4, 6, 4};
 
     QualificationDemand budget{kBudgetRule, 2, 1, 2.5, 1.0, Status::missing, {}, {}};
     budget.citations = {{"a.txt", 3, "Own the IT budget (about 3M)."}, {"b.md", 12, "Manage the budget."}};

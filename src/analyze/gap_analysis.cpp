@@ -36,6 +36,30 @@ std::optional<std::size_t> rule_index(const RuleSet& rules, std::string_view id)
   return std::nullopt;
 }
 
+// The person's years against the years postings ask (years asked -> how many postings ask it).
+YearsComparison compare_years(std::optional<int> profile_years, const std::map<int, int>& asked_by) {
+  YearsComparison years;
+  years.profile_years = profile_years;
+  for (const auto& [asked, postings] : asked_by) {
+    years.postings_with_years += postings;
+    if (profile_years && asked > *profile_years) years.postings_asking_more += postings;
+  }
+  if (years.postings_with_years > 0) {
+    years.min_years = asked_by.begin()->first;
+    years.max_years = asked_by.rbegin()->first;
+    // The lower median, as the middle of the sorted list: the ((n - 1) / 2)-th value.
+    int before = (years.postings_with_years - 1) / 2;
+    for (const auto& [asked, postings] : asked_by) {
+      if (before < postings) {
+        years.median_years = asked;
+        break;
+      }
+      before -= postings;
+    }
+  }
+  return years;
+}
+
 }  // namespace
 
 DemandTally start_tally(std::size_t rule_count) {
@@ -48,13 +72,17 @@ DemandTally start_tally(std::size_t rule_count) {
 void tally_posting(DemandTally& tally, const PostingFindings& posting) {
   ++tally.total;
   if (tally.keep_postings) {
-    tally.postings.push_back({posting.source, posting.title, posting.years_required, posting.duplicate,
-                              static_cast<int>(posting.findings.size())});
+    tally.postings.push_back({posting.source, posting.title, posting.years_required,
+                              posting.years_leadership_required, posting.duplicate,
+                              static_cast<int>(posting.findings.size()), posting.diagnosis});
   }
   if (posting.duplicate) {
     ++tally.duplicates;
     return;
   }
+  // A posting that could not be read for demands is no posting demanding nothing: it stays
+  // out of the shares, or unreadable files would dilute them.
+  if (posting.diagnosis != Diagnosis::none) ++tally.left_out;
   for (const auto& finding : posting.findings) {
     QualificationDemand& demand = tally.by_rule[finding.rule];
     (finding.tier == Tier::required ? demand.required : demand.preferred) += 1;
@@ -63,6 +91,7 @@ void tally_posting(DemandTally& tally, const PostingFindings& posting) {
     }
   }
   if (posting.years_required) ++tally.years_asked[*posting.years_required];
+  if (posting.years_leadership_required) ++tally.leadership_years_asked[*posting.years_leadership_required];
   if (const auto type = dominant_role_type(posting)) ++tally.role_types[static_cast<std::size_t>(*type)];
 }
 
@@ -73,12 +102,12 @@ DemandTally tally_scan(const ScanResult& scan, std::size_t rule_count) {
 }
 
 std::vector<QualificationDemand> aggregate_demand(const DemandTally& tally) {
-  const int counted = tally.counted();
+  const int base = tally.read_for_demands();
   std::vector<QualificationDemand> demanded;
   for (QualificationDemand demand : tally.by_rule) {
     if (demand.required + demand.preferred == 0) continue;
     demand.demand = demand.required + demand.preferred / 2.0;
-    demand.share = counted > 0 ? static_cast<double>(demand.required + demand.preferred) / counted : 0.0;
+    demand.share = base > 0 ? static_cast<double>(demand.required + demand.preferred) / base : 0.0;
     demanded.push_back(std::move(demand));
   }
   std::stable_sort(demanded.begin(), demanded.end(), [](const auto& a, const auto& b) {
@@ -139,14 +168,14 @@ Status status_from(const std::vector<ProfileEvidence>& evidence) {
   return Status::partial;
 }
 
-double readiness_score(const std::vector<QualificationDemand>& qualifications) {
+std::optional<double> readiness_score(const std::vector<QualificationDemand>& qualifications) {
   double total = 0;
   double held = 0;
   for (const auto& q : qualifications) {
     total += q.demand;
     held += q.demand * (q.status == Status::have ? 1.0 : q.status == Status::partial ? 0.5 : 0.0);
   }
-  if (total <= 0) return 100.0;
+  if (total <= 0) return std::nullopt;
   return std::round(1000.0 * held / total) / 10.0;
 }
 
@@ -156,6 +185,7 @@ Report assess(const Profile& profile, const DemandTally& tally, const Extractor&
   report.profile = &profile;
   report.postings = tally.counted();
   report.duplicates = tally.duplicates;
+  report.left_out = tally.left_out;
   report.qualifications = aggregate_demand(tally);
   auto evidence = profile_evidence(profile, extractor);
   for (const auto& items : evidence) report.status_by_rule.push_back(status_from(items));
@@ -171,25 +201,8 @@ Report assess(const Profile& profile, const DemandTally& tally, const Extractor&
     report.gaps.push_back(i);
   }
 
-  YearsComparison& years = report.years;
-  years.profile_years = profile.years_experience;
-  for (const auto& [asked, postings] : tally.years_asked) {
-    years.postings_with_years += postings;
-    if (profile.years_experience && asked > *profile.years_experience) years.postings_asking_more += postings;
-  }
-  if (years.postings_with_years > 0) {
-    years.min_years = tally.years_asked.begin()->first;
-    years.max_years = tally.years_asked.rbegin()->first;
-    // The lower median, as the middle of the sorted list: the ((n - 1) / 2)-th value.
-    int before = (years.postings_with_years - 1) / 2;
-    for (const auto& [asked, postings] : tally.years_asked) {
-      if (before < postings) {
-        years.median_years = asked;
-        break;
-      }
-      before -= postings;
-    }
-  }
+  report.years = compare_years(profile.years_experience, tally.years_asked);
+  report.leadership_years = compare_years(profile.years_leadership, tally.leadership_years_asked);
   report.readiness = readiness_checks(profile, tally, extractor.rules(), report.status_by_rule);
   return report;
 }

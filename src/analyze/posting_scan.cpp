@@ -71,6 +71,9 @@ ScanResult stream_postings(const std::vector<std::string>& jobs, const Extractor
         if (!seen.insert(result.fingerprints[p]).second) {
           result.postings[p].duplicate = true;
           ++counts.duplicates;
+        } else if (result.postings[p].diagnosis != Diagnosis::none) {
+          // Never a silent empty result; a duplicate's first copy has already said it.
+          diagnostics.warn(result.postings[p].source + ": " + describe(result.postings[p].diagnosis));
         }
         ++counts.total;
         count_citations(result.postings[p]);

@@ -110,7 +110,7 @@ std::vector<ReadinessCheck> readiness_checks(const Profile& profile, const Deman
   for (const auto& demand : tally.by_rule) {
     if (rules.rules[demand.rule].id == "travel-relocation") travel = demand.required + demand.preferred;
   }
-  const int counted = tally.counted();
+  const int counted = tally.read_for_demands();
   const bool mobile = profile.relocation == "open";
   const bool family_pass = mobile || (!profile.relocation.empty() && travel == 0);
   checks.push_back(make(

@@ -23,7 +23,7 @@ struct ListedQualification {
 /// What the diff needs of one assess report, checked.
 struct ReadReport {
   ReportedProfile profile;
-  double score = 0;
+  std::optional<double> score;  ///< none: the report had no posting read for demands
   std::vector<ListedQualification> gaps;            ///< rank order
   std::vector<ListedQualification> qualifications;  ///< every demanded one
 };
@@ -58,6 +58,13 @@ class ReportReader {
     fail(pointer + "/status", fmt::format("unknown status \"{}\" (expected have, partial or missing)", text));
   }
 
+  // A number, or null in a 1.1 report whose postings could none be read for demands.
+  std::optional<double> score(const json& report, const std::string& pointer) const {
+    const auto it = report.find("score");
+    if (it != report.end() && it->is_null()) return std::nullopt;
+    return member(report, pointer, "score", json::value_t::number_float, "number").get<double>();
+  }
+
   std::vector<ListedQualification> qualifications(const json& report, const std::string& pointer,
                                                   const char* key) const {
     const std::string here = pointer + "/" + key;
@@ -79,7 +86,7 @@ class ReportReader {
     const json& profile = member(report, pointer, "profile", json::value_t::object, "object");
     out.profile.path = string_member(profile, pointer + "/profile", "path");
     out.profile.name = string_member(profile, pointer + "/profile", "name");
-    out.score = member(report, pointer, "score", json::value_t::number_float, "number").get<double>();
+    out.score = score(report, pointer);
     out.gaps = qualifications(report, pointer, "gaps");
     out.qualifications = qualifications(report, pointer, "qualifications");
     return out;
@@ -124,9 +131,12 @@ ProfileDiff compare(const ReadReport& old_report, const ReadReport& new_report) 
   diff.profile = new_report.profile;
   diff.old_score = old_report.score;
   diff.new_score = new_report.score;
-  // Scores have one decimal; rounding keeps 64.3 - 60.1 from printing as 4.199999.
-  diff.change = std::round((new_report.score - old_report.score) * 10.0) / 10.0;
-  if (diff.change == 0) diff.change = 0;  // never "-0"
+  if (old_report.score && new_report.score) {
+    // Scores have one decimal; rounding keeps 64.3 - 60.1 from printing as 4.199999.
+    double change = std::round((*new_report.score - *old_report.score) * 10.0) / 10.0;
+    if (change == 0) change = 0;  // never "-0"
+    diff.change = change;
+  }
   for (const auto& gap : old_report.gaps) {
     if (!is_gap(new_report, gap.id)) {
       diff.closed.push_back({gap.id, gap.name, gap.status, status_of(new_report.qualifications, gap.id)});

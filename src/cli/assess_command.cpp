@@ -84,8 +84,13 @@ int check_thresholds(const AssessCommand& command, const std::vector<Report>& re
   for (const auto& report : reports) {
     const Profile& profile = *report.profile;
     const std::string who = profile.name.empty() ? profile.path : profile.name;
-    if (command.fail_under >= 0 && report.score < command.fail_under) {
-      streams.err << fmt::format("cio-gap: {}: score {:g} is below --fail-under {:g}\n", who, report.score,
+    // No score (no posting could be read for demands) meets no threshold.
+    if (command.fail_under >= 0 && !report.score) {
+      streams.err << fmt::format("cio-gap: {}: no score ({}) is below --fail-under {:g}\n", who, kNoScore,
+                                 command.fail_under);
+      code = kExitThreshold;
+    } else if (command.fail_under >= 0 && *report.score < command.fail_under) {
+      streams.err << fmt::format("cio-gap: {}: score {:g} is below --fail-under {:g}\n", who, *report.score,
                                  command.fail_under);
       code = kExitThreshold;
     }
@@ -94,7 +99,7 @@ int check_thresholds(const AssessCommand& command, const std::vector<Report>& re
       if (q.status != Status::have &&
           std::find(command.fail_on_gap.begin(), command.fail_on_gap.end(), id) != command.fail_on_gap.end()) {
         streams.err << fmt::format("cio-gap: {}: {} is a gap ({}, demanded by {} of {} postings) (--fail-on-gap)\n",
-                                   who, id, to_string(q.status), q.required + q.preferred, report.postings);
+                                   who, id, to_string(q.status), q.required + q.preferred, report.read_for_demands());
         code = kExitThreshold;
       }
     }
@@ -110,7 +115,8 @@ void setup_assess(CLI::App& app, AssessCommand& command, CommonOptions& common) 
   app.add_option("--top", command.top, "List at most N gaps")->check(CLI::NonNegativeNumber);
   app.add_option("--min-share", command.min_share, "List only gaps demanded by at least this share of postings (0-1)")
       ->check(CLI::Range(0.0, 1.0));
-  app.add_option("--fail-under", command.fail_under, "Exit 1 when a readiness score is below SCORE (0-100)")
+  app.add_option("--fail-under", command.fail_under,
+                 "Exit 1 when a readiness score is below SCORE (0-100), or there is none")
       ->check(CLI::Range(0.0, 100.0));
   app.add_option("--fail-on-gap", command.fail_on_gap, "Exit 1 when this qualification is a gap; repeatable");
   app.add_option("--output-dir", command.output_dir, "Batch: write one report per profile into DIR");

@@ -39,7 +39,8 @@ nlohmann::json read_report(const std::string& path) {
 void setup_diff(CLI::App& app, DiffCommand& command, CommonOptions& common) {
   app.add_option("OLD", command.old_path, "An earlier 'assess --format json' output")->required();
   app.add_option("NEW", command.new_path, "A later one (single reports or batch arrays)")->required();
-  app.add_flag("--fail-on-drop", command.fail_on_drop, "Exit 1 when any readiness score went down");
+  app.add_flag("--fail-on-drop", command.fail_on_drop,
+               "Exit 1 when any readiness score went down (or a report has none where it had one)");
   add_common_options(app, common, {"text", "json"}, false);
   app.footer(
       "Gaps closed and opened, status changes and the score change, per person.\n"
@@ -56,10 +57,11 @@ int run_diff(const DiffCommand& command, const CommonOptions& common, const Stre
   if (command.fail_on_drop) {
     int code = kExitOk;
     for (const auto& profile : diff.profiles) {
-      if (profile.change < 0) {
-        streams.err << fmt::format("cio-gap: {}: score dropped from {:g} to {:g} (--fail-on-drop)\n",
+      if (profile.score_dropped()) {
+        streams.err << fmt::format("cio-gap: {}: score dropped from {:g} to {} (--fail-on-drop)\n",
                                    profile.profile.name.empty() ? profile.profile.path : profile.profile.name,
-                                   profile.old_score, profile.new_score);
+                                   *profile.old_score,
+                                   profile.new_score ? fmt::format("{:g}", *profile.new_score) : "none");
         code = kExitThreshold;
       }
     }

@@ -43,6 +43,7 @@ int run_explain(const ExplainCommand& command, const CommonOptions& common, cons
       for (auto& hit : extractor.hits(posting, scratch)) {
         if (hit.rule == rule) explanation.hits.push_back(std::move(hit));
       }
+      explanation.diagnosis = extractor.extract(posting, scratch, {0, nullptr}).diagnosis;
       explanations.push_back(std::move(explanation));
     }
   }

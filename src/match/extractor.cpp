@@ -413,7 +413,9 @@ PostingFindings Extractor::extract(const PostingText& posting, KeywordMatcher::S
     work.hit_sentences.resize(work.hits.size(), i);
   });
   // After deal_hits, which marks the paragraphs that are not about the role.
-  result.years_required = years_required(sentences);
+  const YearsRequired years = years_requirements(sentences);
+  result.years_required = years.experience;
+  result.years_leadership_required = years.leadership;
 
   // Counted hits grouped by rule, each group in text order.
   work.cited.clear();
@@ -457,6 +459,7 @@ PostingFindings Extractor::extract(const PostingText& posting, KeywordMatcher::S
     result.findings.push_back(std::move(finding));
     first = last;
   }
+  result.diagnosis = diagnose(sentences, result.findings);
   return result;
 }
 

@@ -27,6 +27,24 @@ const char* to_string(RoleType type) {
 
 const char* to_string(Tier tier) { return tier == Tier::required ? "required" : "preferred"; }
 
+const char* to_string(Diagnosis diagnosis) {
+  switch (diagnosis) {
+    case Diagnosis::none: return "";
+    case Diagnosis::no_role_text: return "no-role-text";
+    case Diagnosis::no_qualifications: return "no-qualifications";
+  }
+  return "";
+}
+
+const char* describe(Diagnosis diagnosis) {
+  switch (diagnosis) {
+    case Diagnosis::none: return "";
+    case Diagnosis::no_role_text: return "no role text found: nothing in it describes the role";
+    case Diagnosis::no_qualifications: return "no qualification found in the role text";
+  }
+  return "";
+}
+
 const char* to_string(Level level) {
   switch (level) {
     case Level::none: return "none";

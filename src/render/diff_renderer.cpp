@@ -19,7 +19,11 @@ std::string who(const ReportedProfile& profile) {
 
 std::string status_text(const std::optional<Status>& status) { return status ? to_string(*status) : "not demanded"; }
 
-std::string change_text(double change, const RenderOptions& options) {
+std::string score_text(const std::optional<double>& score) { return score ? fmt::format("{:g}", *score) : "none"; }
+
+std::string change_text(const std::optional<double>& score_change, const RenderOptions& options) {
+  if (!score_change) return "no change to measure";
+  const double change = *score_change;
   if (change == 0) return "unchanged";
   const std::string text = fmt::format("{:+g}", change);
   if (!options.color) return text;
@@ -27,8 +31,8 @@ std::string change_text(double change, const RenderOptions& options) {
 }
 
 std::string profile_text(const ProfileDiff& diff, const RenderOptions& options) {
-  std::string out = fmt::format("{}: score {:g} -> {:g} ({})\n", who(diff.profile), diff.old_score, diff.new_score,
-                                change_text(diff.change, options));
+  std::string out = fmt::format("{}: score {} -> {} ({})\n", who(diff.profile), score_text(diff.old_score),
+                                score_text(diff.new_score), change_text(diff.change, options));
   std::size_t width = 0;
   for (const auto* list : {&diff.closed, &diff.opened, &diff.changed}) {
     for (const auto& gap : *list) width = std::max(width, gap.id.size());
@@ -48,6 +52,10 @@ std::string profile_text(const ProfileDiff& diff, const RenderOptions& options) 
 
 ordered_json profile_json(const ReportedProfile& profile) {
   return {{"path", profile.path}, {"name", profile.name}};
+}
+
+ordered_json number_json(const std::optional<double>& number) {
+  return number ? ordered_json(*number) : ordered_json(nullptr);
 }
 
 ordered_json status_json(const std::optional<Status>& status) {
@@ -84,10 +92,13 @@ std::string render_diff_text(const ReportDiff& diff, const RenderOptions& option
   for (const auto& profile : diff.only_new) out += fmt::format("only in {}: {}\n", escape_control(diff.new_path), who(profile));
   if (diff.profiles.size() + diff.only_old.size() + diff.only_new.size() > 1) {
     const auto count = [&](auto predicate) { return std::count_if(diff.profiles.begin(), diff.profiles.end(), predicate); };
-    out += fmt::format("\nscores: {} up, {} down, {} unchanged\n",
-                       count([](const ProfileDiff& p) { return p.change > 0; }),
-                       count([](const ProfileDiff& p) { return p.change < 0; }),
-                       count([](const ProfileDiff& p) { return p.change == 0; }));
+    out += fmt::format("\nscores: {} up, {} down, {} unchanged",
+                       count([](const ProfileDiff& p) { return p.change && *p.change > 0; }),
+                       count([](const ProfileDiff& p) { return p.change && *p.change < 0; }),
+                       count([](const ProfileDiff& p) { return p.change && *p.change == 0; }));
+    const auto unmeasured = count([](const ProfileDiff& p) { return !p.change; });
+    if (unmeasured > 0) out += fmt::format(", {} without a score to compare", unmeasured);
+    out += '\n';
   }
   return out;
 }
@@ -96,9 +107,9 @@ std::string render_diff_json(const ReportDiff& diff) {
   ordered_json profiles = ordered_json::array();
   for (const auto& profile : diff.profiles) {
     profiles.push_back({{"profile", profile_json(profile.profile)},
-                        {"old_score", profile.old_score},
-                        {"new_score", profile.new_score},
-                        {"change", profile.change},
+                        {"old_score", number_json(profile.old_score)},
+                        {"new_score", number_json(profile.new_score)},
+                        {"change", number_json(profile.change)},
                         {"closed", gaps_json(profile.closed)},
                         {"opened", gaps_json(profile.opened)},
                         {"changed", gaps_json(profile.changed)}});

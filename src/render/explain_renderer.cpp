@@ -21,6 +21,7 @@ std::string render_explain_text(const Rule& rule, const std::vector<PostingExpla
     const std::string verdict = !counted ? "not demanded" : required ? "demanded: required" : "demanded: preferred";
     const std::string head = fmt::format("\n{}  {}: {}", escape_control(posting.source), escape_control(posting.title), verdict);
     out += (options.color ? fmt::format(fmt::emphasis::bold, "{}", head) : head) + "\n";
+    if (posting.diagnosis != Diagnosis::none) out += fmt::format("  {}\n", describe(posting.diagnosis));
     if (posting.hits.empty()) out += "  no keyword of this rule appears\n";
     for (const auto& hit : posting.hits) {
       std::string why;

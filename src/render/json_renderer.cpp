@@ -14,6 +14,10 @@ ordered_json years_value(const std::optional<int>& years) {
   return years ? ordered_json(*years) : ordered_json(nullptr);
 }
 
+ordered_json diagnosis_value(Diagnosis diagnosis) {
+  return diagnosis == Diagnosis::none ? ordered_json(nullptr) : ordered_json(to_string(diagnosis));
+}
+
 // One posting as `scan` prints it: an element of --format json's "postings", a line of jsonl.
 ordered_json posting_json(const PostingFindings& posting, const RuleSet& rules) {
   ordered_json qualifications = ordered_json::array();
@@ -28,11 +32,25 @@ ordered_json posting_json(const PostingFindings& posting, const RuleSet& rules) 
   }
   ordered_json out = {{"source", posting.source},
                       {"title", posting.title},
-                      {"years_required", years_value(posting.years_required)}};
+                      {"years_required", years_value(posting.years_required)},
+                      {"years_leadership_required", years_value(posting.years_leadership_required)},
+                      {"diagnosis", diagnosis_value(posting.diagnosis)}};
   if (posting.duplicate) out["duplicate"] = true;
   out["qualifications"] = std::move(qualifications);
   return out;
 }
+
+ordered_json years_comparison_json(const YearsComparison& years) {
+  return {{"profile", years_value(years.profile_years)},
+          {"postings_with_years", years.postings_with_years},
+          {"postings_asking_more", years.postings_asking_more},
+          {"min", years_value(years.min_years)},
+          {"median", years_value(years.median_years)},
+          {"max", years_value(years.max_years)}};
+}
+
+// A number of years as dump() writes it.
+std::string years_literal(const std::optional<int>& years) { return years ? std::to_string(*years) : "null"; }
 
 // Input text may hold invalid UTF-8; replace it rather than let dump() throw.
 std::string dump(const ordered_json& value) {
@@ -106,19 +124,15 @@ std::string render_report_json(const Report& report, const DemandTally& tally, c
                          {"source", check.source}});
   }
   const Profile& profile = *report.profile;
-  const YearsComparison& years = report.years;
   ordered_json out = {
       {"schema_version", kSchemaVersion},
       {"profile", {{"path", profile.path}, {"name", profile.name}, {"current_role", profile.current_role}}},
-      {"score", report.score},
+      {"score", report.score ? ordered_json(*report.score) : ordered_json(nullptr)},
       {"postings_count", report.postings},
       {"duplicates", report.duplicates},
-      {"years", {{"profile", years_value(years.profile_years)},
-                 {"postings_with_years", years.postings_with_years},
-                 {"postings_asking_more", years.postings_asking_more},
-                 {"min", years_value(years.min_years)},
-                 {"median", years_value(years.median_years)},
-                 {"max", years_value(years.max_years)}}},
+      {"postings_left_out", report.left_out},
+      {"years", years_comparison_json(report.years)},
+      {"leadership_years", years_comparison_json(report.leadership_years)},
       {"gaps", std::move(gaps)},
       {"qualifications", std::move(qualifications)},
       {"readiness", std::move(readiness)},
@@ -131,17 +145,19 @@ std::string render_report_json(const Report& report, const DemandTally& tally, c
     text.resize(text.size() - kEmpty.size());
     // Room for every entry at once, rather than doubling (and briefly holding twice) the text.
     std::size_t room = text.size() + 16;
-    for (const PostingSummary& posting : tally.postings) room += 160 + posting.source.size() + posting.title.size();
+    for (const PostingSummary& posting : tally.postings) room += 240 + posting.source.size() + posting.title.size();
     text.reserve(room);
     text += "[\n";
     for (std::size_t i = 0; i < tally.postings.size(); ++i) {
       const PostingSummary& posting = tally.postings[i];
       text += fmt::format(
           "    {{\n      \"source\": {},\n      \"title\": {},\n      \"years_required\": {},\n"
-          "      \"duplicate\": {},\n      \"qualifications\": {}\n    }}{}\n",
-          json_string(posting.source), json_string(posting.title),
-          posting.years_required ? std::to_string(*posting.years_required) : "null", posting.duplicate,
-          posting.qualifications, i + 1 < tally.postings.size() ? "," : "");
+          "      \"years_leadership_required\": {},\n      \"diagnosis\": {},\n      \"duplicate\": {},\n"
+          "      \"qualifications\": {}\n    }}{}\n",
+          json_string(posting.source), json_string(posting.title), years_literal(posting.years_required),
+          years_literal(posting.years_leadership_required),
+          posting.diagnosis == Diagnosis::none ? "null" : json_string(to_string(posting.diagnosis)),
+          posting.duplicate, posting.qualifications, i + 1 < tally.postings.size() ? "," : "");
     }
     text += "  ]\n}\n";
   }

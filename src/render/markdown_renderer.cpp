@@ -38,19 +38,6 @@ std::string plural(int count, std::string_view one, std::string_view many) {
   return fmt::format("{} {}", count, count == 1 ? one : many);
 }
 
-std::string experience(const YearsComparison& years) {
-  if (years.postings_with_years == 0) return "no posting states a number of years.";
-  std::string out = fmt::format("postings ask {} to {} years (median {})", *years.min_years, *years.max_years,
-                                *years.median_years);
-  if (years.profile_years) {
-    out += fmt::format("; you have {}, and {} of {} ask for more.", *years.profile_years, years.postings_asking_more,
-                       years.postings_with_years);
-  } else {
-    out += "; add years_experience to your profile to compare.";
-  }
-  return out;
-}
-
 std::string demand_table(const Report& report, const RuleSet& rules) {
   if (report.qualifications.empty()) return "No posting demands a qualification these rules recognise.\n";
   std::string out = "| Qualification | Required | Preferred | Share | Status |\n|:--|--:|--:|--:|:--|\n";
@@ -66,7 +53,7 @@ std::string gap_section(int rank, const QualificationDemand& q, const Report& re
   const Rule& rule = rules.rules[q.rule];
   std::string out = fmt::format("### {}. {} ({}): {}\n\n", rank, md(rule.name), md(rule.id), to_string(q.status));
   out += fmt::format("Demanded by {} of {} postings ({}; {} required, {} preferred).\n", q.required + q.preferred,
-                     report.postings, percent(q.share), q.required, q.preferred);
+                     report.read_for_demands(), percent(q.share), q.required, q.preferred);
   if (!q.citations.empty()) {
     out += "\nFrom the postings:\n\n";
     for (const auto& c : q.citations) out += fmt::format("- \"{}\" ({}:{})\n", md(c.text), md(c.source), c.line);
@@ -99,15 +86,26 @@ std::string render_report_markdown(const Report& report, const RuleSet& rules) {
   if (!profile.current_role.empty()) who += " (" + md(profile.current_role) + ")";
 
   std::string out = "# cio-gap report for " + who + "\n\n";
-  out += fmt::format("- **Readiness score:** {:g}/100\n", report.score);
+  out += report.score ? fmt::format("- **Readiness score:** {:g}/100\n", *report.score)
+                      : fmt::format("- **Readiness score:** none: {}\n", kNoScore);
   out += "- **Postings analysed:** " + std::to_string(report.postings);
   if (report.duplicates > 0) out += " (" + plural(report.duplicates, "duplicate", "duplicates") + " not counted)";
-  out += "\n- **Experience:** " + experience(report.years) + "\n";
+  if (report.left_out > 0) {
+    out += "\n- **Left out of the shares:** " + plural(report.left_out, "posting", "postings") + ": " +
+           std::string(kLeftOutWhy);
+  }
+  out += "\n- **Experience:** " + years_comparison_text(report.years, "years", "years_experience");
+  out += "\n- **Leadership:** " +
+         years_comparison_text(report.leadership_years, "years leading people", "years_leadership") + "\n";
 
   out += "\n## What the postings demand\n\n" + demand_table(report, rules);
 
   out += "\n## Gaps, most demanded first\n";
-  if (report.gaps.empty()) out += "\nNone: you have every qualification these postings demand.\n";
+  if (!report.score) {
+    out += fmt::format("\nNone: {}.\n", kNoScore);
+  } else if (report.gaps.empty()) {
+    out += "\nNone: you have every qualification these postings demand.\n";
+  }
   int rank = 0;
   for (const auto index : report.gaps) {
     out += '\n';

@@ -23,11 +23,29 @@ fmt::text_style status_style(Status status) {
   return {};
 }
 
-std::string years_text(const std::optional<int>& years) {
-  return years ? fmt::format("{} years", *years) : std::string("years not stated");
+std::string postings_text(int count) { return fmt::format("{} {}", count, count == 1 ? "posting" : "postings"); }
+
+std::string years_text(const PostingFindings& posting) {
+  if (!posting.years_required) return "years not stated";
+  std::string out = fmt::format("{} years", *posting.years_required);
+  if (posting.years_leadership_required) out += fmt::format(", {} leading people", *posting.years_leadership_required);
+  return out;
 }
 
 }  // namespace
+
+std::string years_comparison_text(const YearsComparison& years, std::string_view what, std::string_view profile_field) {
+  if (years.postings_with_years == 0) return fmt::format("no posting states a number of {}.", what);
+  std::string out = fmt::format("postings ask {} to {} {} (median {})", *years.min_years, *years.max_years, what,
+                                *years.median_years);
+  if (years.profile_years) {
+    out += fmt::format("; you have {}, and {} of {} ask for more.", *years.profile_years, years.postings_asking_more,
+                       years.postings_with_years);
+  } else {
+    out += fmt::format("; add {} to your profile to compare.", profile_field);
+  }
+  return out;
+}
 
 std::string escape_control(std::string_view text) {
   std::string out;
@@ -78,10 +96,10 @@ std::string render_scan_text(const ScanResult& scan, const RuleSet& rules, const
   std::string out;
   for (const auto& posting : scan.postings) {
     out += styled(options, fmt::emphasis::bold, escape_control(posting.source));
-    out += fmt::format("  {}  ({})", escape_control(posting.title), years_text(posting.years_required));
+    out += fmt::format("  {}  ({})", escape_control(posting.title), years_text(posting));
     if (posting.duplicate) out += "  [duplicate: not counted]";
     out += '\n';
-    if (posting.findings.empty()) out += "  no recognised qualification\n";
+    if (posting.diagnosis != Diagnosis::none) out += fmt::format("  {}\n", describe(posting.diagnosis));
     for (const auto& finding : posting.findings) {
       const Rule& rule = rules.rules[finding.rule];
       const Evidence& first = finding.evidence.front();
@@ -102,25 +120,25 @@ std::string render_report_text(const Report& report, const RuleSet& rules, const
   out += styled(options, fmt::emphasis::bold, "cio-gap report for " + escape_control(who)) + "\n";
   out += fmt::format("{} postings analysed", report.postings);
   if (report.duplicates > 0) out += fmt::format(" ({} duplicates not counted)", report.duplicates);
-  out += fmt::format(". Readiness score: {}/100\n", styled(options, fmt::emphasis::bold, fmt::format("{:g}", report.score)));
-
-  const YearsComparison& years = report.years;
-  if (years.postings_with_years > 0) {
-    out += fmt::format("Experience: postings ask {} to {} years (median {})", *years.min_years, *years.max_years,
-                       *years.median_years);
-    if (years.profile_years) {
-      out += fmt::format("; you have {}, and {} of {} ask for more.", *years.profile_years,
-                         years.postings_asking_more, years.postings_with_years);
-    } else {
-      out += "; add years_experience to your profile to compare.";
-    }
-    out += '\n';
+  if (report.score) {
+    out += fmt::format(". Readiness score: {}/100\n", styled(options, fmt::emphasis::bold, fmt::format("{:g}", *report.score)));
   } else {
-    out += "Experience: no posting states a number of years.\n";
+    out += fmt::format(". Readiness score: {}\n", styled(options, fmt::emphasis::bold, "none: " + std::string(kNoScore)));
+  }
+  if (report.left_out > 0) {
+    out += fmt::format("{} left out of the shares: {}.\n", postings_text(report.left_out), kLeftOutWhy);
   }
 
+  out += "Experience: " + years_comparison_text(report.years, "years", "years_experience") + "\n";
+  out += "Leadership: " + years_comparison_text(report.leadership_years, "years leading people", "years_leadership") +
+         "\n";
+
   out += '\n' + styled(options, fmt::emphasis::bold, "What the postings demand") + "\n";
-  out += fmt::format("  {:<28} {:>8} {:>9} {:>6}  {}\n", "qualification", "required", "preferred", "share", "you");
+  if (report.qualifications.empty()) {
+    out += "  No posting demands a qualification these rules recognise.\n";
+  } else {
+    out += fmt::format("  {:<28} {:>8} {:>9} {:>6}  {}\n", "qualification", "required", "preferred", "share", "you");
+  }
   for (const auto& q : report.qualifications) {
     const Rule& rule = rules.rules[q.rule];
     const std::string status = to_string(q.status);
@@ -129,7 +147,11 @@ std::string render_report_text(const Report& report, const RuleSet& rules, const
   }
 
   out += '\n' + styled(options, fmt::emphasis::bold, "Gaps, most demanded first") + "\n";
-  if (report.gaps.empty()) out += "  None: you have every qualification these postings demand.\n";
+  if (!report.score) {
+    out += fmt::format("  None: {}.\n", kNoScore);
+  } else if (report.gaps.empty()) {
+    out += "  None: you have every qualification these postings demand.\n";
+  }
   int rank = 0;
   for (const auto index : report.gaps) {
     const QualificationDemand& q = report.qualifications[index];
@@ -138,7 +160,7 @@ std::string render_report_text(const Report& report, const RuleSet& rules, const
     out += fmt::format("\n{:>2}. {} ({}): {}\n", ++rank, styled(options, fmt::emphasis::bold, rule.name), rule.id,
                        styled(options, status_style(q.status), to_string(q.status)));
     out += fmt::format("    Demanded by {} of {} postings ({}; {} required, {} preferred).\n", postings,
-                       report.postings, percent(q.share), q.required, q.preferred);
+                       report.read_for_demands(), percent(q.share), q.required, q.preferred);
     for (const auto& c : q.citations) {
       out += "    " + wrap(fmt::format("\"{}\" ({}:{})", escape_control(c.text), escape_control(c.source), c.line),
                              static_cast<std::size_t>(options.width), 6) + "\n";

@@ -108,7 +108,8 @@ class Checker:
             print("ok   schema: valid draft 2020-12, every object closed")
 
     def check_extra_property_rejected(self, report):
-        places = [lambda r: r, lambda r: r["profile"], lambda r: r["years"], lambda r: r["qualifications"][0],
+        places = [lambda r: r, lambda r: r["profile"], lambda r: r["years"], lambda r: r["leadership_years"],
+                  lambda r: r["qualifications"][0],
                   lambda r: r["readiness"][0], lambda r: r["postings"][0]]
         if report["gaps"]:
             places.append(lambda r: r["gaps"][0])
@@ -136,6 +137,14 @@ class Checker:
                 self.fail("scan duplicates", "expected a posting flagged duplicate in tests/fixtures/formats/same")
             self.validate("scan tests/fixtures/formats/same --format json", document, "scan")
 
+        diagnosed = self.run(["scan", "tests/fixtures/diagnosis", "--format", "json"], "scan diagnoses")
+        if diagnosed is not None:
+            document = json.loads(diagnosed)
+            found = sorted(p.get("diagnosis") for p in document["postings"])
+            if found != ["no-qualifications", "no-role-text"]:
+                self.fail("scan diagnoses", f"expected both diagnoses in tests/fixtures/diagnosis, got {found}")
+            self.validate("scan tests/fixtures/diagnosis --format json", document, "scan")
+
         jsonl = None
         if self.offers(["scan"], "jsonl", "scan --format jsonl"):
             jsonl = self.run(["scan", "examples/jobs", "--format", "jsonl"], "scan --format jsonl")
@@ -160,6 +169,14 @@ class Checker:
             self.validate("assess examples/me.yaml examples/jobs --format json --top 2", json.loads(top), "assess")
         if "me" in reports:
             self.check_extra_property_rejected(reports["me"])
+        unread_text = self.run(["assess", "examples/me.yaml", "tests/fixtures/diagnosis", "--format", "json"],
+                               "assess unread postings")
+        if unread_text is not None:
+            reports["unread"] = json.loads(unread_text)
+            if reports["unread"]["score"] is not None or reports["unread"]["postings_left_out"] != 2:
+                self.fail("assess unread postings", "expected a null score and 2 postings left out")
+            self.validate("assess examples/me.yaml tests/fixtures/diagnosis --format json", reports["unread"],
+                          "assess")
 
         with tempfile.TemporaryDirectory(prefix="cio-gap-schema-") as tmp:
             clients = os.path.join(tmp, "clients")
@@ -181,6 +198,10 @@ class Checker:
                 diff = self.run(["diff", files["mba"], files["me"], "--format", "json"], "diff --format json")
                 if diff is not None:
                     self.validate("diff MBA.json ME.json --format json", json.loads(diff), "diff")
+            if offers_diff and "unread" in files and "me" in files:
+                diff = self.run(["diff", files["me"], files["unread"], "--format", "json"], "diff to no score")
+                if diff is not None:
+                    self.validate("diff ME.json UNREAD.json --format json", json.loads(diff), "diff")
             if offers_diff and "batch" in files and "me" in files:
                 diff = self.run(["diff", files["batch"], files["me"], "--format", "json"], "batch diff")
                 if diff is not None:

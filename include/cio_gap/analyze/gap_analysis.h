@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "cio_gap/match/extractor.h"
@@ -29,6 +30,7 @@ DemandTally tally_scan(const ScanResult& scan, std::size_t rule_count);
 
 /// Demand per qualification over the counted (non-duplicate) postings, most demanded first
 /// (ties by rule order). Demand = postings requiring it + half the postings only preferring it.
+/// Shares are of the postings read for demands (counted ones without a diagnosis).
 std::vector<QualificationDemand> aggregate_demand(const DemandTally& tally);
 
 /// Where the profile shows each qualification, by rule index: self-rated skills, and the free
@@ -41,12 +43,14 @@ std::vector<std::vector<ProfileEvidence>> profile_evidence(const Profile& profil
 Status status_from(const std::vector<ProfileEvidence>& evidence);
 
 /// The gap report: demand, the person's status for each demanded qualification, gaps ranked
-/// by demand, the readiness score and the years comparison.
+/// by demand, the readiness score and the comparisons of years (of experience, and leading
+/// people).
 Report assess(const Profile& profile, const DemandTally& tally, const Extractor& extractor,
               const GapOptions& options);
 
 /// Readiness: the demand-weighted share of demanded qualifications the person has, partial
-/// counting half, from 0 to 100 (100 when nothing is demanded).
-double readiness_score(const std::vector<QualificationDemand>& qualifications);
+/// counting half, from 0 to 100; none when nothing is demanded (every counted posting has a
+/// diagnosis, so nothing could be read for demands): never a 100 earned against nothing.
+std::optional<double> readiness_score(const std::vector<QualificationDemand>& qualifications);
 
 }  // namespace cio_gap

@@ -29,7 +29,8 @@ struct ScanOptions {
 /// Reads every posting of the JOBS arguments and extracts what each demands. Files are read
 /// and matched in parallel but results keep file order, so output does not depend on the
 /// thread count. Texts are dropped as soon as they are matched: memory holds findings only.
-/// Postings whose normalised text repeats an earlier one are flagged as duplicates.
+/// Postings whose normalised text repeats an earlier one are flagged as duplicates. A posting
+/// that demands nothing (and is not a duplicate) adds a warning "SOURCE: why" (its diagnosis).
 /// Throws Error when an argument does not exist.
 ScanResult scan_postings(const std::vector<std::string>& jobs, const Extractor& extractor,
                          const ScanOptions& options, Diagnostics& diagnostics);

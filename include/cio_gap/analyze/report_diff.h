@@ -29,12 +29,16 @@ struct ReportedProfile {
 /// How one person's report changed.
 struct ProfileDiff {
   ReportedProfile profile;  ///< as in the new report
-  double old_score = 0;
-  double new_score = 0;
-  double change = 0;              ///< new - old, to one decimal
+  /// The scores; none where a report has none (since 1.1: no posting could be read for demands).
+  std::optional<double> old_score;
+  std::optional<double> new_score;
+  std::optional<double> change;   ///< new - old, to one decimal; none unless both have a score
   std::vector<GapChange> closed;  ///< gaps of the old report that are not gaps of the new one
   std::vector<GapChange> opened;  ///< gaps of the new report that were not gaps of the old one
   std::vector<GapChange> changed; ///< gaps of both whose status changed (missing -> partial, ...)
+
+  /// The score went down, or there was one and now there is none.
+  bool score_dropped() const { return old_score && (!new_score || *change < 0); }
 };
 
 /// Progress between two `assess --format json` outputs: one report each, or two batch arrays.

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cio_gap/match/diagnosis.h"
 #include "cio_gap/match/keyword_matcher.h"
 #include "cio_gap/match/pattern_pass.h"
 #include "cio_gap/model/posting.h"
@@ -77,7 +78,8 @@ class Extractor {
   /// section; qualifiers and negation still apply.
   std::vector<Hit> hits_in_text(std::string_view text, KeywordMatcher::Scratch& scratch) const;
 
-  /// What the posting demands: counted hits per rule, the years required and the title.
+  /// What the posting demands: counted hits per rule, the years required (of experience and
+  /// leading people), the title, and why it demands nothing when it does not (diagnose).
   PostingFindings extract(const PostingText& posting, KeywordMatcher::Scratch& scratch,
                           const EvidenceNeeds& needs = {}) const;
 

@@ -5,7 +5,8 @@
 
 namespace cio_gap {
 
-/// Warnings gathered while reading inputs; a warning never stops the run.
+/// Warnings gathered while reading inputs (files skipped, postings that demand nothing); a
+/// warning never stops the run.
 /// Messages are complete ("path: why"); the CLI prints them as "cio-gap: warning: ...".
 struct Diagnostics {
   std::vector<std::string> warnings;

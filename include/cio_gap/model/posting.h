@@ -38,14 +38,30 @@ struct Finding {
   std::vector<Evidence> evidence;  ///< in text order, at most a few
 };
 
+/// Why a posting demands nothing, so that an empty result is never silent.
+enum class Diagnosis {
+  none,               ///< it demands at least one qualification
+  no_role_text,       ///< no sentence outside boilerplate (benefits, about us, EEO, ...), or none at all
+  no_qualifications,  ///< role text, but no qualification these rules recognise in it
+};
+
+/// "no-role-text", "no-qualifications", or "" for none.
+const char* to_string(Diagnosis diagnosis);
+
+/// The diagnosis in words, as warnings and text output give it: "no role text found: nothing in
+/// it describes the role", "no qualification found in the role text" ("" for none).
+const char* describe(Diagnosis diagnosis);
+
 /// What one posting demands.
 struct PostingFindings {
   std::string source;
   std::string title;
-  std::optional<int> years_required;
+  std::optional<int> years_required;             ///< years of experience it asks
+  std::optional<int> years_leadership_required;  ///< of those, years leading people it asks
   std::vector<Finding> findings;  ///< ordered by rule index
   bool duplicate = false;         ///< same normalised text as an earlier posting
   std::array<int, 3> role_signals{};  ///< mentions of each RoleType's phrases outside boilerplate
+  Diagnosis diagnosis = Diagnosis::none;  ///< why it demands nothing, when it does not
 };
 
 }  // namespace cio_gap

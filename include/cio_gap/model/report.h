@@ -36,15 +36,16 @@ struct QualificationDemand {
   int required = 0;      ///< postings requiring it
   int preferred = 0;     ///< postings only preferring it
   double demand = 0;     ///< required + preferred / 2
-  double share = 0;      ///< postings demanding it / postings counted
+  double share = 0;      ///< postings demanding it / postings read for demands
   Status status = Status::missing;
   std::vector<ProfileEvidence> profile_evidence;
   std::vector<Citation> citations;  ///< a few posting sentences, first postings first
 };
 
-/// How the person's years compare with what the postings ask.
+/// How the person's years compare with what the postings ask: years of experience, or years
+/// leading people.
 struct YearsComparison {
-  std::optional<int> profile_years;
+  std::optional<int> profile_years;  ///< years_experience, or years_leadership
   int postings_with_years = 0;  ///< postings that state a requirement
   int postings_asking_more = 0; ///< of those, asking more than the profile has
   std::optional<int> min_years;
@@ -65,8 +66,10 @@ struct PostingSummary {
   std::string source;
   std::string title;
   std::optional<int> years_required;
+  std::optional<int> years_leadership_required;
   bool duplicate = false;
   int qualifications = 0;  ///< qualifications it demands
+  Diagnosis diagnosis = Diagnosis::none;  ///< why it demands nothing, when it does not
 };
 
 /// What `assess` needs of a scan, gathered posting by posting as the scan streams, so memory
@@ -75,12 +78,16 @@ struct PostingSummary {
 struct DemandTally {
   int total = 0;       ///< postings read, duplicates included
   int duplicates = 0;  ///< postings dropped from demand as duplicates
+  int left_out = 0;    ///< counted postings with a diagnosis: left out of every share
   std::vector<QualificationDemand> by_rule;  ///< counts and first citations, by rule index
   std::map<int, int> years_asked;            ///< years a counted posting asks -> how many ask it
+  std::map<int, int> leadership_years_asked; ///< years leading people asked -> how many ask it
   std::array<int, 3> role_types{};           ///< counted postings signalling each RoleType most
   std::vector<PostingSummary> postings;      ///< in file order, duplicates included (flagged)
   bool keep_postings = true;  ///< false: `postings` stays empty (a report that does not list them)
   int counted() const { return total - duplicates; }
+  /// Counted postings that could be read for demands: the denominator of every share.
+  int read_for_demands() const { return counted() - left_out; }
 };
 
 /// One readiness check from the seed articles.
@@ -98,12 +105,18 @@ struct Report {
   const Profile* profile = nullptr;
   int postings = 0;    ///< postings counted (duplicates excluded)
   int duplicates = 0;
+  int left_out = 0;    ///< of the counted, postings with a diagnosis, left out of the shares
   std::vector<QualificationDemand> qualifications;  ///< every demanded one, by demand
   std::vector<std::size_t> gaps;  ///< indices into `qualifications` of partial/missing, ranked
-  double score = 0;               ///< 0-100 readiness
+  /// 0-100 readiness; none when no posting could be read for demands (all have a diagnosis).
+  std::optional<double> score;
   YearsComparison years;
+  YearsComparison leadership_years;  ///< years leading people, against years_leadership
   std::vector<Status> status_by_rule;        ///< the profile's status for every rule
   std::vector<ReadinessCheck> readiness;     ///< the seed articles' checks
+
+  /// Postings the shares are taken of: counted, without a diagnosis.
+  int read_for_demands() const { return postings - left_out; }
 };
 
 }  // namespace cio_gap

@@ -9,7 +9,13 @@
 namespace cio_gap {
 
 /// The version of the JSON output; changes whenever its shape changes.
-inline constexpr const char* kSchemaVersion = "1.0";
+inline constexpr const char* kSchemaVersion = "1.1";
+
+/// What a report says in place of a score when every counted posting has a diagnosis.
+inline constexpr const char* kNoScore = "no posting could be read for demands";
+
+/// Why postings are left out of the shares.
+inline constexpr const char* kLeftOutWhy = "no role text or no qualification found in them";
 
 /// Output formats, chosen in one place by the CLI.
 enum class Format { text, json, jsonl, markdown, csv };
@@ -23,7 +29,8 @@ struct RenderOptions {
 /// `scan` as text: each posting with what it demands and the cited line.
 std::string render_scan_text(const ScanResult& scan, const RuleSet& rules, const RenderOptions& options);
 
-/// `scan` as JSON (schema_version, postings[{source, title, years_required, qualifications}]).
+/// `scan` as JSON (schema_version, postings[{source, title, years_required,
+/// years_leadership_required, qualifications}]).
 std::string render_scan_json(const ScanResult& scan, const RuleSet& rules);
 
 /// `assess` as a terminal report.
@@ -48,11 +55,18 @@ struct PostingExplanation {
   std::string source;
   std::string title;
   std::vector<Hit> hits;  ///< mentions of the explained rule, in text order
+  Diagnosis diagnosis = Diagnosis::none;  ///< why the posting demands nothing at all, if it does not
 };
 
-/// `explain` as text: per posting, the verdict and each mention with its section and qualifier.
+/// `explain` as text: per posting, the verdict, its diagnosis when it demands nothing at all, and
+/// each mention with its section and qualifier.
 std::string render_explain_text(const Rule& rule, const std::vector<PostingExplanation>& postings,
                                 const RenderOptions& options);
+
+/// One line of a report on years: "postings ask 5 to 15 years (median 10); you have 12, and 3 of
+/// 8 ask for more.", where `what` names the years ("years", "years leading people") and
+/// `profile_field` the profile key to add when the profile does not give them.
+std::string years_comparison_text(const YearsComparison& years, std::string_view what, std::string_view profile_field);
 
 /// Wraps prose to `width` columns, every line but the first indented by `indent` spaces.
 std::string wrap(std::string_view text, std::size_t width, std::size_t indent);
