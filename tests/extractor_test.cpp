@@ -327,5 +327,25 @@ TEST_F(RuleLanguageTest, TheSameSentencesDemandInTheRequirements) {
   EXPECT_EQ(demands(posting), (V{"team-leadership:required", "budget-management:required"}));
 }
 
+TEST_F(RuleLanguageTest, ALongScrapedParagraphIsDecidedSentenceBySentence) {
+  // A scraper's description on one line: the role, then the benefits, run together. As one
+  // paragraph it has role cues, so the benefits sentence would demand a budget; sentence by
+  // sentence, it is set aside, and the sentence after it with no cue of its own goes with it.
+  const std::string posting =
+      "Chief Information Officer\n"
+      "\n"
+      "You will own the roadmap for every system we run across our four regional offices and two plants. "
+      "You will lead and mentor a small team of engineers and analysts in two countries. "
+      "Experience with AWS and with the migration of older systems to it is required. "
+      "Medical and dental cover start on day one, with a stipend and a learning budget. "
+      "Flexible hours and a budget for your home office are included too.\n";
+  EXPECT_EQ(demands(posting), (V{"team-leadership:required", "cloud:required"}));
+  // The same sentences as short paragraphs are decided one paragraph at a time anyway.
+  const std::string short_posting =
+      "Chief Information Officer\n\nYou will lead and mentor a small team.\n\n"
+      "Medical and dental cover, with a stipend and a learning budget.\n";
+  EXPECT_EQ(demands(short_posting), V{"team-leadership:required"});
+}
+
 }  // namespace
 }  // namespace cio_gap

@@ -123,5 +123,16 @@ TEST(ParagraphRolesTest, TheTitleIsNotTheFirstRoleParagraph) {
   EXPECT_EQ(roles({title({1}), prose({0, 1}), prose({1})}), (V{"role", "employer", "role"}));
 }
 
+TEST(ParagraphRolesTest, ASentenceOfALongParagraphWithNoCueGoesWithTheOneBefore) {
+  ParagraphFacts benefits = prose({0, 0, 3});
+  ParagraphFacts plain = prose({});
+  plain.continues = true;
+  ParagraphFacts duty = prose({1});
+  duty.continues = true;
+  EXPECT_EQ(roles({prose({1}), benefits, plain, duty, plain}), (V{"role", "benefits", "benefits", "role", "role"}));
+  // Without `continues`, a paragraph with no cue is role text.
+  EXPECT_EQ(roles({prose({1}), benefits, prose({}), prose({1})}), (V{"role", "benefits", "role", "role"}));
+}
+
 }  // namespace
 }  // namespace cio_gap

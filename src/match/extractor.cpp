@@ -13,6 +13,10 @@ namespace cio_gap {
 namespace {
 
 constexpr std::size_t kMaxEvidence = 3;
+// A paragraph of at least this many sentences and bytes has its sentences' roles decided one by
+// one (see deal_hits).
+constexpr std::size_t kMinSentencesToSplit = 4;
+constexpr std::size_t kMinBytesToSplit = 400;
 
 // A word of a word set written in capitals ("IT", "AI") is matched as written, like an acronym,
 // so the set does not also catch the pronoun "it".
@@ -30,7 +34,8 @@ struct Workspace {
   std::vector<LiteralHit> all_hits;     // every literal hit of the posting
   std::vector<std::size_t> first_hit;   // per sentence: its first hit in all_hits, plus the end
   std::vector<LiteralHit> sentence_hits;  // one sentence's, relative to its folded text
-  std::vector<ParagraphFacts> paragraphs;
+  std::vector<ParagraphFacts> paragraphs;  // per unit
+  std::vector<std::size_t> units;           // per sentence: its unit
   std::vector<Hit> hits;
   std::vector<std::size_t> hit_sentences;  // per hit: its sentence
   std::vector<std::size_t> cited;          // counted hits, by rule then text order
@@ -297,7 +302,23 @@ void Extractor::deal_hits(std::span<Sentence> sentences,
   work.all_hits.clear();
   matcher_->find_all(work.folded.text, work.folded.lower, work.all_hits);
 
-  // Each sentence's share of the hits, and each paragraph's cue words.
+  // The units whose role is decided: paragraphs and list items, except that a long paragraph
+  // of many sentences (a scraped description on one line, its about-us, duties, requirements
+  // and benefits run together) is decided sentence by sentence.
+  work.units.assign(sentences.size(), 0);
+  {
+    std::size_t unit = 0;
+    for (std::size_t i = 0; i < sentences.size();) {
+      std::size_t j = i;
+      std::size_t bytes = 0;
+      while (j < sentences.size() && sentences[j].paragraph == sentences[i].paragraph) bytes += sentences[j++].text.size();
+      const bool by_sentence = j - i >= kMinSentencesToSplit && bytes >= kMinBytesToSplit;
+      for (std::size_t k = i; k < j; ++k) work.units[k] = by_sentence ? unit++ : unit;
+      if (!by_sentence) ++unit;
+      i = j;
+    }
+  }
+  // Each sentence's share of the hits, and each unit's cue words.
   work.first_hit.clear();
   work.paragraphs.clear();
   std::size_t next_hit = 0;
@@ -305,12 +326,13 @@ void Extractor::deal_hits(std::span<Sentence> sentences,
     work.first_hit.push_back(next_hit);
     const std::size_t end = work.starts[i + 1] - 1;
     const Sentence& sentence = sentences[i];
-    const auto p = static_cast<std::size_t>(std::max(sentence.paragraph, 0));
+    const std::size_t p = work.units[i];
     if (work.paragraphs.size() <= p) work.paragraphs.resize(p + 1);
     ParagraphFacts& facts = work.paragraphs[p];
     facts.section = sentence.section;
     facts.headed = !sentence.heading.empty();
     facts.item = sentence.item;
+    facts.continues = i > 0 && sentences[i - 1].paragraph == sentence.paragraph && work.units[i - 1] != p;
     facts.title = facts.title || sentence.line <= 0 || (i == 0 && sentence.heading.empty() && sentence.paragraph == 0 &&
                                                         sentence.text.size() <= 120);
     for (; next_hit < work.all_hits.size() && work.all_hits[next_hit].begin < end; ++next_hit) {
@@ -320,10 +342,10 @@ void Extractor::deal_hits(std::span<Sentence> sentences,
   }
   work.first_hit.push_back(next_hit);
   const std::vector<ParagraphCue> roles = classify_paragraphs(work.paragraphs);
-  for (auto& sentence : sentences) {
-    const auto p = static_cast<std::size_t>(std::max(sentence.paragraph, 0));
-    if (roles[p] != ParagraphCue::role) sentence.section = SectionKind::boilerplate;
-    sentence.title = work.paragraphs[p].title;
+  for (std::size_t i = 0; i < sentences.size(); ++i) {
+    const std::size_t p = work.units[i];
+    if (roles[p] != ParagraphCue::role) sentences[i].section = SectionKind::boilerplate;
+    sentences[i].title = work.paragraphs[p].title;
   }
 
   for (std::size_t i = 0; i < sentences.size(); ++i) {

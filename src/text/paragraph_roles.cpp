@@ -55,6 +55,10 @@ std::vector<ParagraphCue> classify_paragraphs(std::span<const ParagraphFacts> pa
     if (facts.title || facts.section == SectionKind::boilerplate) continue;
     const int role = facts.cues[kRole];
     const auto [other, count] = strongest_other(facts);
+    if (facts.continues && p > 0 && role == 0 && count == 0) {
+      roles[p] = roles[p - 1];
+      continue;
+    }
     if (count == 0) continue;
     // Under a heading of duties or requirements, a paragraph with a role cue is the role's own:
     // "administers retirement benefits; fulfills equal employment opportunity responsibilities".

@@ -14,6 +14,9 @@ struct ParagraphFacts {
   bool headed = false;  ///< a heading came before it
   bool item = false;    ///< a list item rather than prose
   bool title = false;   ///< the posting's title line
+  /// a sentence of the same long paragraph as the one before (decided sentence by sentence):
+  /// with no cue of its own, it goes with that one
+  bool continues = false;
   std::array<int, 5> cues{};  ///< cue words found in it, per ParagraphCue
 };
 
