@@ -254,9 +254,12 @@ TEST_F(RuleLanguageTest, AWordInCapitalsIsMatchedAsWritten) {
 TEST_F(RuleLanguageTest, ASenseDecidesWhatAKeywordMeans) {
   EXPECT_EQ(demands("Builds our information security program.\n"), V{"cybersecurity:required"});
   EXPECT_EQ(mentions("Builds our information security program.\n"), V{"cybersecurity 'security' counted required"});
-  EXPECT_EQ(mentions("Benefits which provide the security to help your family.\n"), V{});
+  EXPECT_EQ(demands("Benefits which provide the security to help your family.\n"), V{});
+  EXPECT_EQ(mentions("Benefits which provide the security to help your family.\n"),
+            V{"cybersecurity 'security' other-sense required"});
   // A word the sense forbids outweighs one it requires.
-  EXPECT_EQ(mentions("Information security for your family.\n"), V{});
+  EXPECT_EQ(demands("Information security for your family.\n"), V{});
+  EXPECT_EQ(mentions("Information security for your family.\n"), V{"cybersecurity 'security' other-sense required"});
   // The sense governs only the keyword it names.
   EXPECT_EQ(demands("Cybersecurity for your family.\n"), V{"cybersecurity:required"});
 }

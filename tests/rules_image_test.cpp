@@ -240,11 +240,13 @@ TEST(RulesImageTest, AnImageOfPatternsAndSensesRestoresAMatcherThatFindsTheSame)
   for (int e = 0; e < 2; ++e) {
     const Extractor& extractor = e == 0 ? built : restored;
     for (const auto& hit : extractor.hits(posting, scratch)) {
-      found[e].push_back(rules.rules[hit.rule].id + " " + hit.keyword + " " + std::to_string(hit.line));
+      found[e].push_back(rules.rules[hit.rule].id + " " + hit.keyword + " " + std::to_string(hit.line) + " " +
+                         to_string(hit.status));
     }
   }
-  EXPECT_EQ(found[0], (std::vector<std::string>{"team-leadership lead a team 3", "team-leadership plan the work staff 3",
-                                                "cybersecurity security 4"}));
+  EXPECT_EQ(found[0], (std::vector<std::string>{"team-leadership lead a team 3 counted",
+                                                "team-leadership plan the work staff 3 counted",
+                                                "cybersecurity security 4 counted", "cybersecurity Security 5 other-sense"}));
   EXPECT_EQ(found[1], found[0]);
 }
 

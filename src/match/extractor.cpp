@@ -47,6 +47,7 @@ struct Workspace {
     std::size_t rule;
     std::uint32_t begin;
     std::uint32_t end;
+    bool in_sense = true;  // every sense that governs it holds
   };
   std::vector<Mention> mentions;
   std::vector<Mention> exclusions;
@@ -75,6 +76,7 @@ const char* to_string(HitStatus status) {
     case HitStatus::boilerplate: return "boilerplate";
     case HitStatus::negated: return "negated";
     case HitStatus::excluded: return "excluded";
+    case HitStatus::other_sense: return "other-sense";
   }
   return "counted";
 }
@@ -189,19 +191,20 @@ void Extractor::sentence_hits(const Sentence& sentence, const FoldedSentence& fo
   for (const auto& hit : literal_hits) {
     const Pattern& pattern = patterns_[hit.payload];
     if (pattern.kind != PatternKind::keyword) continue;
-    if (pattern.detail != 0 &&
-        !pass_.sense_holds(pattern.detail, work.pass, static_cast<std::uint32_t>(hit.begin), static_cast<std::uint32_t>(hit.end))) {
-      continue;
-    }
-    work.mentions.push_back({pattern.rule, static_cast<std::uint32_t>(hit.begin), static_cast<std::uint32_t>(hit.end)});
+    const bool in_sense = pattern.detail == 0 || pass_.sense_holds(pattern.detail, work.pass, static_cast<std::uint32_t>(hit.begin),
+                                                                   static_cast<std::uint32_t>(hit.end));
+    // A mention in another sense is only shown (explain), never counted.
+    if (!in_sense && !detailed) continue;
+    work.mentions.push_back({pattern.rule, static_cast<std::uint32_t>(hit.begin), static_cast<std::uint32_t>(hit.end), in_sense});
   }
   if (!work.words.empty()) {
     work.pattern_hits.clear();
     pass_.find(work.pass, work.pattern_hits);
     for (const auto& hit : work.pattern_hits) {
       const std::uint32_t group = pass_.pattern_sense(hit.rule);
-      if (group != 0 && !pass_.sense_holds(group, work.pass, hit.begin, hit.end)) continue;
-      work.mentions.push_back({hit.rule, hit.begin, hit.end});
+      const bool in_sense = group == 0 || pass_.sense_holds(group, work.pass, hit.begin, hit.end);
+      if (!in_sense && !detailed) continue;
+      work.mentions.push_back({hit.rule, hit.begin, hit.end, in_sense});
     }
   }
   if (work.mentions.empty()) return;
@@ -246,7 +249,7 @@ void Extractor::sentence_hits(const Sentence& sentence, const FoldedSentence& fo
     }
     Workspace::Reach& r = reach(mention.rule);
     if (mention.end <= r.counted_to) continue;  // inside a longer mention of the rule
-    r.counted_to = mention.end;
+    if (mention.in_sense) r.counted_to = mention.end;
 
     Hit hit;
     hit.rule = mention.rule;
@@ -277,7 +280,9 @@ void Extractor::sentence_hits(const Sentence& sentence, const FoldedSentence& fo
       hit.tier = Tier::preferred;
       hit.qualifier = std::move(decision.optional);
     }
-    if (excluded) {
+    if (!mention.in_sense) {
+      hit.status = HitStatus::other_sense;
+    } else if (excluded) {
       hit.status = HitStatus::excluded;
     } else if (sentence.section == SectionKind::boilerplate) {
       hit.status = HitStatus::boilerplate;
@@ -462,7 +467,7 @@ PostingFindings Extractor::extract(const PostingText& posting, KeywordMatcher::S
     // skipped. Only the few cited are made into display text.
     const std::size_t wanted = needs.rules && (*needs.rules)[rule] == 0 ? 0 : std::min(needs.per_finding, kMaxEvidence);
     for (const Tier tier : {Tier::required, Tier::preferred}) {
-      for (const std::uint8_t strength : {2, 1, 0}) {
+      for (const int strength : {2, 1, 0}) {
         for (std::size_t k = first; k < last && finding.evidence.size() < wanted; ++k) {
           Hit& hit = work.hits[work.cited[k]];
           if (hit.tier != tier || hit.strength != strength) continue;

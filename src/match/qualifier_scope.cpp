@@ -41,10 +41,6 @@ bool is_filler(std::string_view word) {
   return std::find(kFiller.begin(), kFiller.end(), word) != kFiller.end();
 }
 
-bool is_optional(Qualifier::Kind kind) {
-  return kind == Qualifier::Kind::optional || kind == Qualifier::Kind::optional_prefix;
-}
-
 }  // namespace
 
 void QualifierScope::reset(std::string_view lower, std::span<const Qualifier> qualifiers) {

@@ -33,6 +33,7 @@ std::string render_explain_text(const Rule& rule, const std::vector<PostingExpla
         case HitStatus::boilerplate: why = "not counted: text about the employer, benefits or application"; break;
         case HitStatus::negated: why = fmt::format("not counted: negated (\"{}\")", hit.qualifier); break;
         case HitStatus::excluded: why = "not counted: inside an exclusion phrase of the rule"; break;
+        case HitStatus::other_sense: why = "not counted: used in another sense here (a sense of the rule)"; break;
       }
       const std::string section =
           hit.heading.empty() ? to_string(hit.section) : fmt::format("{} \"{}\"", to_string(hit.section), escape_control(hit.heading));

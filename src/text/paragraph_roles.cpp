@@ -5,13 +5,13 @@
 namespace cio_gap {
 namespace {
 
-constexpr int kRole = static_cast<int>(ParagraphCue::role);
+constexpr std::size_t kRole = static_cast<std::size_t>(ParagraphCue::role);
 
 // The strongest non-role cue of a paragraph and its count.
 std::pair<ParagraphCue, int> strongest_other(const ParagraphFacts& facts) {
   ParagraphCue best = ParagraphCue::employer;
   int count = 0;
-  for (int c = kRole + 1; c < static_cast<int>(facts.cues.size()); ++c) {
+  for (std::size_t c = kRole + 1; c < facts.cues.size(); ++c) {
     if (facts.cues[c] > count) {
       count = facts.cues[c];
       best = static_cast<ParagraphCue>(c);

@@ -23,6 +23,7 @@ enum class HitStatus {
   boilerplate,  ///< in text about the employer, benefits, application or EEO: demands nothing
   negated,      ///< "no MBA required", "not required": demands nothing
   excluded,     ///< inside one of the rule's exclusion phrases
+  other_sense,  ///< a sense of the rule does not hold: the word means something else here
 };
 
 const char* to_string(HitStatus status);
