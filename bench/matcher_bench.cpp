@@ -209,9 +209,10 @@ void BM_ScanHyperscan(benchmark::State& state) {
 }
 BENCHMARK(BM_ScanHyperscan)->Arg(1)->Arg(10);
 
-// Everything after decoding: sections, sentences, years, hits, evidence.
-void BM_ExtractPosting(benchmark::State& state) {
-  const Extractor extractor(default_rules());
+// Everything after decoding: sections, sentences, years, hits, evidence, with `rules` and a
+// matcher made as `matcher` says.
+void extract_with(benchmark::State& state, const RuleSet& rules, Extractor::Matcher matcher) {
+  const Extractor extractor(rules, matcher);
   KeywordMatcher::Scratch scratch(extractor.matcher());
   std::vector<PostingText> texts;
   for (const auto& text : postings()) texts.push_back({"bench.txt", "", text, 0});
@@ -219,22 +220,17 @@ void BM_ExtractPosting(benchmark::State& state) {
     for (const auto& posting : texts) benchmark::DoNotOptimize(extractor.extract(posting, scratch));
   }
   state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(total_bytes(postings())));
+}
+void BM_ExtractPosting(benchmark::State& state) {
+  extract_with(state, default_rules(), Extractor::Matcher::reuse_built_in);
 }
 BENCHMARK(BM_ExtractPosting);
 
-// The same without the rules' patterns, senses and word sets, built the same way (no image):
-// the difference with BM_ExtractPostingBuilt is what the pattern pass costs.
-void extract_with(benchmark::State& state, const RuleSet& rules) {
-  const Extractor extractor(rules, Extractor::Matcher::build);
-  KeywordMatcher::Scratch scratch(extractor.matcher());
-  std::vector<PostingText> texts;
-  for (const auto& text : postings()) texts.push_back({"bench.txt", "", text, 0});
-  for (auto _ : state) {
-    for (const auto& posting : texts) benchmark::DoNotOptimize(extractor.extract(posting, scratch));
-  }
-  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(total_bytes(postings())));
+// The same with the matcher built rather than read from the image, and without the rules'
+// patterns, senses and word sets: the difference between the two is what the pattern pass costs.
+void BM_ExtractPostingBuilt(benchmark::State& state) {
+  extract_with(state, default_rules(), Extractor::Matcher::build);
 }
-void BM_ExtractPostingBuilt(benchmark::State& state) { extract_with(state, default_rules()); }
 BENCHMARK(BM_ExtractPostingBuilt);
 void BM_ExtractPostingWithoutPatterns(benchmark::State& state) {
   static const RuleSet rules = [] {
@@ -246,7 +242,7 @@ void BM_ExtractPostingWithoutPatterns(benchmark::State& state) {
     }
     return stripped;
   }();
-  extract_with(state, rules);
+  extract_with(state, rules, Extractor::Matcher::build);
 }
 BENCHMARK(BM_ExtractPostingWithoutPatterns);
 
