@@ -7,6 +7,13 @@
 #include "cio_gap/text/suggest.h"
 
 namespace cio_gap {
+namespace {
+
+// Words in the longest phrase of a word set, about: how far back a word may start and still
+// end close enough before another.
+constexpr std::uint32_t kMaxPhraseWords = 6;
+
+}  // namespace
 
 PatternPass::PatternPass(const RuleSet& rules) {
   for (const WordSet& set : rules.word_sets) {
@@ -42,6 +49,17 @@ PatternPass::PatternPass(const RuleSet& rules) {
         if (std::find(names.begin(), names.end(), keyword) != names.end()) senses.push_back(s);
       }
       entry.keyword_senses.emplace_back(keyword, add_group(std::move(senses), rule));
+    }
+  }
+  index_patterns();
+}
+
+void PatternPass::index_patterns() {
+  by_first_set_.assign(sets_.size(), {});
+  for (std::size_t r = 0; r < rules_.size(); ++r) {
+    for (std::size_t k = 0; k < rules_[r].patterns.size(); ++k) {
+      by_first_set_[rules_[r].patterns[k].terms.front()].push_back(static_cast<std::uint32_t>(patterns_.size()));
+      patterns_.emplace_back(r, k);
     }
   }
 }
@@ -99,6 +117,26 @@ void PatternPass::Sentence::start(const PatternPass& pass, std::string_view lowe
     serial_ = 1;
   }
   for (const WordHit& word : words) stamps_[word.set] = serial_;
+  ordinals_made_ = false;
+}
+
+// Word ordinals, in one sweep: the hits are ordered by begin.
+void PatternPass::Sentence::make_ordinals() const {
+  if (ordinals_made_) return;
+  ordinals_made_ = true;
+  const std::string_view lower = lower_;
+  const auto words = words_;
+  ordinals_.resize(words.size());
+  std::uint32_t seen = 0;  // word starts up to `at`
+  std::size_t at = 0;
+  auto starts_word = [&](std::size_t i) { return is_word_byte(lower[i]) && (i == 0 || !is_word_byte(lower[i - 1])); };
+  for (std::size_t h = 0; h < words.size(); ++h) {
+    for (; at <= words[h].begin && at < lower.size(); ++at) seen += starts_word(at) ? 1u : 0u;
+    // `seen` counts the word starting at begin too: its ordinal is seen - 1.
+    std::uint32_t inside = 0;
+    for (std::size_t i = words[h].begin + 1; i < words[h].end; ++i) inside += starts_word(i) ? 1u : 0u;
+    ordinals_[h] = {seen - 1, seen - 1 + inside};
+  }
 }
 
 bool PatternPass::Sentence::possessive(std::uint32_t begin, std::uint32_t end) const {
@@ -119,63 +157,70 @@ int PatternPass::words_between(std::string_view lower, std::size_t from, std::si
   return words;
 }
 
-// Extends a match whose term `term - 1` is `previous` by a word of term `term`, then onward.
-// Only the words within the gap are looked at (the word hits are ordered by begin), so a
-// sentence of megabytes costs no more per word than a short one.
-bool PatternPass::match_from(const CompiledPattern& pattern, std::size_t term, const WordHit& previous,
+// Extends a match whose term `term - 1` is the word hit `previous` by a word of term `term`,
+// then onward. Only the words within the gap are looked at (the word hits are ordered by begin
+// and carry their word ordinals), so a sentence of megabytes costs no more per word than a
+// short one.
+bool PatternPass::match_from(const CompiledPattern& pattern, std::size_t term, std::size_t previous,
                              std::uint32_t& begin, std::uint32_t& end, const Sentence& sentence) const {
   if (term == pattern.terms.size()) return true;
   const std::uint32_t set = pattern.terms[term];
-  const int gap = pattern.gaps[term - 1];
+  const auto gap = static_cast<std::uint32_t>(pattern.gaps[term - 1]);
   const bool last = term + 1 == pattern.terms.size();
   const auto words = sentence.words_;
-  auto try_word = [&](const WordHit& word) {
+  const auto& ordinals = sentence.ordinals_;
+  const WordHit& from = words[previous];
+  auto try_word = [&](std::size_t w) {
+    const WordHit& word = words[w];
     // "the Department's IT resources": a possessive qualifies the noun after it, so it does not
     // end a pattern ("manage ... department").
     if (word.set != set || (last && sentence.possessive(word.begin, word.end))) return false;
     std::uint32_t b = std::min(begin, word.begin);
     std::uint32_t e = std::max(end, word.end);
-    if (!match_from(pattern, term + 1, word, b, e, sentence)) return false;
+    if (!match_from(pattern, term + 1, w, b, e, sentence)) return false;
     begin = b;
     end = e;
     return true;
   };
-  const auto after = std::lower_bound(words.begin(), words.end(), previous.end,
-                                      [](const WordHit& word, std::uint32_t at) { return word.begin < at; });
-  for (auto it = after; it != words.end(); ++it) {
-    if (words_between(sentence.lower_, previous.end, it->begin, gap) > gap) break;
-    if (try_word(*it)) return true;
+  for (std::size_t w = previous + 1; w < words.size(); ++w) {
+    if (words[w].begin < from.end) continue;  // overlaps it
+    if (ordinals[w].first > ordinals[previous].second + 1 + gap) break;
+    if (try_word(w)) return true;
   }
   if (!pattern.unordered[term - 1]) return false;
   // Before it: words that end before `previous` begins, nearest first.
-  constexpr int kLongestWord = 6;  // words in the longest phrase of a set, about
-  for (auto it = std::lower_bound(words.begin(), words.end(), previous.begin,
-                                  [](const WordHit& word, std::uint32_t at) { return word.begin < at; });
-       it != words.begin(); --it) {
-    const WordHit& word = *(it - 1);
-    if (words_between(sentence.lower_, word.begin, previous.begin, gap + kLongestWord) > gap + kLongestWord) break;
-    if (word.end > previous.begin) continue;
-    if (words_between(sentence.lower_, word.end, previous.begin, gap) <= gap && try_word(word)) return true;
+  for (std::size_t w = previous; w > 0; --w) {
+    const WordHit& word = words[w - 1];
+    if (ordinals[w - 1].first + kMaxPhraseWords + 1 + gap < ordinals[previous].first) break;
+    if (word.end > from.begin) continue;
+    if (ordinals[w - 1].second + 1 + gap >= ordinals[previous].first && try_word(w - 1)) return true;
   }
   return false;
 }
 
 void PatternPass::find(const Sentence& sentence, std::vector<PatternHit>& out) const {
-  if (sentence.words_.empty()) return;
-  for (std::size_t r = 0; r < rules_.size(); ++r) {
-    for (const CompiledPattern& pattern : rules_[r].patterns) {
-      if (!std::all_of(pattern.terms.begin(), pattern.terms.end(), [&](std::uint32_t set) { return sentence.has(set); })) {
-        continue;
+  if (sentence.words_.size() < 2) return;
+  // Only the patterns whose first term has a word here are looked at, each once.
+  sentence.pattern_state_.assign(patterns_.size(), 0);
+  sentence.pattern_end_.assign(patterns_.size(), 0);
+  for (std::size_t w = 0; w < sentence.words_.size(); ++w) {
+    const WordHit& first = sentence.words_[w];
+    for (const std::uint32_t p : by_first_set_[first.set]) {
+      const auto [rule, index] = patterns_[p];
+      const CompiledPattern& pattern = rules_[rule].patterns[index];
+      std::uint8_t& state = sentence.pattern_state_[p];
+      if (state == 0) {
+        const bool all = std::all_of(pattern.terms.begin(), pattern.terms.end(),
+                                     [&](std::uint32_t set) { return sentence.has(set); });
+        state = all ? 2 : 1;
+        if (all) sentence.make_ordinals();
       }
-      std::uint32_t last_end = 0;
-      for (const WordHit& first : sentence.words_) {
-        if (first.set != pattern.terms.front() || (last_end > 0 && first.begin < last_end)) continue;
-        std::uint32_t begin = first.begin;
-        std::uint32_t end = first.end;
-        if (!match_from(pattern, 1, first, begin, end, sentence)) continue;
-        out.push_back({r, begin, end});
-        last_end = end;
-      }
+      if (state != 2 || first.begin < sentence.pattern_end_[p]) continue;
+      std::uint32_t begin = first.begin;
+      std::uint32_t end = first.end;
+      if (!match_from(pattern, 1, w, begin, end, sentence)) continue;
+      out.push_back({rule, begin, end});
+      sentence.pattern_end_[p] = end;
     }
   }
 }

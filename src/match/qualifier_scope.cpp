@@ -45,6 +45,30 @@ bool is_filler(std::string_view word) {
 
 void QualifierScope::reset(std::string_view lower, std::span<const Qualifier> qualifiers) {
   lower_ = lower;
+  qualifiers_ = qualifiers;
+  indexed_ = false;
+}
+
+// "no" or "without" among the four words before `begin`, within its part.
+bool QualifierScope::no_before(std::size_t begin) const {
+  std::size_t i = begin;
+  for (int words = 0; words < 4 && i > 0; ++words) {
+    while (i > 0 && !is_word_byte(lower_[i - 1])) {
+      if (lower_[i - 1] == ',' || is_clause_end(lower_[i - 1])) return false;
+      --i;
+    }
+    const std::size_t stop = i;
+    while (i > 0 && is_word_byte(lower_[i - 1])) --i;
+    const std::string_view word = lower_.substr(i, stop - i);
+    if (word == "no" || word == "without") return true;
+  }
+  return false;
+}
+
+void QualifierScope::build_index() {
+  indexed_ = true;
+  const std::string_view lower = lower_;
+  const std::span<const Qualifier> qualifiers = qualifiers_;
   // Qualifiers by begin, longest first at one place; one inside a longer one ("required" in
   // "not required") is dropped.
   spans_.assign(qualifiers.begin(), qualifiers.end());
@@ -217,8 +241,13 @@ const Qualifier* QualifierScope::governing(std::size_t mention_begin, std::size_
   return backward;
 }
 
-QualifierDecision QualifierScope::decide(std::size_t mention_begin, std::size_t mention_end) const {
+QualifierDecision QualifierScope::decide(std::size_t mention_begin, std::size_t mention_end) {
   QualifierDecision decision;
+  if (!indexed_) {
+    // Without a qualifier, only "no ... required" around the mention can decide anything.
+    if (qualifiers_.empty() && !no_before(mention_begin)) return decision;
+    build_index();
+  }
   if (parts_.empty()) return decision;
   if (const Qualifier* q = governing(mention_begin, mention_end)) {
     switch (q->kind) {

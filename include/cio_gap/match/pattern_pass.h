@@ -68,14 +68,24 @@ class PatternPass {
     friend class PatternPass;
     std::string_view lower_;
     std::string_view source_;
+    // Per word hit: the ordinal of its first and last word in the sentence, so the words between
+    // two hits are a subtraction.
+    // Made on the first pattern whose terms are all present (few sentences have one).
+    mutable std::vector<std::pair<std::uint32_t, std::uint32_t>> ordinals_;
+    mutable bool ordinals_made_ = false;
+    void make_ordinals() const;
+    // Per pattern, for `find`: 0 not looked at, 1 a term missing, 2 all present; and where its
+    // last match ended.
+    mutable std::vector<std::uint8_t> pattern_state_;
+    mutable std::vector<std::uint32_t> pattern_end_;
     const std::uint32_t* offsets_ = nullptr;
     std::span<const WordHit> words_;
     std::vector<std::uint32_t> stamps_;  // per set: serial_ when present in this sentence
     std::uint32_t serial_ = 0;
   };
 
-  /// Every pattern match of the sentence, at most one per rule and starting word, appended to
-  /// `out` ordered by rule.
+  /// Every pattern match of the sentence, at most one per pattern and starting word, appended to
+  /// `out` in the order of their first words.
   void find(const Sentence& sentence, std::vector<PatternHit>& out) const;
 
   /// Whether every sense of `group` holds for the mention at [begin, end) of the sentence (true
@@ -107,14 +117,18 @@ class PatternPass {
   };
 
   std::uint32_t set_id(const Rule& rule, const WordRef& ref);
+  void index_patterns();
   std::uint32_t add_group(std::vector<std::size_t> senses, const Rule& rule);
-  bool match_from(const CompiledPattern& pattern, std::size_t term, const WordHit& previous,
-                  std::uint32_t& begin, std::uint32_t& end, const Sentence& sentence) const;
+  bool match_from(const CompiledPattern& pattern, std::size_t term, std::size_t previous, std::uint32_t& begin,
+                  std::uint32_t& end, const Sentence& sentence) const;
 
   std::vector<std::vector<std::string>> sets_;
   std::vector<std::pair<const WordRef*, std::uint32_t>> in_place_;  // lists written in place, by where
   std::vector<std::string> set_names_;  // named sets first
   std::vector<RuleEntry> rules_;
+  // Every pattern as (rule, index in its rule), and by the set of its first term.
+  std::vector<std::pair<std::size_t, std::size_t>> patterns_;
+  std::vector<std::vector<std::uint32_t>> by_first_set_;
   std::vector<std::vector<CompiledSense>> groups_;  // index 0: the empty group
 };
 

@@ -46,13 +46,16 @@ struct QualifierDecision {
 /// one line of megabytes.
 class QualifierScope {
  public:
-  /// Indexes a sentence's folded text and its qualifiers (in any order); both must outlive
-  /// the calls to decide.
+  /// Takes a sentence's folded text and its qualifiers (in any order); both must outlive the
+  /// calls to decide. Most sentences have no qualifier and no "no" before a mention, so the
+  /// index is built on the first decision that needs it.
   void reset(std::string_view lower, std::span<const Qualifier> qualifiers);
 
-  QualifierDecision decide(std::size_t mention_begin, std::size_t mention_end) const;
+  QualifierDecision decide(std::size_t mention_begin, std::size_t mention_end);
 
  private:
+  void build_index();
+  bool no_before(std::size_t begin) const;
   struct Part {
     std::size_t begin = 0;
     std::size_t end = 0;
@@ -68,6 +71,8 @@ class QualifierScope {
   bool negated_around(const Part& part, std::size_t begin, std::size_t end) const;
 
   std::string_view lower_;
+  std::span<const Qualifier> qualifiers_;
+  bool indexed_ = false;
   std::vector<Qualifier> spans_;           // without those nested in a longer one, by begin
   std::vector<Part> parts_;                // in text order
   std::vector<std::size_t> clause_begins_; // per clause
