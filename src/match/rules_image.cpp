@@ -61,6 +61,7 @@ class ImageReader {
   template <typename T>
   void items(std::vector<T>& values) {
     values.resize(count(sizeof(T)));
+    if (values.empty()) return;  // memcpy may not be given the null data() of an empty vector
     std::memcpy(values.data(), take(values.size() * sizeof(T)).data(), values.size() * sizeof(T));
   }
   template <typename T, std::size_t N>
