@@ -157,6 +157,7 @@ void Extractor::sentence_hits(const Sentence& sentence, const FoldedSentence& fo
   work.words.clear();
   work.qualifiers.clear();
   work.mentions.clear();
+  work.exclusions.clear();
   bool strong = false;
   bool keywords = false;
   for (const auto& hit : literal_hits) {
@@ -176,14 +177,11 @@ void Extractor::sentence_hits(const Sentence& sentence, const FoldedSentence& fo
       case PatternKind::required: work.qualifiers.push_back({Qualifier::Kind::required, hit.begin, hit.end, pattern.text}); break;
       case PatternKind::strong: strong = true; break;
       case PatternKind::keyword: keywords = true; break;
-      case PatternKind::exclude:
+      case PatternKind::exclude: work.exclusions.push_back({pattern.rule, begin, end}); break;
       case PatternKind::cue: break;
     }
   }
   if (!keywords && work.words.empty()) return;
-  const std::string_view text = folded.text;
-  // "$3M", "120+ vendors", "a team of 14": a figure makes a duty concrete.
-  const bool has_figure = std::any_of(text.begin(), text.end(), [](char c) { return c == '$' || (c >= '0' && c <= '9'); });
   const std::string_view lower = folded.lower;
   work.pass.start(pass_, lower, work.words, sentence.text, folded.source_offsets);
 
@@ -216,13 +214,9 @@ void Extractor::sentence_hits(const Sentence& sentence, const FoldedSentence& fo
     if (a.end != b.end) return a.end > b.end;
     return a.rule < b.rule;
   });
-  work.exclusions.clear();
-  for (const auto& hit : literal_hits) {
-    if (patterns_[hit.payload].kind == PatternKind::exclude) {
-      work.exclusions.push_back({patterns_[hit.payload].rule, static_cast<std::uint32_t>(hit.begin),
-                                 static_cast<std::uint32_t>(hit.end)});
-    }
-  }
+  // "$3M", "120+ vendors", "a team of 14": a figure makes a duty concrete.
+  const std::string_view text = folded.text;
+  const bool has_figure = std::any_of(text.begin(), text.end(), [](char c) { return c == '$' || (c >= '0' && c <= '9'); });
   if (work.reach.size() < rules_.rules.size()) work.reach.resize(rules_.rules.size());
   auto reach = [&](std::size_t rule) -> Workspace::Reach& {
     Workspace::Reach& r = work.reach[rule];
