@@ -87,7 +87,8 @@ void tally_posting(DemandTally& tally, const PostingFindings& posting) {
     QualificationDemand& demand = tally.by_rule[finding.rule];
     (finding.tier == Tier::required ? demand.required : demand.preferred) += 1;
     if (demand.citations.size() < kCitationsPerQualification && !finding.evidence.empty()) {
-      demand.citations.push_back({posting.source, finding.evidence.front().line, finding.evidence.front().text});
+      demand.citations.push_back({posting.source, finding.evidence.front().line, finding.evidence.front().text,
+                                  finding.evidence.front().page});
     }
   }
   if (posting.years_required) ++tally.years_asked[*posting.years_required];

@@ -22,16 +22,38 @@ namespace fs = std::filesystem;
 namespace cio_gap {
 namespace {
 
-constexpr std::array<std::string_view, 10> kPostingExtensions = {
-    ".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl", ".ndjson", ".csv", ".tsv"};
+constexpr std::array<std::string_view, 13> kPostingExtensions = {
+    ".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl", ".ndjson", ".csv", ".tsv",
+    ".pdf", ".docx", ".odt"};
 
-bool has_posting_extension(const fs::path& name) {
+std::string lowercase_extension(const fs::path& name) {
   std::string extension = name.extension().string();
   std::transform(extension.begin(), extension.end(), extension.begin(), [](char c) {
     return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
   });
+  return extension;
+}
+
+bool has_posting_extension(const fs::path& name) {
+  const std::string extension = lowercase_extension(name);
   return std::find(kPostingExtensions.begin(), kPostingExtensions.end(), extension) !=
          kPostingExtensions.end();
+}
+
+// Files an operating system or an editor leaves in any folder: passed over without a word.
+bool is_folder_clutter(const std::string& name) {
+  return name == "Thumbs.db" || name == "desktop.ini" || name.ends_with("~");
+}
+
+// What to do with a document a posting could be saved as, for the skipped-files warning.
+std::string_view conversion_hint(std::string_view extension) {
+  if (extension == ".doc") return "convert .doc files to .docx";
+  if (extension == ".rtf") return "convert .rtf files to .docx";
+  if (extension == ".pages") return "export .pages files as PDF";
+  if (extension == ".xls" || extension == ".xlsx" || extension == ".ods") return "save spreadsheets as .csv";
+  if (extension == ".odp" || extension == ".ppt" || extension == ".pptx") return "export slides as PDF";
+  if (extension == ".xml") return "save job feeds as .json";
+  return {};
 }
 
 std::string describe_size(std::uintmax_t bytes) {
@@ -120,6 +142,9 @@ class FolderWalk {
     return std::move(found_);
   }
 
+  /// Files in the tree that are not in a posting format (relative paths, in listing order).
+  std::vector<std::string>& passed_over() { return passed_over_; }
+
  private:
   struct Folder {
     FolderHandle handle;
@@ -181,7 +206,10 @@ class FolderWalk {
         folder.subfolders.push_back(name);
         continue;
       }
-      if (!has_posting_extension(name)) continue;
+      if (!has_posting_extension(name)) {
+        if (!is_folder_clutter(name) && (S_ISREG(info.st_mode) || S_ISLNK(info.st_mode))) passed_over_.push_back(relative);
+        continue;
+      }
       if (S_ISLNK(info.st_mode)) {
         skip(diagnostics_, relative, "symbolic link inside a folder");
       } else if (!S_ISREG(info.st_mode)) {
@@ -198,13 +226,39 @@ class FolderWalk {
   std::vector<Folder> stack_;
   std::map<std::pair<dev_t, ino_t>, std::string> visited_;
   std::vector<JobFile> found_;
+  std::vector<std::string> passed_over_;
 };
+
+constexpr std::size_t kNamedSkipped = 8;  // names listed in the skipped-files warning
+
+// One line for every file of the folders that is not in a posting format, so that a folder of
+// .doc files does not read as a folder of nothing; a hint for formats that can be converted.
+void warn_passed_over(std::vector<std::string> names, Diagnostics& diagnostics) {
+  if (names.empty()) return;
+  std::sort(names.begin(), names.end());
+  std::string line = std::to_string(names.size()) + (names.size() == 1 ? " file" : " files") +
+                     " skipped, not a posting format: ";
+  std::vector<std::string> hinted;
+  for (std::size_t i = 0; i < names.size() && i < kNamedSkipped; ++i) {
+    if (i > 0) line += ", ";
+    line += names[i];
+    const std::string extension = lowercase_extension(names[i]);
+    const std::string_view hint = conversion_hint(extension);
+    if (!hint.empty() && std::find(hinted.begin(), hinted.end(), hint) == hinted.end()) {
+      hinted.emplace_back(hint);
+      line += " (" + std::string(hint) + ")";
+    }
+  }
+  if (names.size() > kNamedSkipped) line += " and " + std::to_string(names.size() - kNamedSkipped) + " more";
+  diagnostics.warn(std::move(line));
+}
 
 }  // namespace
 
 std::vector<JobFile> collect_job_files(const std::vector<std::string>& args,
                                        const ReadLimits& limits, Diagnostics& diagnostics) {
   std::vector<JobFile> files;
+  std::vector<std::string> passed_over;
   for (const std::string& argument : args) {
     if (argument == "-") {
       files.push_back({argument, argument});
@@ -221,7 +275,9 @@ std::vector<JobFile> collect_job_files(const std::vector<std::string>& args,
       continue;
     }
     if (fs::is_directory(status)) {
-      for (JobFile& file : FolderWalk(argument, limits, diagnostics).run()) files.push_back(std::move(file));
+      FolderWalk walk(argument, limits, diagnostics);
+      for (JobFile& file : walk.run()) files.push_back(std::move(file));
+      for (std::string& name : walk.passed_over()) passed_over.push_back(std::move(name));
       continue;
     }
     if (!fs::is_regular_file(status)) {
@@ -236,6 +292,7 @@ std::vector<JobFile> collect_job_files(const std::vector<std::string>& args,
     if (!fits(size, argument, limits, diagnostics)) continue;
     files.push_back({argument, argument});
   }
+  warn_passed_over(std::move(passed_over), diagnostics);
   return files;
 }
 

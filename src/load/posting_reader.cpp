@@ -6,9 +6,11 @@
 
 #include "cio_gap/error.h"
 #include "cio_gap/load/csv_reader.h"
+#include "cio_gap/load/docx_reader.h"
 #include "cio_gap/load/file_reader.h"
 #include "cio_gap/load/html_reader.h"
 #include "cio_gap/load/json_reader.h"
+#include "cio_gap/load/pdf_reader.h"
 #include "cio_gap/load/posting_builder.h"
 #include "cio_gap/text/decode.h"
 
@@ -57,8 +59,32 @@ std::vector<PostingText> parse_decoded(const std::string& source, std::string te
       return read_jsonl_postings(source, text, diagnostics);
     case PostingFormat::csv:
       return read_csv_postings(source, text, diagnostics);
+    case PostingFormat::pdf:
+    case PostingFormat::docx:
+    case PostingFormat::odt:
+      break;  // read from their bytes, never decoded (see parse_binary)
   }
   return {};
+}
+
+// PDF, DOCX and ODT are read from their stored bytes, not as text; a file whose bytes start
+// "%PDF-" is a PDF whatever its name says. nullopt when the bytes are for the text readers.
+std::optional<std::vector<PostingText>> parse_binary(const std::string& source, std::string_view bytes,
+                                                     PostingFormat format, std::size_t max_text_bytes,
+                                                     Diagnostics& diagnostics) {
+  std::optional<PostingText> posting;
+  if (format == PostingFormat::pdf || looks_like_pdf(bytes)) {
+    posting = read_pdf_posting(source, bytes, max_text_bytes, diagnostics);
+  } else if (format == PostingFormat::docx) {
+    posting = read_office_posting(source, bytes, OfficeFormat::docx, diagnostics);
+  } else if (format == PostingFormat::odt) {
+    posting = read_office_posting(source, bytes, OfficeFormat::odt, diagnostics);
+  } else {
+    return std::nullopt;
+  }
+  std::vector<PostingText> postings;
+  if (posting) postings.push_back(std::move(*posting));
+  return postings;
 }
 
 // Standard input has no name to go by, so its first character decides.
@@ -143,11 +169,15 @@ PostingFormat format_for_path(std::string_view path) {
   if (ends_with(name, ".json")) return PostingFormat::json;
   if (ends_with(name, ".jsonl") || ends_with(name, ".ndjson")) return PostingFormat::jsonl;
   if (ends_with(name, ".csv") || ends_with(name, ".tsv")) return PostingFormat::csv;
+  if (ends_with(name, ".pdf")) return PostingFormat::pdf;
+  if (ends_with(name, ".docx")) return PostingFormat::docx;
+  if (ends_with(name, ".odt")) return PostingFormat::odt;
   return PostingFormat::text;
 }
 
 std::vector<PostingText> parse_postings(const std::string& source, std::string_view bytes,
                                         PostingFormat format, Diagnostics& diagnostics) {
+  if (auto postings = parse_binary(source, bytes, format, ReadLimits{}.max_filesize, diagnostics)) return *postings;
   std::optional<std::string> text = decode(source, bytes, diagnostics);
   if (!text) return {};
   return parse_decoded(source, std::move(*text), format, diagnostics);
@@ -181,13 +211,18 @@ std::vector<PostingText> read_postings(const JobFile& file, const ReadLimits& li
     }
   }
 
-  std::optional<std::string> text = decode(file.source, bytes, diagnostics);
-  if (!text) {
-    ++diagnostics.files_skipped;
-    return {};
+  std::vector<PostingText> postings;
+  if (auto binary = parse_binary(file.source, bytes, format, limits.max_filesize, diagnostics)) {
+    postings = std::move(*binary);
+  } else {
+    std::optional<std::string> text = decode(file.source, bytes, diagnostics);
+    if (!text) {
+      ++diagnostics.files_skipped;
+      return {};
+    }
+    if (file.path == "-") format = sniff_format(*text);
+    postings = parse_decoded(file.source, std::move(*text), format, diagnostics);
   }
-  if (file.path == "-") format = sniff_format(*text);
-  std::vector<PostingText> postings = parse_decoded(file.source, std::move(*text), format, diagnostics);
   if (postings.empty()) {
     // Say why nothing came of the file, unless a reader already did.
     if (diagnostics.warnings.size() == warnings_before) {
@@ -198,6 +233,16 @@ std::vector<PostingText> read_postings(const JobFile& file, const ReadLimits& li
     ++diagnostics.files_read;
   }
   return postings;
+}
+
+std::optional<PostingText> read_document(const std::string& path, const ReadLimits& limits,
+                                         Diagnostics& diagnostics) {
+  std::vector<PostingText> postings = read_postings({path, path, false}, limits, diagnostics);
+  if (postings.empty()) return std::nullopt;
+  if (postings.size() > 1) {
+    diagnostics.warn(path + ": holds " + std::to_string(postings.size()) + " records; read the first");
+  }
+  return std::move(postings.front());
 }
 
 }  // namespace cio_gap

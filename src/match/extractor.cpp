@@ -405,7 +405,10 @@ std::vector<Hit> Extractor::hits(const PostingText& posting, KeywordMatcher::Scr
   add_title_sentence(posting, sentences, count);
   sentences.resize(count);
   std::vector<Hit> out = detailed_hits(sentences);
-  for (auto& hit : out) hit.line = std::max(hit.line, 1) + posting.line_offset;
+  for (auto& hit : out) {
+    hit.page = page_of_line(posting.page_lines, std::max(hit.line, 1));
+    hit.line = std::max(hit.line, 1) + posting.line_offset;
+  }
   return out;
 }
 
@@ -467,6 +470,7 @@ PostingFindings Extractor::extract(const PostingText& posting, KeywordMatcher::S
           if (hit.tier != tier || hit.strength != strength) continue;
           const Sentence& sentence = sentences[work.hit_sentences[work.cited[k]]];
           Evidence evidence{std::max(hit.line, 1) + posting.line_offset,
+                            page_of_line(posting.page_lines, std::max(hit.line, 1)),
                             display_text(sentence.text, 240, hit.source_begin, hit.source_end), hit.section,
                             hit.tier, std::move(hit.qualifier)};
           const bool repeated = std::any_of(finding.evidence.begin(), finding.evidence.end(), [&](const Evidence& e) {

@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "cio_gap/model/posting.h"
 #include "cio_gap/model/profile.h"
 #include "cio_gap/model/report.h"
@@ -23,6 +25,14 @@ const char* to_string(RoleType type) {
     case RoleType::growth: return "growth";
   }
   return "caretaker";
+}
+
+int page_of_line(const std::vector<int>& page_lines, int line) {
+  // The last page starting at or before the line: an empty page shares its number with the
+  // page after it, which holds the line.
+  const auto after = std::upper_bound(page_lines.begin(), page_lines.end(), line);
+  if (after == page_lines.begin()) return page_lines.empty() ? 0 : 1;
+  return static_cast<int>(after - page_lines.begin());
 }
 
 const char* to_string(Tier tier) { return tier == Tier::required ? "required" : "preferred"; }

@@ -37,7 +37,8 @@ std::string render_explain_text(const Rule& rule, const std::vector<PostingExpla
       }
       const std::string section =
           hit.heading.empty() ? to_string(hit.section) : fmt::format("{} \"{}\"", to_string(hit.section), escape_control(hit.heading));
-      out += fmt::format("  line {}: \"{}\" in {}: {}\n", hit.line, escape_control(hit.keyword), section, why);
+      const std::string where = hit.page > 0 ? fmt::format("page {} line {}", hit.page, hit.line) : fmt::format("line {}", hit.line);
+      out += fmt::format("  {}: \"{}\" in {}: {}\n", where, escape_control(hit.keyword), section, why);
       out += "    " + wrap(escape_control(hit.sentence), static_cast<std::size_t>(options.width), 4) + "\n";
     }
   }

@@ -14,6 +14,9 @@ ordered_json years_value(const std::optional<int>& years) {
   return years ? ordered_json(*years) : ordered_json(nullptr);
 }
 
+// A page number, or null for a container without pages.
+ordered_json page_value(int page) { return page > 0 ? ordered_json(page) : ordered_json(nullptr); }
+
 ordered_json diagnosis_value(Diagnosis diagnosis) {
   return diagnosis == Diagnosis::none ? ordered_json(nullptr) : ordered_json(to_string(diagnosis));
 }
@@ -24,7 +27,10 @@ ordered_json posting_json(const PostingFindings& posting, const RuleSet& rules) 
   for (const auto& finding : posting.findings) {
     ordered_json evidence = ordered_json::array();
     for (const auto& item : finding.evidence) {
-      evidence.push_back({{"line", item.line}, {"text", item.text}, {"section", to_string(item.section)}});
+      evidence.push_back({{"line", item.line},
+                          {"page", page_value(item.page)},
+                          {"text", item.text},
+                          {"section", to_string(item.section)}});
     }
     qualifications.push_back({{"id", rules.rules[finding.rule].id},
                               {"tier", to_string(finding.tier)},
@@ -91,7 +97,7 @@ std::string render_report_json(const Report& report, const DemandTally& tally, c
       profile_evidence.push_back({{"field", item.field}, {"text", item.text}, {"strength", to_string(item.strength)}});
     }
     ordered_json citations = ordered_json::array();
-    for (const auto& c : q.citations) citations.push_back({{"source", c.source}, {"line", c.line}, {"text", c.text}});
+    for (const auto& c : q.citations) citations.push_back({{"source", c.source}, {"line", c.line}, {"page", page_value(c.page)}, {"text", c.text}});
     return ordered_json{{"id", rule.id},
                         {"name", rule.name},
                         {"category", rule.category},

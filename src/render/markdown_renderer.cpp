@@ -56,7 +56,7 @@ std::string gap_section(int rank, const QualificationDemand& q, const Report& re
                      report.read_for_demands(), percent(q.share), q.required, q.preferred);
   if (!q.citations.empty()) {
     out += "\nFrom the postings:\n\n";
-    for (const auto& c : q.citations) out += fmt::format("- \"{}\" ({}:{})\n", md(c.text), md(c.source), c.line);
+    for (const auto& c : q.citations) out += fmt::format("- \"{}\" ({}:{})\n", md(c.text), md(c.source), line_location(c.page, c.line));
   }
   if (!q.profile_evidence.empty()) {
     out += "\nWhat you have:\n\n";

@@ -47,6 +47,10 @@ std::string years_comparison_text(const YearsComparison& years, std::string_view
   return out;
 }
 
+std::string line_location(int page, int line) {
+  return page > 0 ? fmt::format("p{}:{}", page, line) : std::to_string(line);
+}
+
 std::string escape_control(std::string_view text) {
   std::string out;
   out.reserve(text.size());
@@ -103,7 +107,7 @@ std::string render_scan_text(const ScanResult& scan, const RuleSet& rules, const
     for (const auto& finding : posting.findings) {
       const Rule& rule = rules.rules[finding.rule];
       const Evidence& first = finding.evidence.front();
-      out += fmt::format("  {:<9}  {:<26}  {:>4}: {}\n", to_string(finding.tier), rule.id, first.line,
+      out += fmt::format("  {:<9}  {:<26}  {:>4}: {}\n", to_string(finding.tier), rule.id, line_location(first.page, first.line),
                          escape_control(first.text));
     }
     out += '\n';
@@ -162,7 +166,7 @@ std::string render_report_text(const Report& report, const RuleSet& rules, const
     out += fmt::format("    Demanded by {} of {} postings ({}; {} required, {} preferred).\n", postings,
                        report.read_for_demands(), percent(q.share), q.required, q.preferred);
     for (const auto& c : q.citations) {
-      out += "    " + wrap(fmt::format("\"{}\" ({}:{})", escape_control(c.text), escape_control(c.source), c.line),
+      out += "    " + wrap(fmt::format("\"{}\" ({}:{})", escape_control(c.text), escape_control(c.source), line_location(c.page, c.line)),
                              static_cast<std::size_t>(options.width), 6) + "\n";
     }
     for (const auto& e : q.profile_evidence) {

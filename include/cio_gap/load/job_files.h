@@ -27,7 +27,11 @@ struct JobFile {
 /// open folder to open folder and follows nothing. Hidden entries are passed over; symbolic
 /// links, FIFOs, sockets and devices with a posting extension, over-size files, folders
 /// deeper than `limits.max_depth`, a folder met twice (a loop), unreadable entries and
-/// entries removed during the walk are skipped with a warning "source: skipped: why".
+/// entries removed during the walk are skipped with a warning "source: skipped: why". Files in
+/// the folders that are not in a posting format are named in one warning, "N files skipped,
+/// not a posting format: a.doc (convert .doc files to .docx), b.png", at most 8 names, with a
+/// hint for formats that convert (.doc, .rtf, spreadsheets, slides); Thumbs.db, desktop.ini
+/// and backup files ending in "~" are passed over without a word.
 /// Throws Error when an argument does not exist.
 std::vector<JobFile> collect_job_files(const std::vector<std::string>& args,
                                        const ReadLimits& limits, Diagnostics& diagnostics);

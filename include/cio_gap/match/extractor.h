@@ -32,6 +32,7 @@ const char* to_string(HitStatus status);
 struct Hit {
   std::size_t rule = 0;       ///< index into RuleSet::rules
   int line = 0;               ///< 1-based line of the keyword
+  int page = 0;               ///< page of the line, 0 when the posting has no pages
   SectionKind section = SectionKind::general;
   std::string heading;        ///< heading in force
   Tier tier = Tier::required;

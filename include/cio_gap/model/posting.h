@@ -16,7 +16,13 @@ struct PostingText {
   std::string title;   ///< from the record, or empty (then the first line of text is used)
   std::string text;    ///< the posting's visible text
   int line_offset = 0; ///< added to line numbers so they refer to the containing file
+  /// For a paged container (PDF): page_lines[i] is the first line of `text` that starts on
+  /// page i + 1 (the next line's number when none does); empty for text without pages.
+  std::vector<int> page_lines;
 };
+
+/// The 1-based page a line of the text is on, or 0 when `page_lines` is empty (no pages).
+int page_of_line(const std::vector<int>& page_lines, int line);
 
 enum class Tier { required, preferred };
 
@@ -25,6 +31,7 @@ const char* to_string(Tier tier);
 /// The sentence of a posting that made a qualification count, so every finding can be cited.
 struct Evidence {
   int line = 0;          ///< 1-based line in the posting's text
+  int page = 0;          ///< 1-based page the line is on, 0 when the container has no pages
   std::string text;      ///< the sentence, trimmed to a readable length
   SectionKind section = SectionKind::general;
   Tier tier = Tier::required;  ///< tier of this one mention

@@ -28,6 +28,7 @@ struct Citation {
   std::string source;
   int line = 0;
   std::string text;
+  int page = 0;  ///< page of the line, 0 when the posting's container has no pages
 };
 
 /// How much the postings demand one qualification, and (for assess) where the person stands.

@@ -9,7 +9,7 @@
 namespace cio_gap {
 
 /// The version of the JSON output; changes whenever its shape changes.
-inline constexpr const char* kSchemaVersion = "1.1";
+inline constexpr const char* kSchemaVersion = "1.2";
 
 /// What a report says in place of a score when every counted posting has a diagnosis.
 inline constexpr const char* kNoScore = "no posting could be read for demands";
@@ -67,6 +67,10 @@ std::string render_explain_text(const Rule& rule, const std::vector<PostingExpla
 /// 8 ask for more.", where `what` names the years ("years", "years leading people") and
 /// `profile_field` the profile key to add when the profile does not give them.
 std::string years_comparison_text(const YearsComparison& years, std::string_view what, std::string_view profile_field);
+
+/// Where a line is, as citations print it after "source:": "14", or "p2:14" on page 2 of a
+/// paged container (PDF).
+std::string line_location(int page, int line);
 
 /// Wraps prose to `width` columns, every line but the first indented by `indent` spaces.
 std::string wrap(std::string_view text, std::size_t width, std::size_t indent);

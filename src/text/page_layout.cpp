@@ -1,0 +1,306 @@
+#include "cio_gap/text/page_layout.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <string_view>
+
+namespace cio_gap {
+namespace {
+
+double height(const WordBox& word) { return std::max(word.y1 - word.y0, 0.1); }
+double center(const WordBox& word) { return (word.y0 + word.y1) / 2; }
+
+double median(std::vector<double> values) {
+  if (values.empty()) return 0;
+  std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(values.size() / 2), values.end());
+  return values[values.size() / 2];
+}
+
+// Words whose vertical centres fall within one another's boxes form a line; sorted top down
+// by centre, a word starts a new line once its centre is below the current line's bottom.
+std::vector<std::vector<WordBox>> group_lines(std::vector<WordBox> words) {
+  std::stable_sort(words.begin(), words.end(),
+                   [](const WordBox& a, const WordBox& b) { return center(a) < center(b); });
+  std::vector<std::vector<WordBox>> lines;
+  double bottom = 0;
+  for (WordBox& word : words) {
+    if (lines.empty() || center(word) > bottom) {
+      lines.emplace_back();
+      bottom = word.y1;
+    } else {
+      bottom = std::max(bottom, word.y1);
+    }
+    lines.back().push_back(std::move(word));
+  }
+  for (auto& line : lines) {
+    std::stable_sort(line.begin(), line.end(), [](const WordBox& a, const WordBox& b) { return a.x0 < b.x0; });
+  }
+  return lines;
+}
+
+LaidOutLine make_line(const std::vector<WordBox>& words) {
+  LaidOutLine line;
+  std::vector<double> heights;
+  for (const WordBox& word : words) heights.push_back(height(word));
+  const double size = median(heights);
+  line.y0 = words.front().y0;
+  line.y1 = words.front().y1;
+  line.first_word_width = words.front().x1 - words.front().x0;
+  line.space_width = 0.25 * size;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const WordBox& word = words[i];
+    // Boxes that touch are one word split by a change of font; a gap is a space.
+    if (i > 0 && word.x0 - words[i - 1].x1 > 0.1 * size) line.text += ' ';
+    line.text += word.text;
+    line.x1 = std::max(line.x1, word.x1);
+    line.y0 = std::min(line.y0, word.y0);
+    line.y1 = std::max(line.y1, word.y1);
+  }
+  return line;
+}
+
+// The lines of one column, top down, with the column's right edge and paragraph breaks.
+void add_column(const std::vector<WordBox>& words, std::vector<LaidOutLine>& out) {
+  if (words.empty()) return;
+  const std::size_t first = out.size();
+  double right = 0;
+  for (const auto& group : group_lines(words)) {
+    out.push_back(make_line(group));
+    right = std::max(right, out.back().x1);
+  }
+  for (std::size_t i = first; i < out.size(); ++i) {
+    out[i].column_right = right;
+    if (i > first) {
+      const double gap = out[i].y0 - out[i - 1].y1;
+      const double size = std::max(out[i].y1 - out[i].y0, out[i - 1].y1 - out[i - 1].y0);
+      out[i].paragraph_break = gap > 0.6 * size;
+    }
+  }
+}
+
+// The x of a vertical gutter splitting the page into two columns, or a negative number. A
+// gutter is the widest band in the middle half of the text that no word crosses except on a
+// few lines (headings over both columns), at least one and a half lines' height wide, with
+// text on both sides of it on most of the lines that do not cross it.
+double find_gutter(const std::vector<WordBox>& words) {
+  if (words.size() < 8) return -1;
+  double left = words.front().x0;
+  double right = words.front().x1;
+  std::vector<double> heights;
+  for (const WordBox& word : words) {
+    left = std::min(left, word.x0);
+    right = std::max(right, word.x1);
+    heights.push_back(height(word));
+  }
+  const double size = median(heights);
+  const double width = right - left;
+  if (width < 20 * size) return -1;
+  const auto lines = group_lines(words);
+  // Coverage of each point-wide band by words, counted once per line.
+  const auto bands = static_cast<std::size_t>(std::ceil(width)) + 1;
+  std::vector<int> crossing(bands, 0);
+  for (const auto& line : lines) {
+    std::vector<char> covered(bands, 0);
+    for (const WordBox& word : line) {
+      const auto from = static_cast<std::size_t>(std::max(0.0, std::floor(word.x0 - left)));
+      const auto to = std::min(bands - 1, static_cast<std::size_t>(std::max(0.0, std::ceil(word.x1 - left))));
+      for (std::size_t b = from; b < to; ++b) covered[b] = 1;
+    }
+    for (std::size_t b = 0; b < bands; ++b) crossing[b] += covered[b];
+  }
+  const int allowed = std::max(1, static_cast<int>(lines.size() / 10));
+  std::size_t best_from = 0;
+  std::size_t best_width = 0;
+  for (std::size_t b = bands / 4; b < bands * 3 / 4;) {
+    if (crossing[b] > allowed) {
+      ++b;
+      continue;
+    }
+    std::size_t e = b;
+    while (e < bands * 3 / 4 && crossing[e] <= allowed) ++e;
+    if (e - b > best_width) {
+      best_width = e - b;
+      best_from = b;
+    }
+    b = e;
+  }
+  if (static_cast<double>(best_width) < 1.5 * size) return -1;
+  const double gutter = left + static_cast<double>(best_from) + static_cast<double>(best_width) / 2;
+  int both_sides = 0;
+  int uncrossed = 0;
+  for (const auto& line : lines) {
+    bool on_left = false, on_right = false, crosses = false;
+    for (const WordBox& word : line) {
+      if (word.x1 <= gutter) on_left = true;
+      else if (word.x0 >= gutter) on_right = true;
+      else crosses = true;
+    }
+    if (crosses) continue;
+    ++uncrossed;
+    if (on_left && on_right) ++both_sides;
+  }
+  if (both_sides < 4 || both_sides * 2 < uncrossed) return -1;
+  return gutter;
+}
+
+bool starts_item(std::string_view text) {
+  if (text.starts_with("- ") || text.starts_with("* ") || text.starts_with("\u2022") ||
+      text.starts_with("\u2013 ") || text.starts_with("\u00b7") || text.starts_with("\u25aa") ||
+      text.starts_with("\u25cf") || text.starts_with("o ")) {
+    return true;
+  }
+  std::size_t digits = 0;
+  while (digits < text.size() && digits < 3 && text[digits] >= '0' && text[digits] <= '9') ++digits;
+  return digits > 0 && digits < text.size() && (text[digits] == '.' || text[digits] == ')');
+}
+
+bool is_letter_byte(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || u >= 0x80;
+}
+
+// Digits aside, lower case, spaces collapsed: "Page 2 of 5" and "Page 3 of 5" are one line.
+std::string running_key(std::string_view text) {
+  std::string key;
+  for (char c : text) {
+    if (c >= '0' && c <= '9') {
+      if (key.empty() || key.back() != '#') key += '#';
+    } else if (c == ' ' || c == '\t') {
+      if (!key.empty() && key.back() != ' ') key += ' ';
+    } else {
+      key += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+  }
+  while (!key.empty() && key.back() == ' ') key.pop_back();
+  return key;
+}
+
+constexpr std::size_t kRunningLines = 2;  // lines looked at at the top and at the bottom of a page
+
+// Which lines of each page are running headers or footers.
+std::vector<std::vector<bool>> running_lines(const std::vector<std::vector<LaidOutLine>>& pages) {
+  std::vector<std::vector<bool>> drop(pages.size());
+  for (std::size_t p = 0; p < pages.size(); ++p) drop[p].assign(pages[p].size(), false);
+  if (pages.size() < 2) return drop;
+  auto edge = [](const std::vector<LaidOutLine>& lines, std::size_t i, bool top) {
+    return top ? i : lines.size() - 1 - i;
+  };
+  for (const bool top : {true, false}) {
+    std::map<std::string, int> pages_with;
+    for (const auto& lines : pages) {
+      std::set<std::string> keys;
+      for (std::size_t i = 0; i < kRunningLines && i < lines.size(); ++i) {
+        keys.insert(running_key(lines[edge(lines, i, top)].text));
+      }
+      for (const std::string& key : keys) ++pages_with[key];
+    }
+    for (std::size_t p = 0; p < pages.size(); ++p) {
+      const auto& lines = pages[p];
+      for (std::size_t i = 0; i < kRunningLines && i < lines.size(); ++i) {
+        const int count = pages_with[running_key(lines[edge(lines, i, top)].text)];
+        if (count >= 2 && static_cast<std::size_t>(count) * 2 > pages.size()) drop[p][edge(lines, i, top)] = true;
+      }
+    }
+  }
+  return drop;
+}
+
+}  // namespace
+
+std::vector<LaidOutLine> lay_out_page(std::vector<WordBox> words) {
+  std::erase_if(words, [](const WordBox& word) {
+    return word.text.find_first_not_of(" \t\r\n") == std::string::npos;
+  });
+  std::vector<LaidOutLine> out;
+  if (words.empty()) return out;
+  const double gutter = find_gutter(words);
+  if (gutter < 0) {
+    add_column(words, out);
+    return out;
+  }
+  // Runs of lines that do not cross the gutter read column by column; a line crossing it
+  // (a heading over both columns) ends the run and reads in place.
+  std::vector<WordBox> left, right;
+  auto flush = [&] {
+    add_column(left, out);
+    add_column(right, out);
+    left.clear();
+    right.clear();
+  };
+  for (auto& line : group_lines(std::move(words))) {
+    const bool crosses = std::any_of(line.begin(), line.end(),
+                                     [&](const WordBox& w) { return w.x0 < gutter && w.x1 > gutter; });
+    if (crosses) {
+      flush();
+      const double above = out.empty() ? 0 : out.back().y1;
+      const bool had_lines = !out.empty();
+      add_column(line, out);
+      out.back().paragraph_break = had_lines && out.back().y0 - above > 0.6 * (out.back().y1 - out.back().y0);
+      continue;
+    }
+    for (WordBox& word : line) (word.x1 <= gutter ? left : right).push_back(std::move(word));
+  }
+  flush();
+  return out;
+}
+
+PagedText join_pages(const std::vector<std::vector<LaidOutLine>>& pages) {
+  const auto drop = running_lines(pages);
+  PagedText result;
+  int line_number = 0;          // lines finished in result.text
+  bool open = false;            // a line is being built
+  const LaidOutLine* last = nullptr;
+  auto finish = [&] {
+    if (!open) return;
+    result.text += '\n';
+    ++line_number;
+    open = false;
+  };
+  for (std::size_t p = 0; p < pages.size(); ++p) {
+    std::size_t page_start = result.page_lines.size();
+    result.page_lines.push_back(-1);
+    for (std::size_t i = 0; i < pages[p].size(); ++i) {
+      if (drop[p][i]) continue;
+      const LaidOutLine& line = pages[p][i];
+      bool joined = false;
+      if (open && last != nullptr && !line.paragraph_break && !starts_item(line.text)) {
+        const std::string& text = result.text;
+        const bool hyphen = text.size() >= 2 && text.back() == '-' && is_letter_byte(text[text.size() - 2]) &&
+                            !line.text.empty() && line.text.front() >= 'a' && line.text.front() <= 'z';
+        const bool wraps = last->x1 + last->space_width + line.first_word_width > last->column_right;
+        if (hyphen) {
+          result.text.pop_back();
+          result.text += line.text;
+          joined = true;
+        } else if (wraps) {
+          result.text += ' ';
+          result.text += line.text;
+          joined = true;
+        }
+      }
+      if (!joined) {
+        finish();
+        if (line.paragraph_break && line_number > 0) {
+          result.text += '\n';
+          ++line_number;
+        }
+        if (result.page_lines[page_start] < 0) result.page_lines[page_start] = line_number + 1;
+        result.text += line.text;
+        open = true;
+      }
+      last = &line;
+    }
+  }
+  finish();
+  // A page on which no line starts points at the line to come.
+  int next = line_number + 1;
+  for (std::size_t p = result.page_lines.size(); p-- > 0;) {
+    if (result.page_lines[p] < 0) result.page_lines[p] = next;
+    next = result.page_lines[p];
+  }
+  return result;
+}
+
+}  // namespace cio_gap
