@@ -38,7 +38,7 @@ class ExtractorDiagnosisTest : public ::testing::Test {
   Extractor extractor{rules};
   KeywordMatcher::Scratch scratch{extractor.matcher()};
 
-  Diagnosis diagnosis(const std::string& text) { return extractor.extract({"p.txt", "", text, 0}, scratch).diagnosis; }
+  Diagnosis diagnosis(const std::string& text) { return extractor.extract({"p.txt", "", text, 0, {}}, scratch).diagnosis; }
 };
 
 TEST_F(ExtractorDiagnosisTest, EveryPostingThatDemandsNothingSaysWhy) {

@@ -34,7 +34,7 @@ double seconds_to_extract(const Extractor& extractor, const std::string& text) {
   double best = 1e9;
   for (int run = 0; run < 3; ++run) {
     const auto start = std::chrono::steady_clock::now();
-    const PostingFindings findings = extractor.extract({"dense.txt", "", text, 0}, scratch);
+    const PostingFindings findings = extractor.extract({"dense.txt", "", text, 0, {}}, scratch);
     const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
     EXPECT_FALSE(findings.findings.empty());
     best = std::min(best, took.count());

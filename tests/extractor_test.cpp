@@ -16,7 +16,7 @@ class ExtractorTest : public ::testing::Test {
   // "id:tier" for each qualification the text demands.
   std::vector<std::string> demands(const std::string& text) {
     std::vector<std::string> out;
-    for (const auto& finding : extractor.extract({"p.txt", "", text, 0}, scratch).findings) {
+    for (const auto& finding : extractor.extract({"p.txt", "", text, 0, {}}, scratch).findings) {
       out.push_back(rules.rules[finding.rule].id + ":" + to_string(finding.tier));
     }
     return out;
@@ -82,7 +82,7 @@ TEST_F(ExtractorTest, ExclusionsCancelTheirKeyword) {
 
 TEST_F(ExtractorTest, EvidenceCitesLineAndSentence) {
   const auto findings =
-      extractor.extract({"p.txt", "", "CIO\n\nResponsibilities\nYou will own the\nannual budget. Other text.\n", 0},
+      extractor.extract({"p.txt", "", "CIO\n\nResponsibilities\nYou will own the\nannual budget. Other text.\n", 0, {}},
                         scratch);
   ASSERT_EQ(findings.findings.size(), 1u);
   const Evidence& evidence = findings.findings[0].evidence.at(0);
@@ -93,14 +93,14 @@ TEST_F(ExtractorTest, EvidenceCitesLineAndSentence) {
 }
 
 TEST_F(ExtractorTest, LineOffsetShiftsLines) {
-  const auto findings = extractor.extract({"p.csv#row=2", "T", "x\nOwn the budget.\n", 10}, scratch);
+  const auto findings = extractor.extract({"p.csv#row=2", "T", "x\nOwn the budget.\n", 10, {}}, scratch);
   ASSERT_EQ(findings.findings.size(), 1u);
   EXPECT_EQ(findings.findings[0].evidence[0].line, 12);
   EXPECT_EQ(findings.title, "T");
 }
 
 TEST_F(ExtractorTest, HitsExplainWhyAMentionDidNotCount) {
-  const auto hits = extractor.hits({"p.txt", "", "No MBA required.\n\nBenefits\nTuition for an MBA.\n", 0}, scratch);
+  const auto hits = extractor.hits({"p.txt", "", "No MBA required.\n\nBenefits\nTuition for an MBA.\n", 0, {}}, scratch);
   ASSERT_EQ(hits.size(), 2u);
   EXPECT_EQ(hits[0].status, HitStatus::negated);
   EXPECT_EQ(hits[0].qualifier, "no ... required");
@@ -208,7 +208,7 @@ class RuleLanguageTest : public ::testing::Test {
 
   std::vector<std::string> demands(const std::string& text) {
     std::vector<std::string> out;
-    for (const auto& finding : extractor.extract({"p.txt", "", text, 0}, scratch).findings) {
+    for (const auto& finding : extractor.extract({"p.txt", "", text, 0, {}}, scratch).findings) {
       out.push_back(rules.rules[finding.rule].id + ":" + to_string(finding.tier));
     }
     return out;
@@ -217,7 +217,7 @@ class RuleLanguageTest : public ::testing::Test {
   // "id keyword status tier qualifier" for every mention, counted or not.
   std::vector<std::string> mentions(const std::string& text) {
     std::vector<std::string> out;
-    for (const auto& hit : extractor.hits({"p.txt", "", text, 0}, scratch)) {
+    for (const auto& hit : extractor.hits({"p.txt", "", text, 0, {}}, scratch)) {
       out.push_back(rules.rules[hit.rule].id + " '" + hit.keyword + "' " + to_string(hit.status) + " " +
                     to_string(hit.tier) + (hit.qualifier.empty() ? "" : " (" + hit.qualifier + ")"));
     }
@@ -275,8 +275,8 @@ TEST_F(RuleLanguageTest, AnExtensionAddsAKeywordToARule) {
   const RuleSet plain = language_rules(false);
   const Extractor without(plain, Extractor::Matcher::build);
   KeywordMatcher::Scratch plain_scratch{without.matcher()};
-  EXPECT_TRUE(without.extract({"p.txt", "", "Experience with OpenShift.\n", 0}, plain_scratch).findings.empty());
-  EXPECT_EQ(without.extract({"p.txt", "", "Experience with Azure.\n", 0}, plain_scratch).findings.size(), 1u);
+  EXPECT_TRUE(without.extract({"p.txt", "", "Experience with OpenShift.\n", 0, {}}, plain_scratch).findings.empty());
+  EXPECT_EQ(without.extract({"p.txt", "", "Experience with Azure.\n", 0, {}}, plain_scratch).findings.size(), 1u);
 }
 
 TEST_F(RuleLanguageTest, EachPartOfASentenceKeepsItsQualifier) {

@@ -18,7 +18,7 @@ PostingFindings posting(std::string source, std::vector<std::pair<std::size_t, T
   p.source = std::move(source);
   p.years_required = years;
   for (const auto& [rule, tier] : demands) {
-    p.findings.push_back({rule, tier, {{1, "cited sentence", SectionKind::required, tier, ""}}});
+    p.findings.push_back({rule, tier, {{1, 0, "cited sentence", SectionKind::required, tier, ""}}});
   }
   return p;
 }

@@ -65,15 +65,41 @@ TEST_F(JobFilesTest, WalksFoldersInByteWiseOrderOfRelativePaths) {
   EXPECT_EQ(diagnostics_.files_skipped, 0);
 }
 
-TEST_F(JobFilesTest, SkipsHiddenEntriesAndUnknownExtensionsInsideFolders) {
+TEST_F(JobFilesTest, SkipsHiddenEntriesAndNamesOtherFormatsInOneWarning) {
   write("jobs/keep.txt");
   write("jobs/.hidden.txt");
   write("jobs/.git/config.txt");
   write("jobs/notes.pdf");
+  write("jobs/cv.docx");
+  write("jobs/cv.odt");
   write("jobs/README");
+  write("jobs/old/a.doc");
+  write("jobs/b.DOC");
+  write("jobs/logo.png");
+  write("jobs/list.xlsx");
+  write("jobs/Thumbs.db");
+  write("jobs/keep.txt~");
   const auto files = collect_job_files({path("jobs")}, limits_, diagnostics_);
-  EXPECT_EQ(sources(files), std::vector<std::string>{"keep.txt"});
-  EXPECT_TRUE(diagnostics_.warnings.empty());
+  EXPECT_EQ(sources(files), (std::vector<std::string>{"cv.docx", "cv.odt", "keep.txt", "notes.pdf"}));
+  EXPECT_EQ(diagnostics_.warnings,
+            std::vector<std::string>{"5 files skipped, not a posting format: README, b.DOC (convert .doc files to "
+                                     ".docx), list.xlsx (save spreadsheets as .csv), logo.png, old/a.doc"});
+  EXPECT_EQ(diagnostics_.files_skipped, 0);
+}
+
+TEST_F(JobFilesTest, TheSkippedFilesWarningNamesEightFilesAtMost) {
+  for (int i = 0; i < 10; ++i) write("jobs/image" + std::to_string(i) + ".png");
+  write("jobs/one.rtf");
+  EXPECT_TRUE(collect_job_files({path("jobs")}, limits_, diagnostics_).empty());
+  EXPECT_EQ(diagnostics_.warnings,
+            std::vector<std::string>{"11 files skipped, not a posting format: image0.png, image1.png, image2.png, "
+                                     "image3.png, image4.png, image5.png, image6.png, image7.png and 3 more"});
+  diagnostics_ = {};
+  fs::remove_all(root_ / "jobs");
+  write("jobs/one.rtf");
+  EXPECT_TRUE(collect_job_files({path("jobs")}, limits_, diagnostics_).empty());
+  EXPECT_EQ(diagnostics_.warnings,
+            std::vector<std::string>{"1 file skipped, not a posting format: one.rtf (convert .rtf files to .docx)"});
 }
 
 TEST_F(JobFilesTest, FilesNamedDirectlyKeepAnyExtensionAndTheirName) {

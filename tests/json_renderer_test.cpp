@@ -17,9 +17,9 @@ ScanResult sample_scan() {
   first.title = "VP of IT";
   first.years_required = 10;
   first.years_leadership_required = 5;
-  first.findings.push_back({kBudgetRule, Tier::required, {{4, "Own the budget.\nAll of it.", SectionKind::duties,
+  first.findings.push_back({kBudgetRule, Tier::required, {{4, 0, "Own the budget.\nAll of it.", SectionKind::duties,
                                                            Tier::required, ""}}});
-  first.findings.push_back({kVendorRule, Tier::preferred, {{9, "Vendor management a plus", SectionKind::general,
+  first.findings.push_back({kVendorRule, Tier::preferred, {{9, 0, "Vendor management a plus", SectionKind::general,
                                                             Tier::preferred, "a plus"}}});
   PostingFindings second;
   second.source = "b.txt";

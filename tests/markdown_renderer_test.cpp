@@ -68,7 +68,7 @@ TEST(MarkdownRendererTest, InputTextCannotBecomeMarkupOrBreakATable) {
   sample.profile.name = "Dana *Rivera*";
   sample.profile.current_role = "";
   sample.rules.rules[kBudgetRule].name = "Budget | P&L";
-  sample.report.qualifications[0].citations = {{"dir/x_y.txt", 3, "Own a $3M budget\nand <script>alert(1)</script>"}};
+  sample.report.qualifications[0].citations = {{"dir/x_y.txt", 3, "Own a $3M budget\nand <script>alert(1)</script>", 0}};
   sample.report.readiness[0].detail = "line one\r\nline [two](http://x) | `three`";
   const std::string out = render_report_markdown(sample.report, sample.rules);
   EXPECT_TRUE(out.starts_with("# cio-gap report for Dana \\*Rivera\\*\n")) << out;

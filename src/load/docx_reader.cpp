@@ -274,33 +274,19 @@ std::map<std::string, int> docx_style_levels(const pugi::xml_document& styles) {
 
 }  // namespace
 
-std::optional<PostingText> read_office_posting(const std::string& source, std::string_view bytes,
-                                               OfficeFormat format, Diagnostics& diagnostics) {
-  const std::string kind = format == OfficeFormat::docx ? "DOCX" : "ODT";
+namespace {
+
+// The posting from a document's parsed XML and the heading levels of its styles.
+std::optional<PostingText> posting_from_xml(const std::string& source, const std::string& xml,
+                                            const std::string& entry, OfficeFormat format,
+                                            std::map<std::string, int> style_levels, Diagnostics& diagnostics) {
   auto skipped = [&](const std::string& why) {
     diagnostics.warn(source + ": skipped: " + why);
     return std::nullopt;
   };
-  const ZipArchive archive(bytes);
-  if (!archive.ok()) return skipped("not a " + kind + " file: " + archive.error());
-  const std::string entry = format == OfficeFormat::docx ? "word/document.xml" : "content.xml";
-  if (!archive.has(entry)) return skipped("not a " + kind + " file: " + entry + " is missing");
-  std::string problem;
-  const std::optional<std::string> data = archive.read(entry, problem);
-  if (!data) return skipped(problem);
   pugi::xml_document document;
-  if (!parse_xml(document, *data, entry, problem)) return skipped(problem);
-
-  std::map<std::string, int> style_levels;
-  if (format == OfficeFormat::docx && archive.has("word/styles.xml")) {
-    // Styles only refine headings: a damaged styles.xml leaves the text readable.
-    const std::optional<std::string> styles_data = archive.read("word/styles.xml", problem);
-    pugi::xml_document styles;
-    if (styles_data && parse_xml(styles, *styles_data, "word/styles.xml", problem)) {
-      style_levels = docx_style_levels(styles);
-    }
-  }
-
+  std::string problem;
+  if (!parse_xml(document, xml, entry, problem)) return skipped(problem);
   OfficeWalk walk(std::move(style_levels));
   if (format == OfficeFormat::docx) {
     walk.docx_blocks(child(child(document, "document"), "body"), 0, false);
@@ -318,6 +304,42 @@ std::optional<PostingText> read_office_posting(const std::string& source, std::s
   if (posting.title.empty()) posting.title = title_from_text(walk.out().text());
   posting.text = walk.out().text();
   return posting;
+}
+
+std::string entry_of(OfficeFormat format) { return format == OfficeFormat::docx ? "word/document.xml" : "content.xml"; }
+
+}  // namespace
+
+std::optional<PostingText> read_office_posting(const std::string& source, std::string_view bytes,
+                                               OfficeFormat format, Diagnostics& diagnostics) {
+  const std::string kind = format == OfficeFormat::docx ? "a DOCX" : "an ODT";
+  auto skipped = [&](const std::string& why) {
+    diagnostics.warn(source + ": skipped: " + why);
+    return std::nullopt;
+  };
+  const ZipArchive archive(bytes);
+  if (!archive.ok()) return skipped("not " + kind + " file: " + archive.error());
+  const std::string entry = entry_of(format);
+  if (!archive.has(entry)) return skipped("not " + kind + " file: " + entry + " is missing");
+  std::string problem;
+  const std::optional<std::string> data = archive.read(entry, problem);
+  if (!data) return skipped(problem);
+
+  std::map<std::string, int> style_levels;
+  if (format == OfficeFormat::docx && archive.has("word/styles.xml")) {
+    // Styles only refine headings: a damaged styles.xml leaves the text readable.
+    const std::optional<std::string> styles_data = archive.read("word/styles.xml", problem);
+    pugi::xml_document styles;
+    if (styles_data && parse_xml(styles, *styles_data, "word/styles.xml", problem)) {
+      style_levels = docx_style_levels(styles);
+    }
+  }
+  return posting_from_xml(source, *data, entry, format, std::move(style_levels), diagnostics);
+}
+
+std::optional<PostingText> read_office_xml(const std::string& source, std::string_view xml, OfficeFormat format,
+                                           Diagnostics& diagnostics) {
+  return posting_from_xml(source, std::string(xml), entry_of(format), format, {}, diagnostics);
 }
 
 }  // namespace cio_gap

@@ -207,7 +207,7 @@ class FolderWalk {
         continue;
       }
       if (!has_posting_extension(name)) {
-        if (!is_folder_clutter(name) && (S_ISREG(info.st_mode) || S_ISLNK(info.st_mode))) passed_over_.push_back(relative);
+        if (!is_folder_clutter(name) && S_ISREG(info.st_mode)) passed_over_.push_back(relative);
         continue;
       }
       if (S_ISLNK(info.st_mode)) {

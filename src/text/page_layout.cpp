@@ -222,10 +222,22 @@ std::vector<LaidOutLine> lay_out_page(std::vector<WordBox> words) {
   }
   // Runs of lines that do not cross the gutter read column by column; a line crossing it
   // (a heading over both columns) ends the run and reads in place.
+  double page_right = 0;
+  for (const WordBox& word : words) page_right = std::max(page_right, word.x1);
   std::vector<WordBox> left, right;
+  // A block's first line starts a paragraph when it sits well below the line read before it;
+  // the right column's first line, higher up, goes on from the left column's last.
+  auto add_block = [&](const std::vector<WordBox>& block) {
+    const std::size_t first = out.size();
+    add_column(block, out);
+    if (first == 0 || first == out.size()) return;
+    const LaidOutLine& above = out[first - 1];
+    LaidOutLine& line = out[first];
+    line.paragraph_break = line.y0 - above.y1 > 0.6 * std::max(line.y1 - line.y0, above.y1 - above.y0);
+  };
   auto flush = [&] {
-    add_column(left, out);
-    add_column(right, out);
+    add_block(left);
+    add_block(right);
     left.clear();
     right.clear();
   };
@@ -234,10 +246,8 @@ std::vector<LaidOutLine> lay_out_page(std::vector<WordBox> words) {
                                      [&](const WordBox& w) { return w.x0 < gutter && w.x1 > gutter; });
     if (crosses) {
       flush();
-      const double above = out.empty() ? 0 : out.back().y1;
-      const bool had_lines = !out.empty();
-      add_column(line, out);
-      out.back().paragraph_break = had_lines && out.back().y0 - above > 0.6 * (out.back().y1 - out.back().y0);
+      add_block(line);
+      out.back().column_right = page_right;  // it spans both columns
       continue;
     }
     for (WordBox& word : line) (word.x1 <= gutter ? left : right).push_back(std::move(word));

@@ -26,4 +26,9 @@ enum class OfficeFormat { docx, odt };
 std::optional<PostingText> read_office_posting(const std::string& source, std::string_view bytes,
                                                OfficeFormat format, Diagnostics& diagnostics);
 
+/// As read_office_posting, from the document's XML already out of the zip (word/document.xml
+/// or content.xml), without styles.xml: for the fuzz target and tests.
+std::optional<PostingText> read_office_xml(const std::string& source, std::string_view xml, OfficeFormat format,
+                                           Diagnostics& diagnostics);
+
 }  // namespace cio_gap

@@ -1,0 +1,86 @@
+#!/usr/bin/env python3
+"""Saves a plain-text posting as PDF, DOCX and ODT with the tools a Debian machine has, so
+tests can check that every container gives the same findings.
+
+    convert_posting.py POSTING.txt OUTDIR [pdf] [docx] [odt]
+
+Writes OUTDIR/<name>.pdf with groff (-Tpdf; filled, no hyphenation, ragged right, no page
+header or footer) and OUTDIR/<name>.docx and .odt with pandoc, from HTML in which each
+blank-line-separated block of the text is a paragraph and each line in it ends with a line
+break, so the documents hold the text's lines as the text does. Exits 3 when a tool is
+missing (the tests skip), 1 when one fails.
+"""
+import html
+import os
+import shutil
+import subprocess
+import sys
+
+
+def blocks_of(text):
+    block = []
+    for line in text.splitlines():
+        if line.strip():
+            block.append(line.strip())
+        elif block:
+            yield block
+            block = []
+    if block:
+        yield block
+
+
+def to_html(text):
+    parts = ["<html><body>"]
+    for block in blocks_of(text):
+        parts.append("<p>" + "<br>\n".join(html.escape(line) for line in block) + "</p>")
+    parts.append("</body></html>")
+    return "\n".join(parts)
+
+
+def to_groff(text):
+    # .nh: no hyphenation; .na: ragged right; .pl/.ll/.po: a letter page with 1in margins;
+    # no macro package, so no header, footer or page number.
+    lines = [".pl 11i", ".ll 6.5i", ".po 1i", ".nh", ".na", ".ps 10", ".vs 12"]
+    for block in blocks_of(text):
+        for line in block:
+            line = line.replace("\\", "\\e")
+            if line.startswith((".", "'")):
+                line = "\\&" + line
+            lines.append(line)
+            lines.append(".br")
+        lines.append(".sp")
+    return "\n".join(lines) + "\n"
+
+
+def main():
+    if len(sys.argv) < 3:
+        print(__doc__, file=sys.stderr)
+        return 2
+    source, out_dir = sys.argv[1], sys.argv[2]
+    wanted = sys.argv[3:] or ["pdf", "docx", "odt"]
+    with open(source, encoding="utf-8") as f:
+        text = f.read()
+    name = os.path.splitext(os.path.basename(source))[0]
+    for kind in wanted:
+        tool = "groff" if kind == "pdf" else "pandoc"
+        if shutil.which(tool) is None:
+            print(f"{tool} is not installed", file=sys.stderr)
+            return 3
+        out = os.path.join(out_dir, f"{name}.{kind}")
+        if kind == "pdf":
+            done = subprocess.run(["groff", "-k", "-Tpdf", "-P-pletter"], input=to_groff(text).encode("utf-8"),
+                                  capture_output=True)
+            if done.returncode == 0:
+                with open(out, "wb") as f:
+                    f.write(done.stdout)
+        else:
+            done = subprocess.run(["pandoc", "-f", "html", "-t", kind, "-o", out], input=to_html(text).encode("utf-8"),
+                                  capture_output=True)
+        if done.returncode != 0:
+            print(f"{tool} failed on {source}: {done.stderr.decode(errors='replace')}", file=sys.stderr)
+            return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
