@@ -2,12 +2,13 @@
 """Saves a plain-text posting as PDF, DOCX and ODT with the tools a Debian machine has, so
 tests can check that every container gives the same findings.
 
-    convert_posting.py POSTING.txt OUTDIR [pdf] [docx] [odt]
+    convert_posting.py POSTING.txt OUTDIR [pdf] [docx] [odt] [--header TEXT]
 
 Writes OUTDIR/<name>.pdf with groff (-Tpdf; filled, no hyphenation, ragged right, no page
 header or footer) and OUTDIR/<name>.docx and .odt with pandoc, from HTML in which each
-blank-line-separated block of the text is a paragraph and each line in it ends with a line
-break, so the documents hold the text's lines as the text does. Exits 3 when a tool is
+blank-line-separated block of the text is a paragraph. --header TEXT puts TEXT at the top
+of every page of the PDF and "Page N" at the bottom, as a word processor's running header and
+footer would. In the HTML, each each line in it ends with a line break, so the documents hold the text's lines as the text does. Exits 3 when a tool is
 missing (the tests skip), 1 when one fails.
 """
 import html
@@ -37,10 +38,16 @@ def to_html(text):
     return "\n".join(parts)
 
 
-def to_groff(text):
+def to_groff(text, header=None):
     # .nh: no hyphenation; .na: ragged right; .pl/.ll/.po: a letter page with 1in margins;
-    # no macro package, so no header, footer or page number.
+    # no macro package, so no header, footer or page number unless asked for.
     lines = [".pl 11i", ".ll 6.5i", ".po 1i", ".nh", ".na", ".ps 10", ".vs 12"]
+    if header:
+        safe = header.replace("\\", "\\e")
+        # .tl sets a line of its own, unfilled; % in it is the page number.
+        lines += [".de HD", "'sp 0.5i", ".tl |%s||" % safe.replace("|", "/"), "'sp 0.3i", "..",
+                  ".de FO", "'sp 0.4i", ".tl ||Page %||", "'bp", "..",
+                  ".wh 0 HD", ".wh -1i FO"]
     for block in blocks_of(text):
         for line in block:
             line = line.replace("\\", "\\e")
@@ -53,11 +60,17 @@ def to_groff(text):
 
 
 def main():
-    if len(sys.argv) < 3:
+    if len([a for a in sys.argv[1:] if not a.startswith("--")]) < 2:
         print(__doc__, file=sys.stderr)
         return 2
-    source, out_dir = sys.argv[1], sys.argv[2]
-    wanted = sys.argv[3:] or ["pdf", "docx", "odt"]
+    args = sys.argv[1:]
+    header = None
+    if "--header" in args:
+        at = args.index("--header")
+        header = args[at + 1]
+        del args[at : at + 2]
+    source, out_dir = args[0], args[1]
+    wanted = args[2:] or ["pdf", "docx", "odt"]
     with open(source, encoding="utf-8") as f:
         text = f.read()
     name = os.path.splitext(os.path.basename(source))[0]
@@ -68,7 +81,7 @@ def main():
             return 3
         out = os.path.join(out_dir, f"{name}.{kind}")
         if kind == "pdf":
-            done = subprocess.run(["groff", "-k", "-Tpdf", "-P-pletter"], input=to_groff(text).encode("utf-8"),
+            done = subprocess.run(["groff", "-k", "-Tpdf", "-P-pletter"], input=to_groff(text, header).encode("utf-8"),
                                   capture_output=True)
             if done.returncode == 0:
                 with open(out, "wb") as f:
