@@ -38,8 +38,8 @@ TEST(JsonRendererTest, PostingJsonlIsOneCompactLine) {
   EXPECT_EQ(render_posting_jsonl(scan.postings[0], rules),
             R"({"source":"jobs.csv#row=2","title":"VP of IT","years_required":10,"years_leadership_required":5,)"
             R"("diagnosis":null,"qualifications":[)"
-            R"({"id":"budget-management","tier":"required","evidence":[{"line":4,"text":"Own the budget.\nAll of it.","section":"duties"}]},)"
-            R"({"id":"vendor-management","tier":"preferred","evidence":[{"line":9,"text":"Vendor management a plus","section":"general"}]}]})"
+            R"({"id":"budget-management","tier":"required","evidence":[{"line":4,"page":null,"text":"Own the budget.\nAll of it.","section":"duties"}]},)"
+            R"({"id":"vendor-management","tier":"preferred","evidence":[{"line":9,"page":null,"text":"Vendor management a plus","section":"general"}]}]})"
             "\n");
   EXPECT_EQ(render_posting_jsonl(scan.postings[1], rules),
             R"({"source":"b.txt","title":"Copy","years_required":null,"years_leadership_required":null,)"

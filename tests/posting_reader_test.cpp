@@ -69,8 +69,44 @@ TEST(PostingReaderTest, FormatComesFromTheExtension) {
   EXPECT_EQ(format_for_path("a.ndjson"), PostingFormat::jsonl);
   EXPECT_EQ(format_for_path("a.csv"), PostingFormat::csv);
   EXPECT_EQ(format_for_path("a.tsv"), PostingFormat::csv);
+  EXPECT_EQ(format_for_path("a.PDF"), PostingFormat::pdf);
+  EXPECT_EQ(format_for_path("a.docx"), PostingFormat::docx);
+  EXPECT_EQ(format_for_path("a.odt"), PostingFormat::odt);
+  EXPECT_EQ(format_for_path("a.doc"), PostingFormat::text);
   EXPECT_EQ(format_for_path("posting"), PostingFormat::text);
   EXPECT_EQ(format_for_path("-"), PostingFormat::text);
+}
+
+TEST(PostingReaderTest, ReadDocumentReadsAnySingleDocumentByPath) {
+  const std::string documents = std::string(CIO_GAP_SOURCE_DIR) + "/tests/fixtures/documents/";
+  Diagnostics diagnostics;
+  for (const char* name : {"posting.docx", "posting.odt"}) {
+    const std::optional<PostingText> posting = read_document(documents + name, {}, diagnostics);
+    ASSERT_TRUE(posting) << name;
+    EXPECT_EQ(posting->source, documents + name);
+    EXPECT_EQ(posting->title, "Vice President, Information Technology") << name;
+    EXPECT_TRUE(posting->text.starts_with("Vice President, Information Technology\n")) << name;
+    EXPECT_TRUE(posting->page_lines.empty()) << name;
+  }
+  const std::optional<PostingText> pdf = read_document(documents + "posting.pdf", {}, diagnostics);
+  ASSERT_TRUE(pdf);
+  EXPECT_EQ(pdf->page_lines.size(), 2u);
+  const std::optional<PostingText> text = read_document(kSame + "posting.txt", {}, diagnostics);
+  ASSERT_TRUE(text);
+  EXPECT_TRUE(text->page_lines.empty());
+  EXPECT_TRUE(diagnostics.warnings.empty());
+  // A file of several records gives its first, with a warning.
+  const fs::path two = fs::temp_directory_path() / ("cio-gap-two-records-" + std::to_string(::getpid()) + ".jsonl");
+  std::ofstream(two) << "{\"title\": \"CIO\", \"description\": \"Own the budget.\"}\n"
+                        "{\"title\": \"CTO\", \"description\": \"Lead the team.\"}\n";
+  const std::optional<PostingText> first = read_document(two.string(), {}, diagnostics);
+  fs::remove(two);
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->title, "CIO");
+  EXPECT_FALSE(read_document(documents + "missing.pdf", {}, diagnostics));
+  EXPECT_EQ(diagnostics.warnings,
+            (std::vector<std::string>{two.string() + ": holds 2 records; read the first",
+                                      documents + "missing.pdf: skipped: No such file or directory"}));
 }
 
 TEST(PostingReaderTest, TextFileIsOnePostingTitledByItsFirstLine) {
