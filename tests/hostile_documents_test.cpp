@@ -29,6 +29,7 @@ TEST(HostileDocumentsTest, EachIsSkippedWithOneWarningAndTheScanGoesOn) {
   pdf("scan.pdf", "--image");
   pdf("empty-pages.pdf", "--empty-pages 100000");
   pdf("whole.pdf", "--spec " + quoted(spec));
+  pdf("deflate-bomb.pdf", "--content-bomb 100");
   write_file(jobs / "truncated.pdf", slurp(jobs / "whole.pdf").substr(0, 200));
   std::filesystem::remove(jobs / "whole.pdf");
   ASSERT_EQ(run_tool("make_zip.py", quoted((jobs / "bomb.docx").string()) + " --zeros word/document.xml=1073741824"), 0);
@@ -49,13 +50,14 @@ TEST(HostileDocumentsTest, EachIsSkippedWithOneWarningAndTheScanGoesOn) {
   EXPECT_EQ(err.str(),
             "cio-gap: warning: huge.pdf: skipped: larger than 16 MiB (--max-filesize)\n"
             "cio-gap: warning: bomb.docx: skipped: word/document.xml: 1073741824 bytes unpacked, more than 16777216 (a zip bomb?)\n"
+            "cio-gap: warning: deflate-bomb.pdf: skipped: its page contents unpack to more than 8388608 bytes (a compression bomb?)\n"
             "cio-gap: warning: empty-pages.pdf: skipped: the PDF has no text to read in its first 200 of 100000 pages\n"
             "cio-gap: warning: garbage.docx: skipped: not a DOCX file: not a zip archive\n"
             "cio-gap: warning: garbage.odt: skipped: not an ODT file: not a zip archive\n"
             "cio-gap: warning: locked.pdf: skipped: the PDF is locked with a password\n"
             "cio-gap: warning: scan.pdf: skipped: the PDF has no text to read (a scanned image?)\n"
             "cio-gap: warning: truncated.pdf: skipped: not a readable PDF (damaged or truncated)\n"
-            "cio-gap: 1 postings read, 8 files skipped\n");
+            "cio-gap: 1 postings read, 9 files skipped\n");
   EXPECT_NE(out.str().find("good.txt"), std::string::npos);
 }
 

@@ -8,6 +8,7 @@
 
 #include <chrono>
 
+#include "cio_gap/load/pdf_streams.h"
 #include "cio_gap/load/posting_reader.h"
 #include "document_test_support.h"
 
@@ -126,6 +127,20 @@ TEST_F(PdfReaderTest, HundredThousandEmptyPagesStopAtThePageLimit) {
   EXPECT_EQ(diagnostics_.warnings, (std::vector<std::string>{
                                        "p.pdf: skipped: the PDF has no text to read in its first 200 of 100000 pages"}));
   RecordProperty("seconds", std::to_string(took.count()));
+}
+
+TEST_F(PdfReaderTest, PageContentsThatUnpackTooFarAreRefusedBeforePopplerReadsThem) {
+  // 30 KB holding 100 MiB of text operators: poppler would take gigabytes to read the page.
+  const std::string out = (folder_ / "bomb.pdf").string();
+  ASSERT_EQ(run_tool("make_pdf.py", quoted(out) + " --content-bomb 100"), 0);
+  EXPECT_FALSE(read(slurp(out)));
+  EXPECT_EQ(diagnostics_.warnings,
+            (std::vector<std::string>{"p.pdf: skipped: its page contents unpack to more than 8388608 bytes (a compression bomb?)"}));
+  // 4 MiB of them is within the limit and read.
+  ASSERT_EQ(run_tool("make_pdf.py", quoted(out) + " --content-bomb 4"), 0);
+  const std::string small = slurp(out);
+  EXPECT_GT(pdf_content_bytes(small, kMaxPdfContentBytes), 4000000u);
+  EXPECT_LE(pdf_content_bytes(small, kMaxPdfContentBytes), kMaxPdfContentBytes);
 }
 
 TEST_F(PdfReaderTest, TextBeyondTheLimitStopsTheReadingWithAWarning) {

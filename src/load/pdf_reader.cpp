@@ -9,6 +9,7 @@
 #include <mutex>
 #include <vector>
 
+#include "cio_gap/load/pdf_streams.h"
 #include "cio_gap/load/posting_builder.h"
 #include "cio_gap/text/page_layout.h"
 
@@ -43,6 +44,12 @@ std::optional<PostingText> read_pdf_posting(const std::string& source, std::stri
     return std::nullopt;
   };
   if (bytes.size() > static_cast<std::size_t>(INT_MAX)) return skipped("PDF too large to read");
+  // Before poppler sees it: poppler holds a whole page's glyphs, so a page's content must be
+  // bounded before it is read.
+  if (pdf_content_bytes(bytes, kMaxPdfContentBytes) > kMaxPdfContentBytes) {
+    return skipped("its page contents unpack to more than " + std::to_string(kMaxPdfContentBytes) +
+                   " bytes (a compression bomb?)");
+  }
 
   const std::lock_guard<std::mutex> lock(poppler_mutex());
   static std::once_flag silenced;

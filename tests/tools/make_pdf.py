@@ -7,6 +7,8 @@ page, or a file locked with a password.
     make_pdf.py OUT.pdf --empty-pages N     N pages with nothing on them
     make_pdf.py OUT.pdf --image             one page holding only an image
     make_pdf.py OUT.pdf --spec S --locked   as --spec, locked with the user password "secret"
+    make_pdf.py OUT.pdf --content-bomb MB   one page whose packed contents unpack to MB
+                                            mebibytes of text operators
 
 Helvetica, one of the PDF standard fonts, is used unembedded; text is Latin-1.
 """
@@ -14,6 +16,7 @@ import argparse
 import hashlib
 import json
 import sys
+import zlib
 
 WIDTH, HEIGHT = 612, 792
 PADDING = bytes.fromhex("28bf4e5e4e758a4164004e56fffa01082e2e00b6d0683e802f0ca9fe6453697a")
@@ -47,7 +50,7 @@ def content_for(items):
     return b"\n".join(ops)
 
 
-def write_pdf(path, page_contents, image=False, locked=False, shared_content=False):
+def write_pdf(path, page_contents, image=False, locked=False, shared_content=False, packed=False):
     objects = {}  # number -> bytes
     objects[1] = b"<< /Type /Catalog /Pages 2 0 R >>"
     objects[3] = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
@@ -67,7 +70,11 @@ def write_pdf(path, page_contents, image=False, locked=False, shared_content=Fal
         next_number += 1
     for content in page_contents:
         if shared is None:
-            objects[next_number] = b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content)
+            if packed:
+                data = zlib.compress(content, 9)
+                objects[next_number] = b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(data), data)
+            else:
+                objects[next_number] = b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content)
             content_number = next_number
             next_number += 1
         else:
@@ -109,8 +116,12 @@ def main():
     parser.add_argument("--empty-pages", type=int)
     parser.add_argument("--image", action="store_true")
     parser.add_argument("--locked", action="store_true")
+    parser.add_argument("--content-bomb", type=int)
     args = parser.parse_args()
-    if args.image:
+    if args.content_bomb:
+        unit = b"BT /F1 10 Tf 72 700 Td (budget) Tj ET\n"
+        write_pdf(args.out, [unit * (args.content_bomb * 1024 * 1024 // len(unit))], packed=True)
+    elif args.image:
         write_pdf(args.out, [], image=True)
     elif args.empty_pages:
         write_pdf(args.out, [b""] * args.empty_pages, shared_content=True)
