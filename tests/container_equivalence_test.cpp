@@ -1,6 +1,7 @@
 // A posting saved as PDF, DOCX or ODT demands what its text demands. Real postings of the
-// shared corpus are converted at test time (tests/tools/convert_posting.py: groff for PDF,
-// pandoc for DOCX and ODT) and scanned side by side with the text.
+// shared corpus are converted at test time (tests/tools/convert_posting.py: groff for PDF, in
+// one column and in two hyphenated ones, pandoc for DOCX and ODT) and scanned side by side
+// with the text.
 
 #include <gtest/gtest.h>
 
@@ -41,7 +42,7 @@ TEST(ContainerEquivalenceTest, RealPostingsDemandTheSameAsPdfDocxAndOdt) {
     ASSERT_EQ(run_tool("convert_posting.py", quoted(text) + " " + quoted(folder.path().string())), 0) << name;
     const auto expected = demands_of(text, extractor, rules);
     EXPECT_GE(expected.size(), 3u) << name;
-    for (const char* extension : {".pdf", ".docx", ".odt"}) {
+    for (const char* extension : {".pdf", "-columns.pdf", ".docx", ".odt"}) {
       EXPECT_EQ(demands_of((folder / (name + std::string(extension))).string(), extractor, rules), expected)
           << name << extension;
     }

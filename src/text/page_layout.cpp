@@ -83,7 +83,8 @@ void add_column(const std::vector<WordBox>& words, std::vector<LaidOutLine>& out
 // The x of a vertical gutter splitting the page into two columns, or a negative number. A
 // gutter is the widest band in the middle half of the text that no word crosses except on a
 // few lines (headings over both columns), at least one and a half lines' height wide, with
-// text on both sides of it on most of the lines that do not cross it.
+// four lines or more on each side, the two sides side by side for at least half the height
+// of the shorter one.
 double find_gutter(const std::vector<WordBox>& words) {
   if (words.size() < 8) return -1;
   double left = words.front().x0;
@@ -128,20 +129,29 @@ double find_gutter(const std::vector<WordBox>& words) {
   }
   if (static_cast<double>(best_width) < 1.5 * size) return -1;
   const double gutter = left + static_cast<double>(best_from) + static_cast<double>(best_width) / 2;
-  int both_sides = 0;
-  int uncrossed = 0;
+  // Text on both sides of it, side by side: lines on each side, spanning much the same height
+  // (the columns' lines need not be level with each other).
+  int left_lines = 0, right_lines = 0;
+  double left_top = 1e300, left_bottom = -1e300, right_top = 1e300, right_bottom = -1e300;
   for (const auto& line : lines) {
-    bool on_left = false, on_right = false, crosses = false;
+    bool on_left = false, on_right = false;
     for (const WordBox& word : line) {
-      if (word.x1 <= gutter) on_left = true;
-      else if (word.x0 >= gutter) on_right = true;
-      else crosses = true;
+      if (word.x1 <= gutter) {
+        on_left = true;
+        left_top = std::min(left_top, word.y0);
+        left_bottom = std::max(left_bottom, word.y1);
+      } else if (word.x0 >= gutter) {
+        on_right = true;
+        right_top = std::min(right_top, word.y0);
+        right_bottom = std::max(right_bottom, word.y1);
+      }
     }
-    if (crosses) continue;
-    ++uncrossed;
-    if (on_left && on_right) ++both_sides;
+    left_lines += on_left ? 1 : 0;
+    right_lines += on_right ? 1 : 0;
   }
-  if (both_sides < 4 || both_sides * 2 < uncrossed) return -1;
+  if (left_lines < 4 || right_lines < 4) return -1;
+  const double overlap = std::min(left_bottom, right_bottom) - std::max(left_top, right_top);
+  if (overlap < 0.5 * std::min(left_bottom - left_top, right_bottom - right_top)) return -1;
   return gutter;
 }
 

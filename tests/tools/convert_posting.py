@@ -2,10 +2,11 @@
 """Saves a plain-text posting as PDF, DOCX and ODT with the tools a Debian machine has, so
 tests can check that every container gives the same findings.
 
-    convert_posting.py POSTING.txt OUTDIR [pdf] [docx] [odt] [--header TEXT]
+    convert_posting.py POSTING.txt OUTDIR [pdf] [columns] [docx] [odt] [--header TEXT]
 
 Writes OUTDIR/<name>.pdf with groff (-Tpdf; filled, no hyphenation, ragged right, no page
-header or footer) and OUTDIR/<name>.docx and .odt with pandoc, from HTML in which each
+header or footer), OUTDIR/<name>-columns.pdf (columns: two columns with groff -ms,
+hyphenated and justified as typeset text is) and OUTDIR/<name>.docx and .odt with pandoc, from HTML in which each
 blank-line-separated block of the text is a paragraph. --header TEXT puts TEXT at the top
 of every page of the PDF and "Page N" at the bottom, as a word processor's running header and
 footer would. In the HTML, each each line in it ends with a line break, so the documents hold the text's lines as the text does. Exits 3 when a tool is
@@ -59,6 +60,20 @@ def to_groff(text, header=None):
     return "\n".join(lines) + "\n"
 
 
+def to_two_columns(text):
+    # -ms: .2C sets two columns; hyphenation and adjusting stay on, as in typeset text.
+    lines = [".2C"]
+    for block in blocks_of(text):
+        lines.append(".LP")
+        for line in block:
+            line = line.replace("\\", "\\e")
+            if line.startswith((".", "'")):
+                line = "\\&" + line
+            lines.append(line)
+            lines.append(".br")
+    return "\n".join(lines) + "\n"
+
+
 def main():
     if len([a for a in sys.argv[1:] if not a.startswith("--")]) < 2:
         print(__doc__, file=sys.stderr)
@@ -70,17 +85,23 @@ def main():
         header = args[at + 1]
         del args[at : at + 2]
     source, out_dir = args[0], args[1]
-    wanted = args[2:] or ["pdf", "docx", "odt"]
+    wanted = args[2:] or ["pdf", "columns", "docx", "odt"]
     with open(source, encoding="utf-8") as f:
         text = f.read()
     name = os.path.splitext(os.path.basename(source))[0]
     for kind in wanted:
-        tool = "groff" if kind == "pdf" else "pandoc"
+        tool = "groff" if kind in ("pdf", "columns") else "pandoc"
         if shutil.which(tool) is None:
             print(f"{tool} is not installed", file=sys.stderr)
             return 3
-        out = os.path.join(out_dir, f"{name}.{kind}")
-        if kind == "pdf":
+        out = os.path.join(out_dir, f"{name}-columns.pdf" if kind == "columns" else f"{name}.{kind}")
+        if kind == "columns":
+            done = subprocess.run(["groff", "-ms", "-k", "-Tpdf", "-P-pletter"], input=to_two_columns(text).encode("utf-8"),
+                                  capture_output=True)
+            if done.returncode == 0:
+                with open(out, "wb") as f:
+                    f.write(done.stdout)
+        elif kind == "pdf":
             done = subprocess.run(["groff", "-k", "-Tpdf", "-P-pletter"], input=to_groff(text, header).encode("utf-8"),
                                   capture_output=True)
             if done.returncode == 0:
