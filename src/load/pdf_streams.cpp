@@ -36,6 +36,7 @@ std::uint64_t inflated_size(std::string_view data, std::uint64_t limit) {
 std::uint64_t pdf_content_bytes(std::string_view pdf, std::uint64_t stop_after) {
   std::uint64_t total = 0;
   std::size_t at = 0;
+  std::size_t previous_end = 0;  // a dictionary is looked for after the stream before it only
   while (total <= stop_after) {
     at = pdf.find("stream", at);
     if (at == std::string_view::npos) break;
@@ -51,7 +52,9 @@ std::uint64_t pdf_content_bytes(std::string_view pdf, std::uint64_t stop_after) 
     std::size_t data_end = pdf.find("endstream", data_begin);
     if (data_end == std::string_view::npos) data_end = pdf.size();
     at = data_end;
-    const std::size_t dictionary_begin = keyword > kDictionaryLookBack ? keyword - kDictionaryLookBack : 0;
+    const std::size_t dictionary_begin =
+        std::max(previous_end, keyword > kDictionaryLookBack ? keyword - kDictionaryLookBack : std::size_t{0});
+    previous_end = data_end;
     std::string_view dictionary = pdf.substr(dictionary_begin, keyword - dictionary_begin);
     const std::size_t object = dictionary.rfind(" obj");
     if (object != std::string_view::npos) dictionary.remove_prefix(object);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <map>
 #include <set>
 #include <string_view>
@@ -86,7 +87,10 @@ void add_column(const std::vector<WordBox>& words, std::vector<LaidOutLine>& out
 // four lines or more on each side, the two sides side by side for at least half the height
 // of the shorter one.
 double find_gutter(const std::vector<WordBox>& words) {
-  if (words.size() < 8) return -1;
+  // Past these a page is not a posting's; reading it in one column keeps the work bounded.
+  constexpr std::size_t kMaxWords = 20000;
+  constexpr double kMaxWidth = 5000;  // points; A0 paper is 2384 wide
+  if (words.size() < 8 || words.size() > kMaxWords) return -1;
   double left = words.front().x0;
   double right = words.front().x1;
   std::vector<double> heights;
@@ -97,19 +101,22 @@ double find_gutter(const std::vector<WordBox>& words) {
   }
   const double size = median(heights);
   const double width = right - left;
-  if (width < 20 * size) return -1;
+  if (width < 20 * size || width > kMaxWidth) return -1;
   const auto lines = group_lines(words);
   // Coverage of each point-wide band by words, counted once per line.
   const auto bands = static_cast<std::size_t>(std::ceil(width)) + 1;
   std::vector<int> crossing(bands, 0);
-  for (const auto& line : lines) {
-    std::vector<char> covered(bands, 0);
-    for (const WordBox& word : line) {
+  std::vector<std::size_t> counted_for(bands, SIZE_MAX);  // the line a band was last counted for
+  for (std::size_t l = 0; l < lines.size(); ++l) {
+    for (const WordBox& word : lines[l]) {
       const auto from = static_cast<std::size_t>(std::max(0.0, std::floor(word.x0 - left)));
       const auto to = std::min(bands - 1, static_cast<std::size_t>(std::max(0.0, std::ceil(word.x1 - left))));
-      for (std::size_t b = from; b < to; ++b) covered[b] = 1;
+      for (std::size_t b = from; b < to; ++b) {
+        if (counted_for[b] == l) continue;
+        counted_for[b] = l;
+        ++crossing[b];
+      }
     }
-    for (std::size_t b = 0; b < bands; ++b) crossing[b] += covered[b];
   }
   const int allowed = std::max(1, static_cast<int>(lines.size() / 10));
   std::size_t best_from = 0;
@@ -220,8 +227,10 @@ std::vector<std::vector<bool>> running_lines(const std::vector<std::vector<LaidO
 }  // namespace
 
 std::vector<LaidOutLine> lay_out_page(std::vector<WordBox> words) {
+  // Blank words carry nothing, and a box off any page (infinite, NaN) cannot be placed.
   std::erase_if(words, [](const WordBox& word) {
-    return word.text.find_first_not_of(" \t\r\n") == std::string::npos;
+    return word.text.find_first_not_of(" \t\r\n") == std::string::npos || !std::isfinite(word.x0) ||
+           !std::isfinite(word.y0) || !std::isfinite(word.x1) || !std::isfinite(word.y1);
   });
   std::vector<LaidOutLine> out;
   if (words.empty()) return out;
