@@ -52,6 +52,9 @@ std::uint64_t pdf_content_bytes(std::string_view pdf, std::uint64_t stop_after) 
     std::size_t data_end = pdf.find("endstream", data_begin);
     if (data_end == std::string_view::npos) data_end = pdf.size();
     at = data_end;
+    // The line end before "endstream" belongs to the syntax, not to the data.
+    if (data_end > data_begin && pdf[data_end - 1] == '\n') --data_end;
+    if (data_end > data_begin && pdf[data_end - 1] == '\r') --data_end;
     const std::size_t dictionary_begin =
         std::max(previous_end, keyword > kDictionaryLookBack ? keyword - kDictionaryLookBack : std::size_t{0});
     previous_end = data_end;
