@@ -133,6 +133,7 @@ TEST_F(DocxReaderTest, OdtHeadingsParagraphsListsAndTables) {
 
 TEST_F(DocxReaderTest, FilesThatAreNotDocumentsGiveOneWarningEach) {
   EXPECT_FALSE(read("this is not a zip file"));
+  EXPECT_FALSE(read(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(600, '\0')));
   EXPECT_FALSE(read(zip({{"word/other.xml", "<a/>"}})));
   EXPECT_FALSE(read(zip({{"word/document.xml", "<w:document>\n  <w:body><w:p></w:body>"}})));
   EXPECT_FALSE(read(zip({{"word/document.xml", docx_body("")}})));
@@ -144,6 +145,7 @@ TEST_F(DocxReaderTest, FilesThatAreNotDocumentsGiveOneWarningEach) {
   EXPECT_EQ(diagnostics_.warnings,
             (std::vector<std::string>{
                 "p.docx: skipped: not a DOCX file: not a zip archive",
+                "p.docx: skipped: not a DOCX file: an older binary document (save it as .docx)",
                 "p.docx: skipped: not a DOCX file: word/document.xml is missing",
                 "p.docx: skipped: word/document.xml:2:18: invalid XML: Start-end tags mismatch",
                 "p.docx: skipped: no text",

@@ -317,6 +317,11 @@ std::optional<PostingText> read_office_posting(const std::string& source, std::s
     diagnostics.warn(source + ": skipped: " + why);
     return std::nullopt;
   };
+  // Word 97-2003 and old StarOffice files are OLE compound files: renamed, they are common.
+  if (bytes.starts_with("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) {
+    return skipped("not " + kind + " file: an older binary document (save it as " +
+                   (format == OfficeFormat::docx ? ".docx" : ".odt") + ")");
+  }
   const ZipArchive archive(bytes);
   if (!archive.ok()) return skipped("not " + kind + " file: " + archive.error());
   const std::string entry = entry_of(format);
