@@ -72,6 +72,19 @@ TEST_F(ProfileLoaderTest, ErrorsNameTheSpotAndSuggest) {
   EXPECT_EQ(error_of("name: [a\n"), "me.yaml:2:1: end of sequence flow not found");
 }
 
+TEST_F(ProfileLoaderTest, AResumeIsAPathRelativeToTheProfile) {
+  const Profile p = parse_profile("clients/dana.yaml", "name: Dana\nresume: cv/../cv.PDF\n", rules);
+  EXPECT_EQ(p.resume, "cv/../cv.PDF");
+  EXPECT_EQ(p.resume_path, "clients/cv.PDF");
+  EXPECT_EQ(p.resume_line, 2);
+  EXPECT_EQ(p.resume_column, 9);
+  EXPECT_EQ(parse_profile("me.yaml", "resume: /home/dana/cv.docx\n", rules).resume_path, "/home/dana/cv.docx");
+  EXPECT_EQ(parse_profile("me.yaml", "resume: cv.odt\n", rules).resume_path, "cv.odt");
+  EXPECT_EQ(error_of("resume: cv.doc\n"),
+            "me.yaml:1:9: resume must be a .pdf, .docx, .odt, .md or .txt file, not 'cv.doc'");
+  EXPECT_EQ(error_of("resume: ''\n"), "me.yaml:1:9: resume must name a file (.pdf, .docx, .odt, .md or .txt)");
+}
+
 TEST_F(ProfileLoaderTest, MissingFileNamesIt) {
   try {
     load_profile("/nonexistent/me.yaml", rules);

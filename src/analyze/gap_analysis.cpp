@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "cio_gap/analyze/readiness.h"
+#include "cio_gap/analyze/resume_evidence.h"
 #include "cio_gap/text/normalize.h"
 
 namespace cio_gap {
@@ -17,16 +18,6 @@ void add_evidence(std::vector<ProfileEvidence>& to, ProfileEvidence evidence) {
     }
   }
   to.push_back(std::move(evidence));
-}
-
-bool contains_word(std::string_view haystack, std::string_view needle) {
-  const std::string h = ascii_lower(normalize_phrase(haystack));
-  const std::string n = ascii_lower(normalize_phrase(needle));
-  for (auto at = h.find(n); !n.empty() && at != std::string::npos; at = h.find(n, at + 1)) {
-    const auto end = at + n.size();
-    if ((at == 0 || !is_word_byte(h[at - 1])) && (end == h.size() || !is_word_byte(h[end]))) return true;
-  }
-  return false;
 }
 
 std::optional<std::size_t> rule_index(const RuleSet& rules, std::string_view id) {
@@ -124,7 +115,7 @@ std::vector<std::vector<ProfileEvidence>> profile_evidence(const Profile& profil
   KeywordMatcher::Scratch scratch(extractor.matcher());
   auto from_text = [&](const std::string& field, const std::string& text, Status strength) {
     for (const auto& hit : extractor.hits_in_text(text, scratch)) {
-      if (hit.status == HitStatus::counted) add_evidence(out[hit.rule], {field, text, strength});
+      if (hit.status == HitStatus::counted) add_evidence(out[hit.rule], {field, text, strength, {}});
     }
   };
   for (const auto& claim : profile.skills) {
@@ -132,7 +123,7 @@ std::vector<std::vector<ProfileEvidence>> profile_evidence(const Profile& profil
     const Status strength = claim.level >= Level::working ? Status::have : Status::partial;
     const std::string text = claim.name + ": " + to_string(claim.level);
     if (claim.is_rule_id) {
-      if (const auto r = rule_index(rules, claim.name)) add_evidence(out[*r], {"skills", text, strength});
+      if (const auto r = rule_index(rules, claim.name)) add_evidence(out[*r], {"skills", text, strength, {}});
     } else {
       from_text("skills", claim.name, strength);
     }
@@ -143,21 +134,35 @@ std::vector<std::vector<ProfileEvidence>> profile_evidence(const Profile& profil
   for (const auto& degree : profile.education) {
     const std::string text = degree.degree + (degree.field.empty() ? "" : " in " + degree.field);
     // Any degree of these implies a bachelor's; the higher ones are advanced degrees.
-    if (const auto r = rule_index(rules, "bachelors-degree")) add_evidence(out[*r], {"education", text, Status::have});
+    if (const auto r = rule_index(rules, "bachelors-degree")) add_evidence(out[*r], {"education", text, Status::have, {}});
     if (degree.degree != "bachelor") {
-      if (const auto r = rule_index(rules, "advanced-degree")) add_evidence(out[*r], {"education", text, Status::have});
+      if (const auto r = rule_index(rules, "advanced-degree")) add_evidence(out[*r], {"education", text, Status::have, {}});
     }
   }
   for (const auto& certification : profile.certifications) {
     from_text("certifications", certification, Status::have);
     for (std::size_t r = 0; r < rules.rules.size(); ++r) {
       for (const auto& name : rules.rules[r].credentials) {
-        if (contains_word(certification, name)) add_evidence(out[r], {"certifications", certification, Status::have});
+        if (contains_word(certification, name)) add_evidence(out[r], {"certifications", certification, Status::have, {}});
       }
     }
   }
   for (const auto& text : profile.mentoring) from_text("mentoring", text, Status::have);
   for (const auto& text : profile.volunteered) from_text("volunteered", text, Status::partial);
+  if (!profile.resume_text.text.empty()) {
+    // A level written in the profile wins over what the résumé suggests, either way: the
+    // person has weighed that qualification already.
+    std::vector<bool> rated(rules.rules.size(), false);
+    for (const auto& claim : profile.skills) {
+      if (!claim.is_rule_id) continue;
+      if (const auto r = rule_index(rules, claim.name)) rated[*r] = true;
+    }
+    auto from_resume = resume_evidence(profile.resume_text, extractor);
+    for (std::size_t r = 0; r < rules.rules.size(); ++r) {
+      if (rated[r]) continue;
+      for (auto& item : from_resume[r]) add_evidence(out[r], std::move(item));
+    }
+  }
   return out;
 }
 

@@ -120,12 +120,15 @@ void setup_assess(CLI::App& app, AssessCommand& command, CommonOptions& common) 
       ->check(CLI::Range(0.0, 100.0));
   app.add_option("--fail-on-gap", command.fail_on_gap, "Exit 1 when this qualification is a gap; repeatable");
   app.add_option("--output-dir", command.output_dir, "Batch: write one report per profile into DIR");
+  app.add_option("--resume", command.resume,
+                 "Read this résumé (.pdf, .docx, .odt, .md, .txt) as evidence, in place of the profile's resume:");
   add_common_options(app, common, {"text", "json", "markdown", "csv"}, true);
   app.footer(
       "Exit codes: 0 success; 1 --fail-under or --fail-on-gap not met; 2 usage or input error.\n"
       "Examples:\n"
       "  cio-gap assess me.yaml jobs/\n"
       "  cio-gap assess me.yaml jobs/ --format json | jq '.gaps[0]'\n"
+      "  cio-gap assess me.yaml jobs/ --resume cv.pdf\n"
       "  cio-gap assess me.yaml jobs/ --top 5 --min-share 0.25 --format markdown -o report.md\n"
       "  cio-gap assess clients/ jobs/ --format json --output-dir reports/ --fail-under 60");
 }
@@ -143,6 +146,8 @@ int run_assess(const AssessCommand& command, const CommonOptions& common, const 
   // Profiles are checked before the (slower) scan, so a typo fails fast.
   std::vector<Profile> profiles;
   for (const auto& path : profile_paths(command.profile, batch)) profiles.push_back(load_profile(path, rules));
+  if (batch && !command.resume.empty()) throw Error("--resume needs one profile, not a folder of them");
+  for (auto& profile : profiles) attach_resume(profile, command.resume, common);
 
   const Extractor extractor(rules);
   // Each posting is tallied as the scan hands it on and then dropped: memory holds counts, a

@@ -13,6 +13,7 @@
 #include "cio_gap/analyze/posting_scan.h"
 #include "cio_gap/load/job_files.h"
 #include "cio_gap/match/extractor.h"
+#include "cio_gap/model/profile.h"
 #include "cio_gap/model/rule.h"
 #include "cio_gap/render/render.h"
 
@@ -54,6 +55,15 @@ void add_common_options(CLI::App& command, CommonOptions& common, const std::vec
 /// The built-in rules and the packs, as the options ask.
 RuleSet load_active_rules(const CommonOptions& common);
 
+/// Reads the résumé a profile names (`resume:`, relative to the profile), or `resume_option`
+/// when given, into profile.resume_text. Throws Error naming the profile line, or the option,
+/// when it cannot be read.
+void attach_resume(Profile& profile, const std::string& resume_option, const CommonOptions& common);
+
+/// The year "present" means in a résumé: SOURCE_DATE_EPOCH's when set (reproducible output),
+/// else today's.
+int current_year();
+
 /// Colour and width for text output.
 RenderOptions render_options(const CommonOptions& common, const Streams& streams);
 
@@ -85,6 +95,7 @@ struct AssessCommand {
   double fail_under = -1;               ///< exit 1 when a score is below this (negative: off)
   std::vector<std::string> fail_on_gap; ///< exit 1 when any of these is a gap
   std::string output_dir;               ///< batch: one file per profile
+  std::string resume;                   ///< a résumé read as evidence, in place of the profile's `resume:`
 };
 void setup_assess(CLI::App& app, AssessCommand& command, CommonOptions& common);
 int run_assess(const AssessCommand& command, const CommonOptions& common, const Streams& streams);
@@ -98,6 +109,7 @@ int run_explain(const ExplainCommand& command, const CommonOptions& common, cons
 
 struct ProfileCommand {
   std::string path;
+  std::string from_resume;  ///< init: draft the profile from this résumé
 };
 void setup_validate(CLI::App& app, ProfileCommand& command, CommonOptions& common);
 int run_validate(const ProfileCommand& command, const CommonOptions& common, const Streams& streams);

@@ -9,12 +9,14 @@
 #include <condition_variable>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
 #include <mutex>
 #include <ostream>
 #include <thread>
 
 #include "cio_gap/error.h"
+#include "cio_gap/load/resume_reader.h"
 #include "cio_gap/load/rule_loader.h"
 #include "commands.h"
 
@@ -110,6 +112,32 @@ class ProgressLine {
 };
 
 }  // namespace
+
+void attach_resume(Profile& profile, const std::string& resume_option, const CommonOptions& common) {
+  ReadLimits limits;
+  limits.max_filesize = common.max_filesize;
+  if (!resume_option.empty()) {
+    profile.resume_text = read_resume(resume_option, resume_option, limits);
+  } else if (!profile.resume_path.empty()) {
+    try {
+      profile.resume_text = read_resume(profile.resume_path, profile.resume_path, limits);
+    } catch (const Error& e) {
+      throw Error(located(profile.path, profile.resume_line, profile.resume_column, std::string("resume: ") + e.what()));
+    }
+  }
+}
+
+int current_year() {
+  std::time_t now = std::time(nullptr);
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
+    char* end = nullptr;
+    const long long seconds = std::strtoll(epoch, &end, 10);
+    if (*end == '\0' && seconds >= 0) now = static_cast<std::time_t>(seconds);
+  }
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  return utc.tm_year + 1900;
+}
 
 ScanResult scan_jobs(const std::vector<std::string>& jobs, const Extractor& extractor, const CommonOptions& common,
                      const Streams& streams, const PostingSink* sink, std::size_t citations_per_rule) {

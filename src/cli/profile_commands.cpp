@@ -7,6 +7,8 @@
 #include <cstring>
 #include <ostream>
 
+#include "cio_gap/analyze/resume_evidence.h"
+#include "cio_gap/analyze/resume_facts.h"
 #include "cio_gap/error.h"
 #include "cio_gap/load/profile_loader.h"
 #include "cio_gap/render/profile_template.h"
@@ -22,22 +24,44 @@ void setup_validate(CLI::App& app, ProfileCommand& command, CommonOptions& commo
 
 int run_validate(const ProfileCommand& command, const CommonOptions& common, const Streams& streams) {
   const RuleSet rules = load_active_rules(common);
-  const Profile profile = load_profile(command.path, rules);
-  emit(fmt::format("{}: valid ({} skills, {} degrees, {} certifications, {} achievements)\n", command.path,
+  Profile profile = load_profile(command.path, rules);
+  // The résumé it names must be readable too: an assess run would stop on it.
+  attach_resume(profile, "", common);
+  const std::string resume = profile.resume.empty() ? "" : ", résumé " + profile.resume_path;
+  emit(fmt::format("{}: valid ({} skills, {} degrees, {} certifications, {} achievements{})\n", command.path,
                    profile.skills.size(), profile.education.size(), profile.certifications.size(),
-                   profile.achievements.size()),
+                   profile.achievements.size(), resume),
        common, streams);
   return kExitOk;
 }
 
 void setup_init(CLI::App& app, ProfileCommand& command, CommonOptions& common) {
   app.add_option("FILE", command.path, "Where to write it (never overwritten); standard output by default");
+  app.add_option("--from-resume", command.from_resume,
+                 "Draft it from this résumé (.pdf, .docx, .odt, .md, .txt): name, role, years and the "
+                 "qualifications it shows, each citing its line");
   add_common_options(app, common, {"text"}, false);
-  app.footer("Examples:\n  cio-gap init me.yaml\n  cio-gap init > me.yaml");
+  app.footer(
+      "Examples:\n  cio-gap init me.yaml\n  cio-gap init > me.yaml\n  cio-gap init --from-resume cv.pdf me.yaml");
 }
 
+namespace {
+
+// The profile a résumé suggests, for the person to review.
+std::string draft_from_resume(const std::string& path, const RuleSet& rules, const CommonOptions& common) {
+  Profile profile;
+  attach_resume(profile, path, common);
+  const Extractor extractor(rules);
+  const ResumeFacts facts = resume_facts(profile.resume_text, Segmenter(rules.vocabulary), current_year());
+  return render_profile_draft(rules, facts, resume_evidence(profile.resume_text, extractor), path);
+}
+
+}  // namespace
+
 int run_init(const ProfileCommand& command, const CommonOptions& common, const Streams& streams) {
-  const std::string text = render_profile_template(load_active_rules(common));
+  const RuleSet rules = load_active_rules(common);
+  const std::string text = command.from_resume.empty() ? render_profile_template(rules)
+                                                       : draft_from_resume(command.from_resume, rules, common);
   if (command.path.empty() || command.path == "-") {
     emit(text, common, streams);
     return kExitOk;

@@ -1,9 +1,11 @@
 #include "cio_gap/load/profile_loader.h"
 
 #include <algorithm>
+#include <filesystem>
 
 #include "cio_gap/error.h"
 #include "cio_gap/load/file_reader.h"
+#include "cio_gap/load/resume_reader.h"
 #include "cio_gap/load/yaml_reader.h"
 #include "cio_gap/text/suggest.h"
 
@@ -13,7 +15,8 @@ namespace {
 const std::vector<std::string> kProfileKeys = {
     "name",         "current_role", "years_experience", "years_leadership",
     "skills",       "education",    "certifications",   "achievements",
-    "volunteered",  "mentoring",    "relocation",       "preferred_role_type"};
+    "volunteered",  "mentoring",    "relocation",       "preferred_role_type",
+    "resume"};
 const std::vector<std::string> kLevels = {"none", "exposure", "working", "strong", "expert"};
 const std::vector<std::string> kDegrees = {"bachelor", "master", "mba", "doctorate"};
 const std::vector<std::string> kAchievementKinds = {"made", "built", "saved", "achieved"};
@@ -109,6 +112,21 @@ Profile parse_profile(const std::string& path, std::string_view content, const R
   }
   if (root["preferred_role_type"]) {
     profile.preferred_role_type = one_of(yaml, root["preferred_role_type"], "preferred_role_type", kRoleTypes);
+  }
+  if (root["resume"]) {
+    const YAML::Node node = root["resume"];
+    profile.resume = yaml.scalar(node, "resume");
+    if (profile.resume.empty()) yaml.fail(node, "resume must name a file (.pdf, .docx, .odt, .md or .txt)");
+    if (!is_resume_format(profile.resume)) {
+      yaml.fail(node, "resume must be a .pdf, .docx, .odt, .md or .txt file, not '" + profile.resume + "'");
+    }
+    profile.resume_line = YamlReader::line_of(node);
+    profile.resume_column = YamlReader::column_of(node);
+    // Relative to the profile, so a profile and its résumé can move together.
+    const std::filesystem::path written(profile.resume);
+    profile.resume_path = written.is_absolute()
+                              ? profile.resume
+                              : (std::filesystem::path(path).parent_path() / written).lexically_normal().string();
   }
   return profile;
 }

@@ -94,7 +94,10 @@ std::string render_report_json(const Report& report, const DemandTally& tally, c
     const Rule& rule = rules.rules[q.rule];
     ordered_json profile_evidence = ordered_json::array();
     for (const auto& item : q.profile_evidence) {
-      profile_evidence.push_back({{"field", item.field}, {"text", item.text}, {"strength", to_string(item.strength)}});
+      profile_evidence.push_back({{"field", item.field},
+                                  {"text", item.text},
+                                  {"strength", to_string(item.strength)},
+                                  {"location", item.location.empty() ? ordered_json() : ordered_json(item.location)}});
     }
     ordered_json citations = ordered_json::array();
     for (const auto& c : q.citations) citations.push_back({{"source", c.source}, {"line", c.line}, {"page", page_value(c.page)}, {"text", c.text}});

@@ -61,7 +61,8 @@ std::string gap_section(int rank, const QualificationDemand& q, const Report& re
   if (!q.profile_evidence.empty()) {
     out += "\nWhat you have:\n\n";
     for (const auto& e : q.profile_evidence) {
-      out += fmt::format("- {}: {} ({})\n", to_string(e.strength), md(e.text), md(e.field));
+      const std::string where = e.location.empty() ? e.field : e.field + ", " + e.location;
+      out += fmt::format("- {}: {} ({})\n", to_string(e.strength), md(e.text), md(where));
     }
   }
   out += fmt::format("\n**Next step:** {}\n", md(rule.advice));

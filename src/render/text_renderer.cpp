@@ -170,7 +170,8 @@ std::string render_report_text(const Report& report, const RuleSet& rules, const
                              static_cast<std::size_t>(options.width), 6) + "\n";
     }
     for (const auto& e : q.profile_evidence) {
-      out += "    " + wrap(fmt::format("You have {}: {} ({})", to_string(e.strength), escape_control(e.text), e.field),
+      const std::string where = e.location.empty() ? e.field : e.field + ", " + escape_control(e.location);
+      out += "    " + wrap(fmt::format("You have {}: {} ({})", to_string(e.strength), escape_control(e.text), where),
                              static_cast<std::size_t>(options.width), 6) + "\n";
     }
     out += "    " + wrap("Next step: " + rule.advice, static_cast<std::size_t>(options.width), 4) + "\n";

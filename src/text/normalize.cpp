@@ -276,4 +276,14 @@ std::string_view trim(std::string_view text) {
   return text.substr(first, last - first + 1);
 }
 
+bool contains_word(std::string_view haystack, std::string_view needle) {
+  const std::string h = ascii_lower(normalize_phrase(haystack));
+  const std::string n = ascii_lower(normalize_phrase(needle));
+  for (auto at = h.find(n); !n.empty() && at != std::string::npos; at = h.find(n, at + 1)) {
+    const auto end = at + n.size();
+    if ((at == 0 || !is_word_byte(h[at - 1])) && (end == h.size() || !is_word_byte(h[end]))) return true;
+  }
+  return false;
+}
+
 }  // namespace cio_gap

@@ -60,6 +60,8 @@ class YamlReader {
 
   /// 1-based line of a node.
   static int line_of(const YAML::Node& node) { return node.Mark().line + 1; }
+  /// 1-based column of a node.
+  static int column_of(const YAML::Node& node) { return node.Mark().column + 1; }
 
  private:
   std::string path_;

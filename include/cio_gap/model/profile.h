@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "cio_gap/model/posting.h"
+
 namespace cio_gap {
 
 /// How well a person claims to know a qualification.
@@ -46,6 +48,13 @@ struct Profile {
   std::vector<std::string> mentoring;    ///< Alvarez: coaching mindset
   std::string relocation;                ///< open, no, remote-only, or "" when not given
   std::string preferred_role_type;       ///< caretaker, fixer, growth, or ""
+  std::string resume;       ///< `resume:` as written (a path relative to the profile), or ""
+  std::string resume_path;  ///< that path resolved against the profile's folder
+  int resume_line = 0;      ///< where `resume:` is written, for messages
+  int resume_column = 0;
+  /// The résumé's text once read (load/resume_reader), read as evidence beside the entries
+  /// written here; empty when there is none.
+  PostingText resume_text;
 };
 
 }  // namespace cio_gap

@@ -68,4 +68,8 @@ constexpr bool is_word_byte(char c) {
 /// Whitespace-trimmed view.
 std::string_view trim(std::string_view text);
 
+/// Whether `needle` occurs in `haystack` as whole words, ignoring case and punctuation spacing
+/// (both normalised as phrases): "ITIL" in "ITIL 4 Foundation", "skills" in "Technical Skills".
+bool contains_word(std::string_view haystack, std::string_view needle);
+
 }  // namespace cio_gap
