@@ -51,6 +51,13 @@ TEST_F(ResumeFactsTest, TheRoleComesFromExperienceWhenTheTopHasNone) {
   EXPECT_EQ(f.years_basis, "2009-2024");
 }
 
+TEST_F(ResumeFactsTest, ATitleBesideContactDetailsIsTheRole) {
+  const ResumeFacts f = facts("Dana Rivera\nDirector of IT Operations · dana@example.com · Portland, OR\n");
+  EXPECT_EQ(f.current_role, "Director of IT Operations");
+  EXPECT_EQ(f.role_line, 2);
+  EXPECT_EQ(facts("Dana Rivera\ndana@example.com · Portland\n").current_role, "");
+}
+
 TEST_F(ResumeFactsTest, NothingStatedGivesNothing) {
   const ResumeFacts f = facts("hello world 1999\nbudget 12345 - 2020 and 2030 - 2031\n");
   EXPECT_EQ(f.name, "");

@@ -41,7 +41,8 @@ bool is_skills_heading(std::string_view heading) {
 }
 
 std::string resume_location(const PostingText& resume, int line) {
-  return resume.source + ":" + std::to_string(line);
+  const int page = page_of_line(resume.page_lines, line);
+  return resume.source + ":" + (page > 0 ? "p" + std::to_string(page) + ":" : "") + std::to_string(line);
 }
 
 std::vector<std::vector<ProfileEvidence>> resume_evidence(const PostingText& resume, const Extractor& extractor) {

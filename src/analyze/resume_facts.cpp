@@ -56,7 +56,7 @@ bool reads_as_name(std::string_view line) {
 // The title part of "Director of IT Operations | Cascade Power | 2019 - Present".
 std::string title_part(std::string_view line) {
   std::size_t cut = line.size();
-  for (const std::string_view separator : {" | ", " — ", " – ", " - ", " (", " at ", "\t", "  "}) {
+  for (const std::string_view separator : {" | ", " — ", " – ", " - ", " · ", " • ", " (", " at ", "\t", "  "}) {
     cut = std::min(cut, line.find(separator));
   }
   for (std::size_t i = 0; i < cut; ++i) {
@@ -71,8 +71,8 @@ std::string title_part(std::string_view line) {
 }
 
 bool is_title_line(std::string_view line) {
-  return line.size() <= 120 && line.find('@') == std::string_view::npos && names_any(line, kTitleWords) &&
-         !title_part(line).empty();
+  const std::string title = title_part(line);
+  return line.size() <= 160 && !title.empty() && title.find('@') == std::string::npos && names_any(title, kTitleWords);
 }
 
 // A year from 1950 to `current_year` starting at `at`, as a whole word.
