@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "cio_gap/analyze/gap_analysis.h"
+#include "cio_gap/cli/output_file.h"
 #include "cio_gap/error.h"
 #include "cio_gap/load/profile_loader.h"
 #include "cio_gap/text/suggest.h"
@@ -140,9 +141,23 @@ int run_assess(const AssessCommand& command, const CommonOptions& common, const 
     }
   }
   bool batch = false;
+  const std::vector<std::string> paths = profile_paths(command.profile, batch);
+  // Where each report goes is settled before any work: two profiles writing one file, or an
+  // output that is one of the inputs, fail before anything is written.
+  std::vector<std::string> outputs;
+  if (!command.output_dir.empty()) {
+    for (const auto& path : paths) {
+      const std::string name = fs::path(path).stem().string() + extension(common.format());
+      outputs.push_back((fs::path(command.output_dir) / name).string());
+    }
+    refuse_duplicate_outputs(outputs, paths);
+  } else {
+    outputs.push_back(common.output);
+  }
+  check_outputs(common, outputs, paths, command.jobs);
   // Profiles are checked before the (slower) scan, so a typo fails fast.
   std::vector<Profile> profiles;
-  for (const auto& path : profile_paths(command.profile, batch)) profiles.push_back(load_profile(path, rules));
+  for (const auto& path : paths) profiles.push_back(load_profile(path, rules));
 
   const Extractor extractor(rules);
   // Each posting is tallied as the scan hands it on and then dropped: memory holds counts, a
@@ -159,11 +174,9 @@ int run_assess(const AssessCommand& command, const CommonOptions& common, const 
     std::error_code ec;
     fs::create_directories(command.output_dir, ec);
     if (ec) throw Error(located(command.output_dir, 0, 0, ec.message()));
-    for (const auto& report : reports) {
-      const std::string name = fs::path(report.profile->path).stem().string() + extension(common.format());
-      const std::string path = (fs::path(command.output_dir) / name).string();
-      write_file_atomically(path, render_one(report, tally, rules, common, streams));
-      if (!common.quiet) streams.err << "cio-gap: wrote " << path << '\n';
+    for (std::size_t i = 0; i < reports.size(); ++i) {
+      write_output_file(outputs[i], render_one(reports[i], tally, rules, common, streams));
+      if (!common.quiet) streams.err << "cio-gap: wrote " << escape_control(outputs[i]) << '\n';
     }
   } else if (batch) {
     emit(render_batch(reports, tally, rules, common, streams), common, streams);

@@ -64,12 +64,20 @@ RenderOptions render_options(const CommonOptions& common, const Streams& streams
 ScanResult scan_jobs(const std::vector<std::string>& jobs, const Extractor& extractor, const CommonOptions& common,
                      const Streams& streams, const PostingSink* sink = nullptr, std::size_t citations_per_rule = 0);
 
-/// Writes a command's output to --output (atomically: a temporary file renamed into place) or
-/// to standard output. Throws Error when the write fails.
+/// Writes a command's output to --output (see write_output_file: a regular file is replaced
+/// atomically, a device or FIFO written through) or to standard output ("-", "/dev/stdout", or
+/// no --output). Throws Error when the write fails.
 void emit(const std::string& text, const CommonOptions& common, const Streams& streams);
 
-/// Writes `text` to `path` atomically. Throws Error "path: reason" on failure.
-void write_file_atomically(const std::string& path, const std::string& text);
+/// Throws Error when one of `outputs` is an input of the run: one of `files` (profiles,
+/// reports), a rule pack's file, or a posting file of `jobs`. Called before any work, so a
+/// mistaken -o fails fast and overwrites nothing.
+void check_outputs(const CommonOptions& common, const std::vector<std::string>& outputs,
+                   const std::vector<std::string>& files, const std::vector<std::string>& jobs = {});
+
+/// check_outputs for --output.
+void check_output(const CommonOptions& common, const std::vector<std::string>& files,
+                  const std::vector<std::string>& jobs = {});
 
 struct ScanCommand {
   std::vector<std::string> jobs;

@@ -50,6 +50,7 @@ void setup_diff(CLI::App& app, DiffCommand& command, CommonOptions& common) {
 }
 
 int run_diff(const DiffCommand& command, const CommonOptions& common, const Streams& streams) {
+  check_output(common, {command.old_path, command.new_path});
   const ReportDiff diff =
       diff_reports(read_report(command.old_path), read_report(command.new_path), command.old_path, command.new_path);
   emit(common.format() == Format::json ? render_diff_json(diff) : render_diff_text(diff, render_options(common, streams)),

@@ -21,6 +21,7 @@ void setup_explain(CLI::App& app, ExplainCommand& command, CommonOptions& common
 }
 
 int run_explain(const ExplainCommand& command, const CommonOptions& common, const Streams& streams) {
+  check_output(common, {}, command.jobs);
   const RuleSet rules = load_active_rules(common);
   std::size_t rule = rules.rules.size();
   std::vector<std::string> ids;

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <ostream>
 
+#include "cio_gap/cli/output_file.h"
 #include "cio_gap/error.h"
 #include "cio_gap/load/profile_loader.h"
 #include "cio_gap/render/profile_template.h"
@@ -21,6 +22,7 @@ void setup_validate(CLI::App& app, ProfileCommand& command, CommonOptions& commo
 }
 
 int run_validate(const ProfileCommand& command, const CommonOptions& common, const Streams& streams) {
+  check_output(common, {command.path});
   const RuleSet rules = load_active_rules(common);
   const Profile profile = load_profile(command.path, rules);
   emit(fmt::format("{}: valid ({} skills, {} degrees, {} certifications, {} achievements)\n", command.path,
@@ -37,8 +39,9 @@ void setup_init(CLI::App& app, ProfileCommand& command, CommonOptions& common) {
 }
 
 int run_init(const ProfileCommand& command, const CommonOptions& common, const Streams& streams) {
+  check_output(common, {});
   const std::string text = render_profile_template(load_active_rules(common));
-  if (command.path.empty() || command.path == "-") {
+  if (command.path.empty() || is_standard_output(command.path)) {
     emit(text, common, streams);
     return kExitOk;
   }

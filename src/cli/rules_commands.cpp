@@ -13,6 +13,7 @@
 namespace cio_gap::cli {
 
 int run_rules_list(const CommonOptions& common, const Streams& streams) {
+  check_output(common, {});
   const RuleSet rules = load_active_rules(common);
   std::size_t width = 0;
   for (const auto& rule : rules.rules) width = std::max(width, rule.id.size());
@@ -23,6 +24,7 @@ int run_rules_list(const CommonOptions& common, const Streams& streams) {
 }
 
 int run_rules_keywords(const CommonOptions& common, const Streams& streams) {
+  check_output(common, {});
   const RuleSet rules = load_active_rules(common);
   // The literals as the matcher sees them (normalised), without generated inflections.
   std::set<std::string> keywords;
@@ -41,6 +43,7 @@ int run_rules_keywords(const CommonOptions& common, const Streams& streams) {
 int run_rules_test(const RulesCommand& command, const CommonOptions& common, const Streams& streams) {
   CommonOptions options = common;
   if (!command.path.empty()) options.rule_packs.push_back(command.path);
+  check_output(options, {});
   const RuleSet rules = load_active_rules(options);
   const Extractor extractor(rules);
   const RuleTestResult result = test_rules(extractor);
@@ -57,10 +60,11 @@ int run_rules_test(const RulesCommand& command, const CommonOptions& common, con
 int run_rules_validate(const RulesCommand& command, const CommonOptions& common, const Streams& streams) {
   // A pack is read after the active rules, as a real run would read it (it may extend their
   // rules and use their word sets), then compiled with them.
-  const bool other_rules = !common.no_default_rules || !common.rule_packs.empty();
-  const RuleSet before = other_rules ? load_active_rules(common) : RuleSet{};
   CommonOptions options = common;
   options.rule_packs.push_back(command.path);
+  check_output(options, {});
+  const bool other_rules = !common.no_default_rules || !common.rule_packs.empty();
+  const RuleSet before = other_rules ? load_active_rules(common) : RuleSet{};
   const RuleSet rules = load_active_rules(options);
   const Extractor extractor(rules);
   auto size = [](const Rule& rule) {
