@@ -1,10 +1,13 @@
 #include "cio_gap/analyze/posting_scan.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <exception>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <system_error>
 #include <thread>
 #include <unordered_set>
 
@@ -124,7 +127,18 @@ ScanResult stream_postings(const std::vector<std::string>& jobs, const Extractor
   threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(files.size(), 1)));
   {
     std::vector<std::jthread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+    for (unsigned t = 1; t < threads; ++t) {
+      try {
+        pool.emplace_back(work);
+      } catch (const std::system_error& e) {
+        // Under a process or memory limit fewer threads may start: the scan goes on with
+        // those, and says so, rather than failing.
+        std::lock_guard lock(order);
+        diagnostics.warn(fmt::format("could start only {} of {} threads ({}); scanning with {}", t, threads,
+                                     e.code().message(), t));
+        break;
+      }
+    }
     work();
   }
   if (failure) std::rethrow_exception(failure);

@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "cio_gap/analyze/gap_analysis.h"
+#include "cio_gap/cli/number_options.h"
 #include "cio_gap/cli/output_file.h"
 #include "cio_gap/error.h"
 #include "cio_gap/load/profile_loader.h"
@@ -84,7 +85,7 @@ int check_thresholds(const AssessCommand& command, const std::vector<Report>& re
   int code = kExitOk;
   for (const auto& report : reports) {
     const Profile& profile = *report.profile;
-    const std::string who = profile.name.empty() ? profile.path : profile.name;
+    const std::string who = escape_control(profile.name.empty() ? profile.path : profile.name);
     // No score (no posting could be read for demands) meets no threshold.
     if (command.fail_under >= 0 && !report.score) {
       streams.err << fmt::format("cio-gap: {}: no score ({}) is below --fail-under {:g}\n", who, kNoScore,
@@ -113,12 +114,12 @@ int check_thresholds(const AssessCommand& command, const std::vector<Report>& re
 void setup_assess(CLI::App& app, AssessCommand& command, CommonOptions& common) {
   app.add_option("PROFILE", command.profile, "Self-assessment YAML, or a folder of them for a batch run")->required();
   app.add_option("JOBS", command.jobs, "Posting files or folders ('-' for standard input)")->required();
-  app.add_option("--top", command.top, "List at most N gaps")->check(CLI::NonNegativeNumber);
+  app.add_option("--top", command.top, "List at most N gaps (0: all)")->check(whole_number(0, 1000000));
   app.add_option("--min-share", command.min_share, "List only gaps demanded by at least this share of postings (0-1)")
-      ->check(CLI::Range(0.0, 1.0));
+      ->check(finite_number(0.0, 1.0));
   app.add_option("--fail-under", command.fail_under,
                  "Exit 1 when a readiness score is below SCORE (0-100), or there is none")
-      ->check(CLI::Range(0.0, 100.0));
+      ->check(finite_number(0.0, 100.0));
   app.add_option("--fail-on-gap", command.fail_on_gap, "Exit 1 when this qualification is a gap; repeatable");
   app.add_option("--output-dir", command.output_dir, "Batch: write one report per profile into DIR");
   add_common_options(app, common, {"text", "json", "markdown", "csv"}, true);

@@ -23,6 +23,13 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitThreshold = 1;
 inline constexpr int kExitError = 2;
 
+/// The largest --max-filesize: a posting file is read whole, so the limit keeps a run's memory
+/// within reach whatever is asked.
+inline constexpr std::uintmax_t kMaxFilesizeLimit = 1024u * 1024u * 1024u;
+
+/// The most worker threads --threads may ask for.
+inline constexpr unsigned kMaxThreads = 256;
+
 /// Where a command writes, and what it knows about the terminal.
 struct Streams {
   std::istream& in;

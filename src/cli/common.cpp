@@ -14,6 +14,7 @@
 #include <ostream>
 #include <thread>
 
+#include "cio_gap/cli/number_options.h"
 #include "cio_gap/cli/output_file.h"
 #include "cio_gap/error.h"
 #include "cio_gap/load/rule_loader.h"
@@ -41,12 +42,14 @@ void add_common_options(CLI::App& command, CommonOptions& common, const std::vec
   command.add_option("--color", common.color_name, "Colour: auto (only on a terminal; NO_COLOR honoured), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->default_str("auto");
-  command.add_option("-o,--output", common.output, "Write to FILE (atomically) instead of standard output");
+  command.add_option("-o,--output", common.output, "Write to FILE instead of standard output (a file is replaced atomically, keeping its mode; a device or FIFO is written to)");
   command.add_flag("-q,--quiet", common.quiet, "No warnings, summary or progress on standard error");
   if (reads_jobs) {
-    command.add_option("--max-filesize", common.max_filesize, "Skip posting files larger than this many bytes")
+    command.add_option("--max-filesize", common.max_filesize, "Skip posting files larger than this many bytes (at most 1 GiB)")
+        ->check(whole_number(1, kMaxFilesizeLimit))
         ->capture_default_str();
-    command.add_option("-j,--threads", common.threads, "Worker threads (default: one per core)");
+    command.add_option("-j,--threads", common.threads, "Worker threads (default: one per core; at most 256)")
+        ->check(whole_number(0, kMaxThreads));
   }
 }
 

@@ -60,7 +60,7 @@ int run_diff(const DiffCommand& command, const CommonOptions& common, const Stre
     for (const auto& profile : diff.profiles) {
       if (profile.score_dropped()) {
         streams.err << fmt::format("cio-gap: {}: score dropped from {:g} to {} (--fail-on-drop)\n",
-                                   profile.profile.name.empty() ? profile.profile.path : profile.profile.name,
+                                   escape_control(profile.profile.name.empty() ? profile.profile.path : profile.profile.name),
                                    *profile.old_score,
                                    profile.new_score ? fmt::format("{:g}", *profile.new_score) : "none");
         code = kExitThreshold;

@@ -25,7 +25,7 @@ int run_validate(const ProfileCommand& command, const CommonOptions& common, con
   check_output(common, {command.path});
   const RuleSet rules = load_active_rules(common);
   const Profile profile = load_profile(command.path, rules);
-  emit(fmt::format("{}: valid ({} skills, {} degrees, {} certifications, {} achievements)\n", command.path,
+  emit(fmt::format("{}: valid ({} skills, {} degrees, {} certifications, {} achievements)\n", escape_control(command.path),
                    profile.skills.size(), profile.education.size(), profile.certifications.size(),
                    profile.achievements.size()),
        common, streams);
@@ -54,7 +54,8 @@ int run_init(const ProfileCommand& command, const CommonOptions& common, const S
     throw Error(located(command.path, 0, 0, std::strerror(written < 0 ? write_error : EIO)));
   }
   if (!common.quiet) {
-    streams.err << "cio-gap: wrote " << command.path << "; check it with: cio-gap validate " << command.path << '\n';
+    const std::string shown = escape_control(command.path);
+    streams.err << "cio-gap: wrote " << shown << "; check it with: cio-gap validate " << shown << '\n';
   }
   return kExitOk;
 }

@@ -49,7 +49,7 @@ int run_rules_test(const RulesCommand& command, const CommonOptions& common, con
   const RuleTestResult result = test_rules(extractor);
   std::string out;
   for (const auto& failure : result.failures) {
-    out += fmt::format("{}:{}: {}: should {}: \"{}\"\n", failure.file, failure.line, failure.rule_id,
+    out += fmt::format("{}:{}: {}: should {}: \"{}\"\n", escape_control(failure.file), failure.line, failure.rule_id,
                        failure.expected_match ? "match" : "not match", escape_control(failure.sentence));
   }
   out += fmt::format("{} rules, {} examples, {} failed\n", rules.rules.size(), result.examples, result.failures.size());
@@ -85,7 +85,7 @@ int run_rules_validate(const RulesCommand& command, const CommonOptions& common,
   }
   const std::size_t added = rules.rules.size() - before.rules.size();
   std::string extensions = extended == 0 ? "" : fmt::format(", {} extended", extended);
-  emit(fmt::format("{}: valid ({} rules, {} keywords{})\n", command.path, added, keywords, extensions), common,
+  emit(fmt::format("{}: valid ({} rules, {} keywords{})\n", escape_control(command.path), added, keywords, extensions), common,
        streams);
   return kExitOk;
 }

@@ -1,5 +1,7 @@
 #include "cio_gap/load/posting_reader.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <iostream>
 #include <system_error>
@@ -90,6 +92,10 @@ std::optional<std::string> decode(const std::string& source, std::string_view by
   }
   if (decoded.encoding == Encoding::windows1252) {
     diagnostics.warn(source + ": not valid UTF-8; read as Windows-1252");
+  } else if (decoded.encoding == Encoding::utf8_repaired) {
+    diagnostics.warn(fmt::format("{}: {} not valid UTF-8 (first on line {}); read as Windows-1252, the rest as UTF-8",
+                                 source, decoded.invalid_bytes == 1 ? "1 byte" : group_digits(decoded.invalid_bytes) + " bytes",
+                                 decoded.first_invalid_line));
   }
   return std::move(decoded.text);
 }
