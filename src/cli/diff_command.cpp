@@ -6,6 +6,7 @@
 #include "cio_gap/analyze/report_diff.h"
 #include "cio_gap/error.h"
 #include "cio_gap/load/file_reader.h"
+#include "cio_gap/load/json_reader.h"
 #include "cio_gap/render/diff_render.h"
 #include "commands.h"
 
@@ -16,22 +17,13 @@ constexpr std::uintmax_t kMaxReportBytes = 256u * 1024u * 1024u;
 
 nlohmann::json read_report(const std::string& path) {
   const std::string text = read_file(path, kMaxReportBytes);
-  try {
-    return nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    // nlohmann reports a byte offset; turn it into line:col for the message.
-    std::size_t line = 1;
-    std::size_t col = 1;
-    for (std::size_t i = 0; i + 1 < e.byte && i < text.size(); ++i) {
-      if (text[i] == '\n') {
-        ++line;
-        col = 1;
-      } else {
-        ++col;
-      }
-    }
-    throw Error(located(path, static_cast<int>(line), static_cast<int>(col), "not valid JSON"));
+  // No repairs: a report is read exactly or not at all, and every error says where it is
+  // (a number overflow too).
+  JsonDocument document = parse_json(text);
+  if (!document.error.empty()) {
+    throw Error(located(path, document.line, document.column, "not valid JSON: " + document.error));
   }
+  return std::move(document.value);
 }
 
 }  // namespace
