@@ -27,7 +27,11 @@ struct FileResult {
 
 ScanResult stream_postings(const std::vector<std::string>& jobs, const Extractor& extractor,
                            const ScanOptions& options, Diagnostics& diagnostics, const PostingSink& sink) {
-  const std::vector<JobFile> files = collect_job_files(jobs, options.limits, diagnostics);
+  // Entries skipped while listing keep their place among the files: every warning comes in
+  // the order of the files, as the postings do, whatever the threads.
+  const std::vector<JobFile> files = list_job_files(jobs, options.limits);
+  const std::size_t warnings_before = diagnostics.warnings.size();
+  std::string thread_warning;
   if (options.files_total) options.files_total->store(files.size());
   // Results of files done before an earlier one, by file index: only those wait in memory.
   std::map<std::size_t, FileResult> waiting;
@@ -96,17 +100,22 @@ ScanResult stream_postings(const std::vector<std::string>& jobs, const Extractor
     std::vector<std::uint8_t> wanted;
     for (std::size_t i = next++; i < files.size(); i = next++) {
       FileResult result;
-      try {
-        const EvidenceNeeds needs = evidence_needs(wanted);
-        for (const auto& posting : read_postings(files[i], options.limits, result.diagnostics)) {
-          result.fingerprints.push_back(folded_fingerprint(posting.text));
-          result.postings.push_back(extractor.extract(posting, scratch, needs));
-        }
-      } catch (const std::exception& e) {
-        // One file must never end a scan: whatever went wrong becomes a warning naming it.
-        result = FileResult{};
-        result.diagnostics.warn(files[i].source + ": skipped: " + e.what());
+      if (!files[i].skipped.empty()) {
+        result.diagnostics.warn(files[i].source + ": skipped: " + files[i].skipped);
         ++result.diagnostics.files_skipped;
+      } else {
+        try {
+          const EvidenceNeeds needs = evidence_needs(wanted);
+          for (const auto& posting : read_postings(files[i], options.limits, result.diagnostics)) {
+            result.fingerprints.push_back(folded_fingerprint(posting.text));
+            result.postings.push_back(extractor.extract(posting, scratch, needs));
+          }
+        } catch (const std::exception& e) {
+          // One file must never end a scan: whatever went wrong becomes a warning naming it.
+          result = FileResult{};
+          result.diagnostics.warn(files[i].source + ": skipped: " + e.what());
+          ++result.diagnostics.files_skipped;
+        }
       }
       if (options.files_done) ++*options.files_done;
       std::lock_guard lock(order);
@@ -133,13 +142,16 @@ ScanResult stream_postings(const std::vector<std::string>& jobs, const Extractor
       } catch (const std::system_error& e) {
         // Under a process or memory limit fewer threads may start: the scan goes on with
         // those, and says so, rather than failing.
-        std::lock_guard lock(order);
-        diagnostics.warn(fmt::format("could start only {} of {} threads ({}); scanning with {}", t, threads,
-                                     e.code().message(), t));
+        thread_warning = fmt::format("could start only {} of {} threads ({}); scanning with {}", t, threads,
+                                     e.code().message(), t);
         break;
       }
     }
     work();
+  }
+  if (!thread_warning.empty()) {
+    diagnostics.warnings.insert(diagnostics.warnings.begin() + static_cast<std::ptrdiff_t>(warnings_before),
+                                std::move(thread_warning));
   }
   if (failure) std::rethrow_exception(failure);
   return counts;
