@@ -18,7 +18,10 @@ int run_rules_list(const CommonOptions& common, const Streams& streams) {
   std::size_t width = 0;
   for (const auto& rule : rules.rules) width = std::max(width, rule.id.size());
   std::string out;
-  for (const auto& rule : rules.rules) out += fmt::format("{:<{}}  {:<10}  {}\n", rule.id, width, rule.category, rule.name);
+  for (const auto& rule : rules.rules) {
+    out += fmt::format("{:<{}}  {:<10}  {}\n", escape_control(rule.id), width, escape_control(rule.category),
+                       escape_control(rule.name));
+  }
   emit(out, common, streams);
   return kExitOk;
 }
@@ -34,7 +37,7 @@ int run_rules_keywords(const CommonOptions& common, const Streams& streams) {
   }
   std::string out;
   for (const auto& keyword : keywords) {
-    if (!keyword.empty()) out += keyword + '\n';
+    if (!keyword.empty()) out += escape_control(keyword) + '\n';
   }
   emit(out, common, streams);
   return kExitOk;
