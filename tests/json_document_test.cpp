@@ -17,7 +17,7 @@ TEST(JsonDocumentTest, NumberOverflowIsAnErrorAtItsFirstDigit) {
 }
 
 TEST(JsonDocumentTest, RepairReadsAnOverflowingNumberAsNull) {
-  const JsonDocument document = parse_json("[{\"n\": -2e400, \"m\": 1e308, \"k\": 1e-999}]", {true, false});
+  const JsonDocument document = parse_json("[{\"n\": -2e400, \"m\": 1e308, \"k\": 1e-999}]", {true, false, {}});
   ASSERT_EQ(document.error, "");
   EXPECT_TRUE(document.value[0]["n"].is_null());
   EXPECT_EQ(document.value[0]["m"], 1e308);
@@ -30,7 +30,7 @@ TEST(JsonDocumentTest, RepairReadsAnOverflowingNumberAsNull) {
 TEST(JsonDocumentTest, LoneSurrogatesAreErrorsUnlessRepaired) {
   const std::string text = R"([{"t": "cut \ud83d"}, {"t": "pair \ud83d\ude00"}, {"t": "low \udc00 x"}, {"t": "\\ud83d"}])";
   EXPECT_NE(parse_json(text).error, "");
-  const JsonDocument document = parse_json(text, {true, false});
+  const JsonDocument document = parse_json(text, {true, false, {}});
   ASSERT_EQ(document.error, "");
   EXPECT_EQ(document.value[0]["t"], "cut \xEF\xBF\xBD");
   EXPECT_EQ(document.value[1]["t"], "pair \xF0\x9F\x98\x80");
@@ -41,7 +41,7 @@ TEST(JsonDocumentTest, LoneSurrogatesAreErrorsUnlessRepaired) {
 }
 
 TEST(JsonDocumentTest, TopLevelArrayKeepsOnlyObjectsWhenAsked) {
-  const JsonDocument document = parse_json(R"([0, {"a": 1}, "x", [1, [2]], null, {"b": [3, 4]}])", {false, true});
+  const JsonDocument document = parse_json(R"([0, {"a": 1}, "x", [1, [2]], null, {"b": [3, 4]}])", {false, true, {}});
   ASSERT_EQ(document.error, "");
   ASSERT_EQ(document.value.size(), 2u);
   EXPECT_EQ(document.value[1]["b"][1], 4);
@@ -53,7 +53,7 @@ TEST(JsonDocumentTest, TopLevelArrayKeepsOnlyObjectsWhenAsked) {
 }
 
 TEST(JsonDocumentTest, ErrorInATopLevelArrayKeepsTheElementsBeforeIt) {
-  const JsonDocument document = parse_json("[{\"a\": 1}, {\"b\": 2}, {\"c\": oops}, {\"d\": 4}]", {false, true});
+  const JsonDocument document = parse_json("[{\"a\": 1}, {\"b\": 2}, {\"c\": oops}, {\"d\": 4}]", {false, true, {}});
   EXPECT_EQ(document.line, 1);
   EXPECT_EQ(document.column, 28);
   EXPECT_TRUE(document.partial);

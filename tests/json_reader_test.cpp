@@ -294,5 +294,22 @@ TEST(JsonReaderTest, ManyBadJsonLinesGiveOneWarning) {
                 "j.jsonl: 3 records skipped: expected a JSON object or array of job postings (first at #5002)"}));
 }
 
+TEST(JsonReaderTest, WrapperArrayOfNonObjectsKeepsRecordNamesAndGivesOneWarning) {
+  Diagnostics diagnostics;
+  const auto postings = read_json_postings(
+      "w.json", R"({"jobs": [0, 0, {"title": "CIO", "description": "Lead IT."}, 0], "tags": ["it", "cio"]})",
+      diagnostics);
+  ASSERT_EQ(postings.size(), 1u);
+  EXPECT_EQ(postings[0].source, "w.json#2");
+  EXPECT_EQ(diagnostics.warnings,
+            std::vector<std::string>{"w.json: 3 records skipped: not a JSON object (first at #0)"});
+  // A record's own arrays are kept whole.
+  Diagnostics record_diagnostics;
+  const auto record = read_json_postings(
+      "r.json", R"({"title": "CIO", "description": "Lead IT.", "skills": ["SQL", "Go"]})", record_diagnostics);
+  ASSERT_EQ(record.size(), 1u);
+  EXPECT_NE(record[0].text.find("SQL"), std::string::npos) << record[0].text;
+}
+
 }  // namespace
 }  // namespace cio_gap

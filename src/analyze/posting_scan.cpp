@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <limits>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -95,10 +96,13 @@ ScanResult stream_postings(const std::vector<std::string>& jobs, const Extractor
   // An exception on a worker (the sink failing to write, say) stops every worker and is
   // rethrown on the calling thread once they have all stopped.
   std::exception_ptr failure;
-  auto scan_files = [&] {
+  // Workers numbered `allowed` and above stop before their next file (see below).
+  std::atomic<unsigned> allowed{std::numeric_limits<unsigned>::max()};
+  auto scan_files = [&](unsigned id) {
+    if (id >= allowed.load()) return;
     KeywordMatcher::Scratch scratch(extractor.matcher());
     std::vector<std::uint8_t> wanted;
-    for (std::size_t i = next++; i < files.size(); i = next++) {
+    for (std::size_t i = next++; i < files.size(); i = id >= allowed.load() ? files.size() : next++) {
       FileResult result;
       if (!files[i].skipped.empty()) {
         result.diagnostics.warn(files[i].source + ": skipped: " + files[i].skipped);
@@ -123,9 +127,9 @@ ScanResult stream_postings(const std::vector<std::string>& jobs, const Extractor
       emit_ready();
     }
   };
-  auto work = [&] {
+  auto work = [&](unsigned id) {
     try {
-      scan_files();
+      scan_files(id);
     } catch (...) {
       std::lock_guard lock(order);
       if (!failure) failure = std::current_exception();
@@ -138,16 +142,20 @@ ScanResult stream_postings(const std::vector<std::string>& jobs, const Extractor
     std::vector<std::jthread> pool;
     for (unsigned t = 1; t < threads; ++t) {
       try {
-        pool.emplace_back(work);
+        pool.emplace_back(work, t);
       } catch (const std::system_error& e) {
-        // Under a process or memory limit fewer threads may start: the scan goes on with
-        // those, and says so, rather than failing.
+        // Under a process or memory limit fewer threads may start: the scan goes on with half
+        // of those that did, so their work leaves room to allocate, and says so rather than
+        // failing. The others stop before their next file and are joined, freeing their stacks.
+        const unsigned keep = std::max(1u, t / 2);
+        allowed = keep;
+        for (unsigned k = keep; k < t; ++k) pool[k - 1].join();
         thread_warning = fmt::format("could start only {} of {} threads ({}); scanning with {}", t, threads,
-                                     e.code().message(), t);
+                                     e.code().message(), keep);
         break;
       }
     }
-    work();
+    work(0);
   }
   if (!thread_warning.empty()) {
     diagnostics.warnings.insert(diagnostics.warnings.begin() + static_cast<std::ptrdiff_t>(warnings_before),

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <map>
 #include <optional>
 #include <tuple>
 
@@ -33,7 +34,8 @@ class DocumentBuilder {
   using string_t = json::string_t;
   using binary_t = json::binary_t;
 
-  explicit DocumentBuilder(bool skip_non_objects) : skip_non_objects_(skip_non_objects) {}
+  explicit DocumentBuilder(const JsonReadOptions& options)
+      : skip_non_objects_(options.skip_non_objects), record_members_(options.record_members) {}
 
   bool null() { return put(json(nullptr)); }
   bool boolean(bool value) { return put(json(value)); }
@@ -71,6 +73,7 @@ class DocumentBuilder {
     if (error_.empty()) {
       document.value = std::move(root_);
       document.kept_indices = std::move(indices_);
+      document.member_kept_indices = std::move(member_indices_);
       return;
     }
     document.error = parse_error_reason(error_);
@@ -90,9 +93,20 @@ class DocumentBuilder {
  private:
   bool in_top_array() const { return stack_.size() == 1 && root_.is_array(); }
 
+  // An array of records: the top-level array, or an array that is a member of the top-level
+  // object named as holding records ({"jobs": [...]}).
+  bool in_record_array() const {
+    return in_top_array() || (member_holds_records_ && stack_.size() == 2 && root_.is_object() && stack_.back()->is_array());
+  }
+
+  // Where the original indices of the current record array's kept elements go.
+  std::vector<std::size_t>& record_indices() { return in_top_array() ? indices_ : member_indices_[member_]; }
+  std::size_t& record_index() { return in_top_array() ? next_index_ : member_next_index_; }
+
   void skip_element() {
-    if (skipped_++ == 0) first_skipped_ = next_index_;
-    ++next_index_;
+    std::size_t& index = record_index();
+    if (skipped_++ == 0) first_skipped_ = index;
+    ++index;
   }
 
   // Places a finished value in its container; returns where it now is.
@@ -107,16 +121,16 @@ class DocumentBuilder {
       slot = std::move(value);
       return &slot;
     }
-    if (in_top_array()) indices_.push_back(next_index_++);
+    if (skip_non_objects_ && in_record_array()) record_indices().push_back(record_index()++);
     parent.get_ref<json::array_t&>().push_back(std::move(value));
     return &parent.get_ref<json::array_t&>().back();
   }
 
   bool put(json&& value) {
     if (skip_depth_ > 0) return true;
-    if (skip_non_objects_ && in_top_array()) {
+    if (skip_non_objects_ && in_record_array()) {
       skip_element();
-      completed_ = root_.size();
+      if (in_top_array()) completed_ = root_.size();
       return true;
     }
     place(std::move(value));
@@ -129,10 +143,16 @@ class DocumentBuilder {
       ++skip_depth_;
       return true;
     }
-    if (skip_non_objects_ && in_top_array() && container.is_array()) {
+    if (skip_non_objects_ && in_record_array() && container.is_array()) {
       skip_element();
       skip_depth_ = 1;
       return true;
+    }
+    if (stack_.size() == 1 && root_.is_object() && container.is_array()) {
+      member_ = key_;
+      member_holds_records_ = std::find(record_members_.begin(), record_members_.end(), member_) != record_members_.end();
+      member_next_index_ = 0;
+      member_indices_.erase(member_);
     }
     stack_.push_back(place(std::move(container)));
     return true;
@@ -150,6 +170,8 @@ class DocumentBuilder {
   }
 
   bool skip_non_objects_;
+  const std::vector<std::string>& record_members_;
+  bool member_holds_records_ = false;
   json root_;
   std::vector<json*> stack_;
   string_t key_;
@@ -157,6 +179,9 @@ class DocumentBuilder {
   std::size_t completed_ = 0;
   std::size_t next_index_ = 0;
   std::vector<std::size_t> indices_;
+  string_t member_;
+  std::size_t member_next_index_ = 0;
+  std::map<std::string, std::vector<std::size_t>> member_indices_;
   std::size_t skipped_ = 0;
   std::size_t first_skipped_ = 0;
   std::string error_;
@@ -271,7 +296,7 @@ JsonDocument parse_json(std::string_view text, const JsonReadOptions& options) {
     return document;
   }
   const std::string_view input = repaired.empty() ? text : std::string_view(repaired);
-  DocumentBuilder builder(options.skip_non_objects);
+  DocumentBuilder builder(options);
   try {
     json::sax_parse(input.begin(), input.end(), &builder);
   } catch (const std::exception& e) {

@@ -17,6 +17,18 @@ namespace {
 using nlohmann::json;
 
 
+// Members of a top-level object that hold an array of records.
+const std::vector<std::string> kWrappers = {"jobs", "postings", "results", "data", "items", "jobPostings", "hits"};
+
+// How posting files are parsed: repaired, and arrays of records keep only their objects.
+JsonReadOptions posting_read_options() {
+  JsonReadOptions options;
+  options.repair = true;
+  options.skip_non_objects = true;
+  options.record_members = kWrappers;
+  return options;
+}
+
 const json* member(const json& object, const char* key) {
   if (!object.is_object()) return nullptr;
   const auto found = object.find(key);
@@ -178,6 +190,7 @@ struct RecordContext {
   const std::string& source;  // the file, or "file#line" for a JSON Lines record
   RecordWarnings& warnings;
   const std::vector<std::size_t>* kept_indices = nullptr;  // of a top-level array read with skipping
+  const std::map<std::string, std::vector<std::size_t>>* member_kept_indices = nullptr;  // of its members
 };
 
 void add_record(const json& record, const std::string& name, std::size_t index, RecordContext& context,
@@ -237,12 +250,15 @@ std::vector<PostingText> postings_from_value(const json& value, RecordContext& c
     add_record(value, source, 0, context, postings);
     return postings;
   }
-  static constexpr std::array<const char*, 7> kWrappers = {
-      "jobs", "postings", "results", "data", "items", "jobPostings", "hits"};
-  for (const char* key : kWrappers) {
-    const json* records = member(value, key);
+  for (const std::string& key : kWrappers) {
+    const json* records = member(value, key.c_str());
     if (records != nullptr && records->is_array()) {
-      add_records(*records, context, nullptr, postings);
+      const std::vector<std::size_t>* indices = nullptr;
+      if (context.member_kept_indices != nullptr) {
+        const auto found = context.member_kept_indices->find(key);
+        if (found != context.member_kept_indices->end()) indices = &found->second;
+      }
+      add_records(*records, context, indices, postings);
       return postings;
     }
   }
@@ -294,7 +310,7 @@ bool looks_like_json_lines(std::string_view text) {
   const std::size_t end = text.find('\n', first);
   if (end == std::string_view::npos) return false;
   if (text.find_first_not_of(" \t\n", end) == std::string_view::npos) return false;
-  const JsonDocument line = parse_json(text.substr(first, end - first));
+  const JsonDocument line = parse_json(text.substr(first, end - first), {true, false, {}});
   return line.error.empty() && line.value.is_object();
 }
 
@@ -302,7 +318,7 @@ bool looks_like_json_lines(std::string_view text) {
 
 std::vector<PostingText> read_json_postings(const std::string& source, std::string_view text,
                                             Diagnostics& diagnostics) {
-  const JsonDocument document = parse_json(text, {true, true});
+  const JsonDocument document = parse_json(text, posting_read_options());
   if (!document.error.empty() && !document.partial && looks_like_json_lines(text)) {
     return read_jsonl_postings(source, text, diagnostics);
   }
@@ -320,7 +336,7 @@ std::vector<PostingText> read_json_postings(const std::string& source, std::stri
     warnings.add("skipped: not a JSON object", document.skipped, label, document.first_skipped,
                  indexed(source, document.first_skipped) + ": skipped: not a JSON object");
   }
-  RecordContext context{source, warnings, &document.kept_indices};
+  RecordContext context{source, warnings, &document.kept_indices, &document.member_kept_indices};
   std::vector<PostingText> postings = postings_from_value(document.value, context, diagnostics);
   warnings.flush(diagnostics);
   return postings;
@@ -350,7 +366,7 @@ std::vector<PostingText> read_jsonl_postings(const std::string& source, std::str
     start = end + 1;
     ++line_number;
     if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
-    const JsonDocument document = parse_json(line, {true, true});
+    const JsonDocument document = parse_json(line, posting_read_options());
     merge(surrogates, document.surrogates, line_start);
     merge(overflows, document.overflows, line_start);
     if (!document.error.empty()) {
@@ -362,7 +378,7 @@ std::vector<PostingText> read_jsonl_postings(const std::string& source, std::str
     }
     const std::string name = indexed(source, static_cast<std::size_t>(line_number));
     RecordWarnings line_warnings(name, "records");
-    RecordContext context{name, line_warnings, &document.kept_indices};
+    RecordContext context{name, line_warnings, &document.kept_indices, &document.member_kept_indices};
     if (document.skipped > 0) {
       line_warnings.add("skipped: not a JSON object", document.skipped, "#" + std::to_string(document.first_skipped),
                         document.first_skipped, indexed(name, document.first_skipped) + ": skipped: not a JSON object");

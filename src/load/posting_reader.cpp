@@ -69,7 +69,7 @@ PostingFormat sniff_format(std::string_view text) {
   if (first == std::string_view::npos) return PostingFormat::text;
   if (text[first] == '[') return PostingFormat::json;
   if (text[first] == '{') {
-    return parse_json(text).error.empty() ? PostingFormat::json : PostingFormat::jsonl;
+    return parse_json(text, {true, true, {}}).error.empty() ? PostingFormat::json : PostingFormat::jsonl;
   }
   if (text[first] == '<') {
     const std::string start = lowercase(text.substr(first, 256));

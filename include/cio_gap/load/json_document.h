@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
+#include <map>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -20,9 +21,12 @@ struct JsonReadOptions {
   /// surrogate escape ("\ud83d", from a string cut inside an emoji) becomes U+FFFD, and a
   /// number beyond the range of a double ("1e999") becomes null. The repairs are counted.
   bool repair = false;
-  /// In a top-level array, elements that are not objects are counted and not kept, so an
-  /// array of a million numbers costs no memory (`kept_indices` says where each kept one was).
+  /// In an array of records (the top-level array, or an array member of the top-level
+  /// object named in `record_members`, such as {"jobs": [...]}), elements that are not
+  /// objects are counted and not kept, so an array of a million numbers costs no memory
+  /// (`kept_indices` and `member_kept_indices` say where each kept one was).
   bool skip_non_objects = false;
+  std::vector<std::string> record_members;
 };
 
 /// What parse_json repaired (see JsonReadOptions::repair): how many, and the first of each.
@@ -42,7 +46,9 @@ struct JsonDocument {
   bool partial = false;
   /// With skip_non_objects and a top-level array: the original index of each element kept.
   std::vector<std::size_t> kept_indices;
-  std::size_t skipped = 0;        ///< elements of a top-level array skipped: not objects
+  /// With skip_non_objects, for each array member of a top-level object: the same.
+  std::map<std::string, std::vector<std::size_t>> member_kept_indices;
+  std::size_t skipped = 0;        ///< elements of arrays of records skipped: not objects
   std::size_t first_skipped = 0;  ///< the index of the first of them
   JsonRepair surrogates;          ///< lone surrogate escapes read as U+FFFD
   JsonRepair overflows;           ///< numbers out of range read as null
