@@ -42,7 +42,7 @@ void add_common_options(CLI::App& command, CommonOptions& common, const std::vec
   command.add_option("--color", common.color_name, "Colour: auto (only on a terminal; NO_COLOR honoured), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->default_str("auto");
-  command.add_option("-o,--output", common.output, "Write to FILE instead of standard output (a file is replaced atomically, keeping its mode; a device or FIFO is written to)");
+  command.add_option("-o,--output", common.output, "Write to FILE instead of standard output (replaced atomically; devices and FIFOs written to)");
   command.add_flag("-q,--quiet", common.quiet, "No warnings, summary or progress on standard error");
   if (reads_jobs) {
     command.add_option("--max-filesize", common.max_filesize, "Skip posting files larger than this many bytes (at most 1 GiB)")
