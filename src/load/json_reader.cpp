@@ -182,8 +182,11 @@ PostingText usajobs_posting(const json& descriptor, const std::string& source,
   return posting;
 }
 
+// How a summary points at a record: "#2".
+std::string record_label(std::size_t index) { return fmt::format("#{}", index); }
+
 std::string indexed(const std::string& source, std::size_t index) {
-  return source + "#" + std::to_string(index);
+  return source + record_label(index);
 }
 
 struct RecordContext {
@@ -199,7 +202,7 @@ void add_record(const json& record, const std::string& name, std::size_t index, 
   if (auto posting = posting_from_record(record, name, record_diagnostics)) {
     postings.push_back(std::move(*posting));
   }
-  context.warnings.add(name, "#" + std::to_string(index), index, record_diagnostics.warnings);
+  context.warnings.add(name, record_label(index), index, record_diagnostics.warnings);
 }
 
 void add_records(const json& array, RecordContext& context, const std::vector<std::size_t>* indices,
@@ -291,6 +294,15 @@ void warn_repairs(const std::string& source, std::string_view text, const JsonRe
   }
 }
 
+// Both kinds of repair, the one met first first.
+void warn_repairs(const std::string& source, std::string_view text, const JsonRepair& surrogates,
+                  const JsonRepair& overflows, Diagnostics& diagnostics) {
+  const bool surrogates_first = surrogates.count > 0 && (overflows.count == 0 || surrogates.first_offset < overflows.first_offset);
+  if (surrogates_first) warn_repairs(source, text, surrogates, "lone surrogate", "U+FFFD", diagnostics);
+  warn_repairs(source, text, overflows, "number out of range", "null", diagnostics);
+  if (!surrogates_first) warn_repairs(source, text, surrogates, "lone surrogate", "U+FFFD", diagnostics);
+}
+
 void collect_job_postings(const json& value, std::vector<const json*>& found) {
   if (value.is_object()) {
     if (is_job_posting(value)) {
@@ -322,8 +334,7 @@ std::vector<PostingText> read_json_postings(const std::string& source, std::stri
   if (!document.error.empty() && !document.partial && looks_like_json_lines(text)) {
     return read_jsonl_postings(source, text, diagnostics);
   }
-  warn_repairs(source, text, document.surrogates, "lone surrogate", "U+FFFD", diagnostics);
-  warn_repairs(source, text, document.overflows, "number out of range", "null", diagnostics);
+  warn_repairs(source, text, document.surrogates, document.overflows, diagnostics);
   if (!document.error.empty()) {
     std::string message = "invalid JSON: " + document.error;
     if (document.partial) message += "; the records before it are read";
@@ -332,7 +343,7 @@ std::vector<PostingText> read_json_postings(const std::string& source, std::stri
   }
   RecordWarnings warnings(source, "records");
   if (document.skipped > 0) {
-    const std::string label = "#" + std::to_string(document.first_skipped);
+    const std::string label = record_label(document.first_skipped);
     warnings.add("skipped: not a JSON object", document.skipped, label, document.first_skipped,
                  indexed(source, document.first_skipped) + ": skipped: not a JSON object");
   }
@@ -380,18 +391,17 @@ std::vector<PostingText> read_jsonl_postings(const std::string& source, std::str
     RecordWarnings line_warnings(name, "records");
     RecordContext context{name, line_warnings, &document.kept_indices, &document.member_kept_indices};
     if (document.skipped > 0) {
-      line_warnings.add("skipped: not a JSON object", document.skipped, "#" + std::to_string(document.first_skipped),
+      line_warnings.add("skipped: not a JSON object", document.skipped, record_label(document.first_skipped),
                         document.first_skipped, indexed(name, document.first_skipped) + ": skipped: not a JSON object");
     }
     Diagnostics line_diagnostics;
     std::vector<PostingText> found = postings_from_value(document.value, context, line_diagnostics);
     line_warnings.flush(line_diagnostics);
-    warnings.add(name, "#" + std::to_string(line_number), static_cast<std::size_t>(line_number),
+    warnings.add(name, record_label(static_cast<std::size_t>(line_number)), static_cast<std::size_t>(line_number),
                  line_diagnostics.warnings);
     for (PostingText& posting : found) postings.push_back(std::move(posting));
   }
-  warn_repairs(source, text, surrogates, "lone surrogate", "U+FFFD", diagnostics);
-  warn_repairs(source, text, overflows, "number out of range", "null", diagnostics);
+  warn_repairs(source, text, surrogates, overflows, diagnostics);
   bad_lines.flush(diagnostics);
   warnings.flush(diagnostics);
   return postings;
