@@ -72,8 +72,9 @@ TEST_F(ResourceLimitsTest, SixteenMebibyteArrayOfZerosFitsInTenTimesItsSize) {
 TEST_F(ResourceLimitsTest, ThreadsThatCannotStartLeaveTheScanToFewer) {
   fs::create_directories(root_ / "jobs");
   for (int i = 0; i < 300; ++i) {
-    std::ofstream(root_ / "jobs" / ("p" + std::to_string(i) + ".txt")) << "Chief Information Officer " << i
-                                                                       << "\n\nOwn the IT budget.\n";
+    std::ostringstream name;
+    name << 'p' << i << ".txt";
+    std::ofstream(root_ / "jobs" / name.str()) << "Chief Information Officer " << i << "\n\nOwn the IT budget.\n";
   }
   // 256 stacks of 8 MiB do not fit in 400 MiB of address space.
   const std::string limit = std::to_string(400u * 1024u * 1024u);
@@ -84,6 +85,7 @@ TEST_F(ResourceLimitsTest, ThreadsThatCannotStartLeaveTheScanToFewer) {
   EXPECT_NE(run.err.find(" of 256 threads (Resource temporarily unavailable); scanning with "), std::string::npos)
       << run.err;
   EXPECT_NE(run.err.find("cio-gap: 300 postings read\n"), std::string::npos) << run.err;
+  EXPECT_EQ(run.err.find("bad_alloc"), std::string::npos) << run.err;
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <exception>
 #include <limits>
+#include <new>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -130,6 +131,14 @@ ScanResult stream_postings(const std::vector<std::string>& jobs, const Extractor
   auto work = [&](unsigned id) {
     try {
       scan_files(id);
+    } catch (const std::bad_alloc&) {
+      // Under a memory limit a helper that cannot get its working memory before its first
+      // file leaves the files to the others; the calling thread (id 0) cannot.
+      if (id == 0) {
+        std::lock_guard lock(order);
+        if (!failure) failure = std::current_exception();
+        next = files.size();
+      }
     } catch (...) {
       std::lock_guard lock(order);
       if (!failure) failure = std::current_exception();
