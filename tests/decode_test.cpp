@@ -94,5 +94,41 @@ TEST(DecodeTest, ByteOrderMarkThenInvalidUtf8FallsBackWithoutTheMark) {
   EXPECT_EQ(decoded.text, "na\xC3\xAFve");
 }
 
+TEST(DecodeTest, OneStrayByteLeavesTheUtf8Around) {
+  // A UTF-8 file with one Windows-1252 byte: the en dash stays an en dash, the stray byte alone
+  // is read as Windows-1252, and the count says how many there were.
+  const DecodedText decoded = decode_to_utf8("Line one\n7\xE2\x80\x93" "10 years of experience\nCaf\xE9\n");
+  EXPECT_EQ(decoded.encoding, Encoding::utf8_repaired);
+  EXPECT_EQ(decoded.text, "Line one\n7\xE2\x80\x93" "10 years of experience\nCaf\xC3\xA9\n");
+  EXPECT_EQ(decoded.invalid_bytes, 1u);
+  EXPECT_EQ(decoded.first_invalid_line, 3u);
+}
+
+TEST(DecodeTest, StrayBytesAreCountedOneByOne) {
+  const DecodedText decoded =
+      decode_to_utf8("\xE2\x80\x94 \xE2\x80\x94 \xE2\x80\x94 \xE2\x80\x94 \xE2\x80\x94 \x96\x96 \xE2\x80");
+  EXPECT_EQ(decoded.encoding, Encoding::utf8_repaired);
+  EXPECT_EQ(decoded.invalid_bytes, 4u);  // two en dashes, and a sequence cut short (two bytes)
+  EXPECT_EQ(decoded.text, "\u2014 \u2014 \u2014 \u2014 \u2014 \u2013\u2013 \u00E2\u20AC");
+}
+
+TEST(DecodeTest, LegacyFileWithAPairThatLooksLikeUtf8) {
+  // "Ã©" is valid UTF-8 by chance; the other bytes are not: they alone are read as Windows-1252.
+  const DecodedText decoded = decode_to_utf8("r\xE9sum\xE9 \xC3\xA9 na\xEFve");
+  EXPECT_EQ(decoded.encoding, Encoding::utf8_repaired);
+  EXPECT_EQ(decoded.text, "r\u00E9sum\u00E9 \u00E9 na\u00EFve");
+  EXPECT_EQ(decoded.invalid_bytes, 3u);
+}
+
+TEST(DecodeTest, SequenceLengthAndCodePoint) {
+  EXPECT_EQ(utf8_sequence_length("a", 0), 1u);
+  EXPECT_EQ(utf8_sequence_length("\xC2\x9B", 0), 2u);
+  EXPECT_EQ(utf8_code_point("\xC2\x9B", 0, 2), U'\u009B');
+  EXPECT_EQ(utf8_code_point("\xE2\x80\xAE", 0, 3), U'\u202E');
+  EXPECT_EQ(utf8_code_point("\xF0\x9F\x98\x80", 0, 4), U'\U0001F600');
+  EXPECT_EQ(utf8_sequence_length("\xC0\xAF", 0), 0u);
+  EXPECT_EQ(utf8_sequence_length("\xE2\x80", 0), 0u);
+}
+
 }  // namespace
 }  // namespace cio_gap

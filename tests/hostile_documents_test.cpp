@@ -35,7 +35,8 @@ TEST(HostileDocumentsTest, EachIsSkippedWithOneWarningAndTheScanGoesOn) {
   ASSERT_EQ(run_tool("make_zip.py", quoted((jobs / "bomb.docx").string()) + " --zeros word/document.xml=1073741824"), 0);
   write_file(jobs / "garbage.docx", std::string(5000, '\x7f'));
   write_file(jobs / "garbage.odt", "PK\x03\x04 and then nothing");
-  // 100 MB, more than --max-filesize: refused from its size, never opened.
+  // 100 MB, more than --max-filesize: refused from its size, never opened (its warning in its
+  // place among the files, as every warning is).
   write_file(jobs / "huge.pdf", "%PDF-1.4\n");
   std::filesystem::resize_file(jobs / "huge.pdf", 100u * 1000 * 1000);
 
@@ -48,12 +49,12 @@ TEST(HostileDocumentsTest, EachIsSkippedWithOneWarningAndTheScanGoesOn) {
   RecordProperty("seconds", std::to_string(took.count()));
   EXPECT_EQ(code, 0);
   EXPECT_EQ(err.str(),
-            "cio-gap: warning: huge.pdf: skipped: larger than 16 MiB (--max-filesize)\n"
             "cio-gap: warning: bomb.docx: skipped: word/document.xml: 1073741824 bytes unpacked, more than 16777216 (a zip bomb?)\n"
             "cio-gap: warning: deflate-bomb.pdf: skipped: its page contents unpack to more than 8388608 bytes (a compression bomb?)\n"
             "cio-gap: warning: empty-pages.pdf: skipped: the PDF has no text to read in its first 200 of 100000 pages\n"
             "cio-gap: warning: garbage.docx: skipped: not a DOCX file: not a zip archive\n"
             "cio-gap: warning: garbage.odt: skipped: not an ODT file: not a zip archive\n"
+            "cio-gap: warning: huge.pdf: skipped: larger than 16 MiB (--max-filesize)\n"
             "cio-gap: warning: locked.pdf: skipped: the PDF is locked with a password\n"
             "cio-gap: warning: scan.pdf: skipped: the PDF has no text to read (a scanned image?)\n"
             "cio-gap: warning: truncated.pdf: skipped: not a readable PDF (damaged or truncated)\n"

@@ -199,5 +199,28 @@ TEST_F(JobFilesTest, ArgumentsKeepTheirOrder) {
   EXPECT_EQ(sources(files), (std::vector<std::string>{path("c.txt"), "one.txt", "two.txt"}));
 }
 
+TEST_F(JobFilesTest, SkippedEntriesKeepTheirPlaceAmongTheFiles) {
+  // Created in an order no listing would sort them in.
+  write("jobs/z.txt");
+  ASSERT_EQ(::mkfifo(path("jobs/d.txt").c_str(), 0600), 0);
+  write("jobs/c.txt");
+  fs::create_symlink(path("jobs/c.txt"), root_ / "jobs" / "b.txt");
+  write("jobs/a.txt");
+  limits_.max_filesize = 30;
+  write("jobs/e.txt", "far more than thirty bytes, this line is");
+  const auto entries = list_job_files({path("jobs")}, limits_);
+  EXPECT_EQ(sources(entries), (std::vector<std::string>{"a.txt", "b.txt", "c.txt", "d.txt", "e.txt", "z.txt"}));
+  EXPECT_EQ(entries[1].skipped, "symbolic link inside a folder");
+  EXPECT_EQ(entries[3].skipped, "not a regular file");
+  EXPECT_EQ(entries[4].skipped, "larger than 30 bytes (--max-filesize)");
+  EXPECT_EQ(entries[0].skipped, "");
+  // collect_job_files gives the warnings in the same order and leaves the entries out.
+  const auto files = collect_job_files({path("jobs")}, limits_, diagnostics_);
+  EXPECT_EQ(sources(files), (std::vector<std::string>{"a.txt", "c.txt", "z.txt"}));
+  EXPECT_EQ(diagnostics_.warnings, (std::vector<std::string>{"b.txt: skipped: symbolic link inside a folder",
+                                                             "d.txt: skipped: not a regular file",
+                                                             "e.txt: skipped: larger than 30 bytes (--max-filesize)"}));
+}
+
 }  // namespace
 }  // namespace cio_gap

@@ -221,5 +221,95 @@ TEST(JsonReaderTest, JsonFileHoldingJsonLinesIsReadAsJsonLines) {
   EXPECT_TRUE(diagnostics.warnings.empty());
 }
 
+TEST(JsonReaderTest, ArrayOfNonObjectsGivesOneSummarisedWarning) {
+  Diagnostics diagnostics;
+  std::string zeros = "[0";
+  for (int i = 1; i < 1048575; ++i) zeros += ",0";
+  zeros += "]";
+  EXPECT_TRUE(read_json_postings("zeros.json", zeros, diagnostics).empty());
+  EXPECT_EQ(diagnostics.warnings,
+            std::vector<std::string>{"zeros.json: 1,048,575 records skipped: not a JSON object (first at #0)"});
+}
+
+TEST(JsonReaderTest, RecordsWithoutTextAreSummarised) {
+  Diagnostics diagnostics;
+  const auto postings = read_json_postings(
+      "a.json", R"([{"title": "x"}, 5, {"title": "CIO", "description": "Lead IT."}, {"title": "y"}, {"title": "z"}])",
+      diagnostics);
+  ASSERT_EQ(postings.size(), 1u);
+  EXPECT_EQ(postings[0].source, "a.json#2");
+  EXPECT_EQ(diagnostics.warnings, (std::vector<std::string>{"a.json: 3 records skipped: no description (first at #0)",
+                                                            "a.json#1: skipped: not a JSON object"}));
+}
+
+TEST(JsonReaderTest, NumberOverflowIsAWarningAtItsPlaceAndEveryRecordIsKept) {
+  Diagnostics diagnostics;
+  const auto postings = read_json_postings(
+      "o.json",
+      R"([{"title": "CIO", "description": "Lead IT."}, {"title": "CTO", "salary": 1e999, "description": "Lead tech."}])",
+      diagnostics);
+  ASSERT_EQ(postings.size(), 2u);
+  EXPECT_EQ(postings[1].source, "o.json#1");
+  EXPECT_EQ(diagnostics.warnings, std::vector<std::string>{"o.json:1:74: number out of range '1e999' read as null"});
+}
+
+TEST(JsonReaderTest, LoneSurrogateLosesNoRecord) {
+  Diagnostics diagnostics;
+  std::string text = "[";
+  for (int i = 0; i < 1000; ++i) {
+    if (i > 0) text += ",\n";
+    text += "{\"title\": \"CIO " + std::to_string(i) + "\", \"description\": \"Lead IT \\ud83d\"}";
+  }
+  text += "]";
+  const auto postings = read_json_postings("s.json", text, diagnostics);
+  ASSERT_EQ(postings.size(), 1000u);
+  EXPECT_EQ(postings[999].text, "Lead IT \xEF\xBF\xBD");
+  EXPECT_EQ(diagnostics.warnings,
+            std::vector<std::string>{"s.json:1:45: 1,000 lone surrogates read as U+FFFD (the first '\\ud83d')"});
+}
+
+TEST(JsonReaderTest, SyntaxErrorKeepsTheRecordsBeforeIt) {
+  Diagnostics diagnostics;
+  const auto postings = read_json_postings(
+      "t.json", "[{\"title\": \"CIO\", \"description\": \"Lead IT.\"},\n {\"title\": \"CTO\", \"description\": oops}]",
+      diagnostics);
+  ASSERT_EQ(postings.size(), 1u);
+  EXPECT_EQ(postings[0].source, "t.json#0");
+  ASSERT_EQ(diagnostics.warnings.size(), 1u);
+  EXPECT_EQ(diagnostics.warnings[0].rfind("t.json:2:34: invalid JSON: syntax error", 0), 0u) << diagnostics.warnings[0];
+  EXPECT_NE(diagnostics.warnings[0].find("; the records before it are read"), std::string::npos);
+}
+
+TEST(JsonReaderTest, ManyBadJsonLinesGiveOneWarning) {
+  Diagnostics diagnostics;
+  std::string text = "{\"title\": \"CIO\", \"description\": \"Lead IT.\"}\n";
+  for (int i = 0; i < 5000; ++i) text += "oops\n";
+  for (int i = 0; i < 3; ++i) text += "7\n";
+  const auto postings = read_jsonl_postings("j.jsonl", text, diagnostics);
+  ASSERT_EQ(postings.size(), 1u);
+  EXPECT_EQ(diagnostics.warnings,
+            (std::vector<std::string>{
+                "j.jsonl: 5,000 lines skipped: invalid JSON (first at line 2, column 1: syntax error while parsing "
+                "value - invalid literal; last read: 'o')",
+                "j.jsonl: 3 records skipped: expected a JSON object or array of job postings (first at #5002)"}));
+}
+
+TEST(JsonReaderTest, WrapperArrayOfNonObjectsKeepsRecordNamesAndGivesOneWarning) {
+  Diagnostics diagnostics;
+  const auto postings = read_json_postings(
+      "w.json", R"({"jobs": [0, 0, {"title": "CIO", "description": "Lead IT."}, 0], "tags": ["it", "cio"]})",
+      diagnostics);
+  ASSERT_EQ(postings.size(), 1u);
+  EXPECT_EQ(postings[0].source, "w.json#2");
+  EXPECT_EQ(diagnostics.warnings,
+            std::vector<std::string>{"w.json: 3 records skipped: not a JSON object (first at #0)"});
+  // A record's own arrays are kept whole.
+  Diagnostics record_diagnostics;
+  const auto record = read_json_postings(
+      "r.json", R"({"title": "CIO", "description": "Lead IT.", "skills": ["SQL", "Go"]})", record_diagnostics);
+  ASSERT_EQ(record.size(), 1u);
+  EXPECT_NE(record[0].text.find("SQL"), std::string::npos) << record[0].text;
+}
+
 }  // namespace
 }  // namespace cio_gap

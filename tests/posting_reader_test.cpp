@@ -147,6 +147,20 @@ TEST(PostingReaderTest, Windows1252AndBinaryAreWarnings) {
                                       "jobs/x.bin: skipped: binary file", "jobs/empty.txt: skipped: no text"}));
 }
 
+TEST(PostingReaderTest, StrayBytesInUtf8AreRepairedOneByOne) {
+  // One Windows-1252 byte must not turn "7–10 years" into "7â€“10 years".
+  Diagnostics diagnostics;
+  const auto postings = parse_postings(
+      "jobs/mixed.txt", "IT Director\nCaf\xE9 chain\nRequires 7\xE2\x80\x93" "10 years of experience.\n\x93Go\x94\n",
+      PostingFormat::text, diagnostics);
+  ASSERT_EQ(postings.size(), 1u);
+  EXPECT_EQ(postings[0].text,
+            "IT Director\nCaf\xC3\xA9 chain\nRequires 7\xE2\x80\x93" "10 years of experience.\n\u201CGo\u201D\n");
+  EXPECT_EQ(diagnostics.warnings,
+            (std::vector<std::string>{
+                "jobs/mixed.txt: 3 bytes not valid UTF-8 (first on line 2); read as Windows-1252, the rest as UTF-8"}));
+}
+
 class PostingReaderFileTest : public ::testing::Test {
  protected:
   void SetUp() override {

@@ -1,8 +1,11 @@
 #include "cio_gap/analyze/posting_scan.h"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 
 #include "cio_gap/analyze/gap_analysis.h"
@@ -105,6 +108,33 @@ TEST(PostingScanTest, CitationsOnlyScanGivesTheSameReport) {
     }
   }
   for (const auto& report : reports) EXPECT_EQ(report, reports.front());
+}
+
+TEST(PostingScanTest, WarningsFollowTheOrderOfTheFilesWhateverTheThreads) {
+  namespace fs = std::filesystem;
+  const fs::path root = fs::temp_directory_path() / ("cio-gap-warning-order-" + std::to_string(::getpid()));
+  fs::remove_all(root);
+  fs::create_directories(root / "jobs");
+  // Skipped while listing (a link, a FIFO) and while reading (no text), interleaved by name.
+  std::ofstream(root / "jobs" / "e.txt") << " \n";
+  ASSERT_EQ(::mkfifo((root / "jobs" / "d.txt").c_str(), 0600), 0);
+  std::ofstream(root / "jobs" / "c.txt") << "";
+  fs::create_symlink(root / "jobs" / "c.txt", root / "jobs" / "b.txt");
+  std::ofstream(root / "jobs" / "a.txt") << "Chief Information Officer\n\nOwn the IT budget.\n";
+  const std::string expected =
+      "cio-gap: warning: b.txt: skipped: symbolic link inside a folder\n"
+      "cio-gap: warning: c.txt: skipped: no text\n"
+      "cio-gap: warning: d.txt: skipped: not a regular file\n"
+      "cio-gap: warning: e.txt: skipped: no text\n"
+      "cio-gap: 1 postings read, 4 files skipped\n";
+  for (const char* threads : {"1", "2", "4"}) {
+    const CliRun run = cli({"scan", (root / "jobs").string(), "--threads", threads});
+    EXPECT_EQ(run.code, 0) << run.err;
+    EXPECT_EQ(run.err, expected) << threads;
+  }
+  const CliRun explain = cli({"explain", "budget-management", (root / "jobs").string()});
+  EXPECT_EQ(explain.err, expected.substr(0, expected.rfind("cio-gap: 1 postings")));
+  fs::remove_all(root);
 }
 
 }  // namespace

@@ -1,10 +1,15 @@
 #include "cio_gap/analyze/posting_scan.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <exception>
+#include <limits>
+#include <new>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <system_error>
 #include <thread>
 #include <unordered_set>
 
@@ -24,7 +29,11 @@ struct FileResult {
 
 ScanResult stream_postings(const std::vector<std::string>& jobs, const Extractor& extractor,
                            const ScanOptions& options, Diagnostics& diagnostics, const PostingSink& sink) {
-  const std::vector<JobFile> files = collect_job_files(jobs, options.limits, diagnostics);
+  // Entries skipped while listing keep their place among the files: every warning comes in
+  // the order of the files, as the postings do, whatever the threads.
+  const std::vector<JobFile> files = list_job_files(jobs, options.limits, &diagnostics);
+  const std::size_t warnings_before = diagnostics.warnings.size();
+  std::string thread_warning;
   if (options.files_total) options.files_total->store(files.size());
   // Results of files done before an earlier one, by file index: only those wait in memory.
   std::map<std::size_t, FileResult> waiting;
@@ -88,22 +97,30 @@ ScanResult stream_postings(const std::vector<std::string>& jobs, const Extractor
   // An exception on a worker (the sink failing to write, say) stops every worker and is
   // rethrown on the calling thread once they have all stopped.
   std::exception_ptr failure;
-  auto scan_files = [&] {
+  // Workers numbered `allowed` and above stop before their next file (see below).
+  std::atomic<unsigned> allowed{std::numeric_limits<unsigned>::max()};
+  auto scan_files = [&](unsigned id) {
+    if (id >= allowed.load()) return;
     KeywordMatcher::Scratch scratch(extractor.matcher());
     std::vector<std::uint8_t> wanted;
-    for (std::size_t i = next++; i < files.size(); i = next++) {
+    for (std::size_t i = next++; i < files.size(); i = id >= allowed.load() ? files.size() : next++) {
       FileResult result;
-      try {
-        const EvidenceNeeds needs = evidence_needs(wanted);
-        for (const auto& posting : read_postings(files[i], options.limits, result.diagnostics)) {
-          result.fingerprints.push_back(folded_fingerprint(posting.text));
-          result.postings.push_back(extractor.extract(posting, scratch, needs));
-        }
-      } catch (const std::exception& e) {
-        // One file must never end a scan: whatever went wrong becomes a warning naming it.
-        result = FileResult{};
-        result.diagnostics.warn(files[i].source + ": skipped: " + e.what());
+      if (!files[i].skipped.empty()) {
+        result.diagnostics.warn(files[i].source + ": skipped: " + files[i].skipped);
         ++result.diagnostics.files_skipped;
+      } else {
+        try {
+          const EvidenceNeeds needs = evidence_needs(wanted);
+          for (const auto& posting : read_postings(files[i], options.limits, result.diagnostics)) {
+            result.fingerprints.push_back(folded_fingerprint(posting.text));
+            result.postings.push_back(extractor.extract(posting, scratch, needs));
+          }
+        } catch (const std::exception& e) {
+          // One file must never end a scan: whatever went wrong becomes a warning naming it.
+          result = FileResult{};
+          result.diagnostics.warn(files[i].source + ": skipped: " + e.what());
+          ++result.diagnostics.files_skipped;
+        }
       }
       if (options.files_done) ++*options.files_done;
       std::lock_guard lock(order);
@@ -111,9 +128,17 @@ ScanResult stream_postings(const std::vector<std::string>& jobs, const Extractor
       emit_ready();
     }
   };
-  auto work = [&] {
+  auto work = [&](unsigned id) {
     try {
-      scan_files();
+      scan_files(id);
+    } catch (const std::bad_alloc&) {
+      // Under a memory limit a helper that cannot get its working memory before its first
+      // file leaves the files to the others; the calling thread (id 0) cannot.
+      if (id == 0) {
+        std::lock_guard lock(order);
+        if (!failure) failure = std::current_exception();
+        next = files.size();
+      }
     } catch (...) {
       std::lock_guard lock(order);
       if (!failure) failure = std::current_exception();
@@ -124,8 +149,26 @@ ScanResult stream_postings(const std::vector<std::string>& jobs, const Extractor
   threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(files.size(), 1)));
   {
     std::vector<std::jthread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-    work();
+    for (unsigned t = 1; t < threads; ++t) {
+      try {
+        pool.emplace_back(work, t);
+      } catch (const std::system_error& e) {
+        // Under a process or memory limit fewer threads may start: the scan goes on with half
+        // of those that did, so their work leaves room to allocate, and says so rather than
+        // failing. The others stop before their next file and are joined, freeing their stacks.
+        const unsigned keep = std::max(1u, t / 2);
+        allowed = keep;
+        for (unsigned k = keep; k < t; ++k) pool[k - 1].join();
+        thread_warning = fmt::format("could start only {} of {} threads ({}); scanning with {}", t, threads,
+                                     e.code().message(), keep);
+        break;
+      }
+    }
+    work(0);
+  }
+  if (!thread_warning.empty()) {
+    diagnostics.warnings.insert(diagnostics.warnings.begin() + static_cast<std::ptrdiff_t>(warnings_before),
+                                std::move(thread_warning));
   }
   if (failure) std::rethrow_exception(failure);
   return counts;

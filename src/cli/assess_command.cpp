@@ -6,6 +6,8 @@
 #include <ostream>
 
 #include "cio_gap/analyze/gap_analysis.h"
+#include "cio_gap/cli/number_options.h"
+#include "cio_gap/cli/output_file.h"
 #include "cio_gap/error.h"
 #include "cio_gap/load/profile_loader.h"
 #include "cio_gap/text/suggest.h"
@@ -83,7 +85,7 @@ int check_thresholds(const AssessCommand& command, const std::vector<Report>& re
   int code = kExitOk;
   for (const auto& report : reports) {
     const Profile& profile = *report.profile;
-    const std::string who = profile.name.empty() ? profile.path : profile.name;
+    const std::string who = escape_control(profile.name.empty() ? profile.path : profile.name);
     // No score (no posting could be read for demands) meets no threshold.
     if (command.fail_under >= 0 && !report.score) {
       streams.err << fmt::format("cio-gap: {}: no score ({}) is below --fail-under {:g}\n", who, kNoScore,
@@ -112,12 +114,12 @@ int check_thresholds(const AssessCommand& command, const std::vector<Report>& re
 void setup_assess(CLI::App& app, AssessCommand& command, CommonOptions& common) {
   app.add_option("PROFILE", command.profile, "Self-assessment YAML, or a folder of them for a batch run")->required();
   app.add_option("JOBS", command.jobs, "Posting files or folders ('-' for standard input)")->required();
-  app.add_option("--top", command.top, "List at most N gaps")->check(CLI::NonNegativeNumber);
+  app.add_option("--top", command.top, "List at most N gaps (0: all)")->check(whole_number(0, 1000000));
   app.add_option("--min-share", command.min_share, "List only gaps demanded by at least this share of postings (0-1)")
-      ->check(CLI::Range(0.0, 1.0));
+      ->check(finite_number(0.0, 1.0));
   app.add_option("--fail-under", command.fail_under,
                  "Exit 1 when a readiness score is below SCORE (0-100), or there is none")
-      ->check(CLI::Range(0.0, 100.0));
+      ->check(finite_number(0.0, 100.0));
   app.add_option("--fail-on-gap", command.fail_on_gap, "Exit 1 when this qualification is a gap; repeatable");
   app.add_option("--output-dir", command.output_dir, "Batch: write one report per profile into DIR");
   app.add_option("--resume", command.resume,
@@ -143,9 +145,23 @@ int run_assess(const AssessCommand& command, const CommonOptions& common, const 
     }
   }
   bool batch = false;
+  const std::vector<std::string> paths = profile_paths(command.profile, batch);
+  // Where each report goes is settled before any work: two profiles writing one file, or an
+  // output that is one of the inputs, fail before anything is written.
+  std::vector<std::string> outputs;
+  if (!command.output_dir.empty()) {
+    for (const auto& path : paths) {
+      const std::string name = fs::path(path).stem().string() + extension(common.format());
+      outputs.push_back((fs::path(command.output_dir) / name).string());
+    }
+    refuse_duplicate_outputs(outputs, paths);
+  } else {
+    outputs.push_back(common.output);
+  }
+  check_outputs(common, outputs, paths, command.jobs);
   // Profiles are checked before the (slower) scan, so a typo fails fast.
   std::vector<Profile> profiles;
-  for (const auto& path : profile_paths(command.profile, batch)) profiles.push_back(load_profile(path, rules));
+  for (const auto& path : paths) profiles.push_back(load_profile(path, rules));
   if (batch && !command.resume.empty()) throw Error("--resume needs one profile, not a folder of them");
   for (auto& profile : profiles) attach_resume(profile, command.resume, common);
 
@@ -164,11 +180,9 @@ int run_assess(const AssessCommand& command, const CommonOptions& common, const 
     std::error_code ec;
     fs::create_directories(command.output_dir, ec);
     if (ec) throw Error(located(command.output_dir, 0, 0, ec.message()));
-    for (const auto& report : reports) {
-      const std::string name = fs::path(report.profile->path).stem().string() + extension(common.format());
-      const std::string path = (fs::path(command.output_dir) / name).string();
-      write_file_atomically(path, render_one(report, tally, rules, common, streams));
-      if (!common.quiet) streams.err << "cio-gap: wrote " << path << '\n';
+    for (std::size_t i = 0; i < reports.size(); ++i) {
+      write_output_file(outputs[i], render_one(reports[i], tally, rules, common, streams));
+      if (!common.quiet) streams.err << "cio-gap: wrote " << escape_control(outputs[i]) << '\n';
     }
   } else if (batch) {
     emit(render_batch(reports, tally, rules, common, streams), common, streams);

@@ -82,7 +82,8 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e, out, err);
   } catch (const CLI::ParseError& e) {
-    err << "cio-gap: error: " << e.what() << "\nRun 'cio-gap --help' for usage.\n";
+    // Option values are typed text: escaped like every other message.
+    err << "cio-gap: error: " << escape_control(e.what()) << "\nRun 'cio-gap --help' for usage.\n";
     return kExitError;
   }
 

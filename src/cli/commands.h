@@ -24,6 +24,13 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitThreshold = 1;
 inline constexpr int kExitError = 2;
 
+/// The largest --max-filesize: a posting file is read whole, so the limit keeps a run's memory
+/// within reach whatever is asked.
+inline constexpr std::uintmax_t kMaxFilesizeLimit = 1024u * 1024u * 1024u;
+
+/// The most worker threads --threads may ask for.
+inline constexpr unsigned kMaxThreads = 256;
+
 /// Where a command writes, and what it knows about the terminal.
 struct Streams {
   std::istream& in;
@@ -74,12 +81,20 @@ RenderOptions render_options(const CommonOptions& common, const Streams& streams
 ScanResult scan_jobs(const std::vector<std::string>& jobs, const Extractor& extractor, const CommonOptions& common,
                      const Streams& streams, const PostingSink* sink = nullptr, std::size_t citations_per_rule = 0);
 
-/// Writes a command's output to --output (atomically: a temporary file renamed into place) or
-/// to standard output. Throws Error when the write fails.
+/// Writes a command's output to --output (see write_output_file: a regular file is replaced
+/// atomically, a device or FIFO written through) or to standard output ("-", "/dev/stdout", or
+/// no --output). Throws Error when the write fails.
 void emit(const std::string& text, const CommonOptions& common, const Streams& streams);
 
-/// Writes `text` to `path` atomically. Throws Error "path: reason" on failure.
-void write_file_atomically(const std::string& path, const std::string& text);
+/// Throws Error when one of `outputs` is an input of the run: one of `files` (profiles,
+/// reports), a rule pack's file, or a posting file of `jobs`. Called before any work, so a
+/// mistaken -o fails fast and overwrites nothing.
+void check_outputs(const CommonOptions& common, const std::vector<std::string>& outputs,
+                   const std::vector<std::string>& files, const std::vector<std::string>& jobs = {});
+
+/// check_outputs for --output.
+void check_output(const CommonOptions& common, const std::vector<std::string>& files,
+                  const std::vector<std::string>& jobs = {});
 
 struct ScanCommand {
   std::vector<std::string> jobs;

@@ -15,6 +15,8 @@
 #include <ostream>
 #include <thread>
 
+#include "cio_gap/cli/number_options.h"
+#include "cio_gap/cli/output_file.h"
 #include "cio_gap/error.h"
 #include "cio_gap/load/resume_reader.h"
 #include "cio_gap/load/rule_loader.h"
@@ -42,12 +44,14 @@ void add_common_options(CLI::App& command, CommonOptions& common, const std::vec
   command.add_option("--color", common.color_name, "Colour: auto (only on a terminal; NO_COLOR honoured), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->default_str("auto");
-  command.add_option("-o,--output", common.output, "Write to FILE (atomically) instead of standard output");
+  command.add_option("-o,--output", common.output, "Write to FILE instead of standard output (replaced atomically; devices and FIFOs written to)");
   command.add_flag("-q,--quiet", common.quiet, "No warnings, summary or progress on standard error");
   if (reads_jobs) {
-    command.add_option("--max-filesize", common.max_filesize, "Skip posting files larger than this many bytes")
+    command.add_option("--max-filesize", common.max_filesize, "Skip posting files larger than this many bytes (at most 1 GiB)")
+        ->check(whole_number(1, kMaxFilesizeLimit))
         ->capture_default_str();
-    command.add_option("-j,--threads", common.threads, "Worker threads (default: one per core)");
+    command.add_option("-j,--threads", common.threads, "Worker threads (default: one per core; at most 256)")
+        ->check(whole_number(0, kMaxThreads));
   }
 }
 
@@ -169,42 +173,56 @@ ScanResult scan_jobs(const std::vector<std::string>& jobs, const Extractor& extr
   return scan;
 }
 
-void write_file_atomically(const std::string& path, const std::string& text) {
+namespace {
+
+// What a run reads: the given files, every file of the rule packs, and the posting files of
+// `jobs` as the scan will find them.
+std::vector<std::string> run_inputs(const CommonOptions& common, const std::vector<std::string>& files,
+                                    const std::vector<std::string>& jobs) {
   namespace fs = std::filesystem;
-  const fs::path target(path);
-  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::string temp = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
-  const int fd = ::mkstemp(temp.data());
-  if (fd < 0) throw Error(located(path, 0, 0, std::strerror(errno)));
-  auto fail = [&](int error) {
-    ::close(fd);
-    ::unlink(temp.c_str());
-    throw Error(located(path, 0, 0, std::strerror(error)));
-  };
-  std::size_t done = 0;
-  while (done < text.size()) {
-    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) fail(errno);
-    done += static_cast<std::size_t>(n);
+  std::vector<std::string> inputs = files;
+  for (const auto& pack : common.rule_packs) {
+    inputs.push_back(pack);
+    std::error_code ec;
+    if (!fs::is_directory(pack, ec)) continue;
+    for (fs::directory_iterator it(pack, ec), end; !ec && it != end; it.increment(ec)) inputs.push_back(it->path().string());
   }
-  // Readers of the final name must never see half a report: flush to disk, then rename.
-  if (::fchmod(fd, 0644) != 0 || ::fsync(fd) != 0) fail(errno);
-  if (::close(fd) != 0) {
-    const int error = errno;
-    ::unlink(temp.c_str());
-    throw Error(located(path, 0, 0, std::strerror(error)));
+  if (!jobs.empty()) {
+    Diagnostics ignored;
+    ReadLimits limits;
+    limits.max_filesize = common.max_filesize;
+    for (const auto& file : collect_job_files(jobs, limits, ignored)) inputs.push_back(file.path);
   }
-  if (::rename(temp.c_str(), path.c_str()) != 0) {
-    const int error = errno;
-    ::unlink(temp.c_str());
-    throw Error(located(path, 0, 0, std::strerror(error)));
+  return inputs;
+}
+
+bool is_existing_regular_file(const std::string& path) {
+  struct stat info {};
+  return ::stat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode);
+}
+
+}  // namespace
+
+void check_outputs(const CommonOptions& common, const std::vector<std::string>& outputs,
+                   const std::vector<std::string>& files, const std::vector<std::string>& jobs) {
+  // Only a file that exists can be an input; most runs write a new one and walk nothing here.
+  std::vector<std::string> existing;
+  for (const auto& output : outputs) {
+    if (!output.empty() && !is_standard_output(output) && is_existing_regular_file(output)) existing.push_back(output);
   }
+  if (existing.empty()) return;
+  const std::vector<std::string> inputs = run_inputs(common, files, jobs);
+  for (const auto& output : existing) refuse_input_as_output(output, inputs);
+}
+
+void check_output(const CommonOptions& common, const std::vector<std::string>& files,
+                  const std::vector<std::string>& jobs) {
+  check_outputs(common, {common.output}, files, jobs);
 }
 
 void emit(const std::string& text, const CommonOptions& common, const Streams& streams) {
-  if (!common.output.empty() && common.output != "-") {
-    write_file_atomically(common.output, text);
+  if (!common.output.empty() && !is_standard_output(common.output)) {
+    write_output_file(common.output, text);
     return;
   }
   streams.out << text;

@@ -6,6 +6,7 @@
 #include "cio_gap/analyze/report_diff.h"
 #include "cio_gap/error.h"
 #include "cio_gap/load/file_reader.h"
+#include "cio_gap/load/json_reader.h"
 #include "cio_gap/render/diff_render.h"
 #include "commands.h"
 
@@ -16,22 +17,13 @@ constexpr std::uintmax_t kMaxReportBytes = 256u * 1024u * 1024u;
 
 nlohmann::json read_report(const std::string& path) {
   const std::string text = read_file(path, kMaxReportBytes);
-  try {
-    return nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    // nlohmann reports a byte offset; turn it into line:col for the message.
-    std::size_t line = 1;
-    std::size_t col = 1;
-    for (std::size_t i = 0; i + 1 < e.byte && i < text.size(); ++i) {
-      if (text[i] == '\n') {
-        ++line;
-        col = 1;
-      } else {
-        ++col;
-      }
-    }
-    throw Error(located(path, static_cast<int>(line), static_cast<int>(col), "not valid JSON"));
+  // No repairs: a report is read exactly or not at all, and every error says where it is
+  // (a number overflow too).
+  JsonDocument document = parse_json(text);
+  if (!document.error.empty()) {
+    throw Error(located(path, document.line, document.column, "not valid JSON: " + document.error));
   }
+  return std::move(document.value);
 }
 
 }  // namespace
@@ -50,6 +42,7 @@ void setup_diff(CLI::App& app, DiffCommand& command, CommonOptions& common) {
 }
 
 int run_diff(const DiffCommand& command, const CommonOptions& common, const Streams& streams) {
+  check_output(common, {command.old_path, command.new_path});
   const ReportDiff diff =
       diff_reports(read_report(command.old_path), read_report(command.new_path), command.old_path, command.new_path);
   emit(common.format() == Format::json ? render_diff_json(diff) : render_diff_text(diff, render_options(common, streams)),
@@ -59,7 +52,7 @@ int run_diff(const DiffCommand& command, const CommonOptions& common, const Stre
     for (const auto& profile : diff.profiles) {
       if (profile.score_dropped()) {
         streams.err << fmt::format("cio-gap: {}: score dropped from {:g} to {} (--fail-on-drop)\n",
-                                   profile.profile.name.empty() ? profile.profile.path : profile.profile.name,
+                                   escape_control(profile.profile.name.empty() ? profile.profile.path : profile.profile.name),
                                    *profile.old_score,
                                    profile.new_score ? fmt::format("{:g}", *profile.new_score) : "none");
         code = kExitThreshold;

@@ -21,6 +21,7 @@ void setup_explain(CLI::App& app, ExplainCommand& command, CommonOptions& common
 }
 
 int run_explain(const ExplainCommand& command, const CommonOptions& common, const Streams& streams) {
+  check_output(common, {}, command.jobs);
   const RuleSet rules = load_active_rules(common);
   std::size_t rule = rules.rules.size();
   std::vector<std::string> ids;
@@ -37,7 +38,13 @@ int run_explain(const ExplainCommand& command, const CommonOptions& common, cons
   ReadLimits limits;
   limits.max_filesize = common.max_filesize;
   std::vector<PostingExplanation> explanations;
-  for (const auto& file : collect_job_files(command.jobs, limits, diagnostics)) {
+  for (const auto& file : list_job_files(command.jobs, limits, &diagnostics)) {
+    if (!file.skipped.empty()) {
+      // In its place among the files, as scan and assess give it.
+      diagnostics.warn(file.source + ": skipped: " + file.skipped);
+      ++diagnostics.files_skipped;
+      continue;
+    }
     for (const auto& posting : read_postings(file, limits, diagnostics)) {
       PostingExplanation explanation{posting.source, posting_title(posting), {}};
       for (auto& hit : extractor.hits(posting, scratch)) {

@@ -9,6 +9,7 @@
 
 #include "cio_gap/analyze/resume_evidence.h"
 #include "cio_gap/analyze/resume_facts.h"
+#include "cio_gap/cli/output_file.h"
 #include "cio_gap/error.h"
 #include "cio_gap/load/profile_loader.h"
 #include "cio_gap/render/profile_template.h"
@@ -23,12 +24,14 @@ void setup_validate(CLI::App& app, ProfileCommand& command, CommonOptions& commo
 }
 
 int run_validate(const ProfileCommand& command, const CommonOptions& common, const Streams& streams) {
+  check_output(common, {command.path});
   const RuleSet rules = load_active_rules(common);
   Profile profile = load_profile(command.path, rules);
   // The résumé it names must be readable too: an assess run would stop on it.
   attach_resume(profile, "", common);
-  const std::string resume = profile.resume.empty() ? "" : ", résumé " + profile.resume_path;
-  emit(fmt::format("{}: valid ({} skills, {} degrees, {} certifications, {} achievements{})\n", command.path,
+  const std::string resume = profile.resume.empty() ? "" : ", résumé " + escape_control(profile.resume_path);
+  emit(fmt::format("{}: valid ({} skills, {} degrees, {} certifications, {} achievements{})\n",
+                   escape_control(command.path),
                    profile.skills.size(), profile.education.size(), profile.certifications.size(),
                    profile.achievements.size(), resume),
        common, streams);
@@ -59,10 +62,11 @@ std::string draft_from_resume(const std::string& path, const RuleSet& rules, con
 }  // namespace
 
 int run_init(const ProfileCommand& command, const CommonOptions& common, const Streams& streams) {
+  check_output(common, command.from_resume.empty() ? std::vector<std::string>{} : std::vector<std::string>{command.from_resume});
   const RuleSet rules = load_active_rules(common);
   const std::string text = command.from_resume.empty() ? render_profile_template(rules)
                                                        : draft_from_resume(command.from_resume, rules, common);
-  if (command.path.empty() || command.path == "-") {
+  if (command.path.empty() || is_standard_output(command.path)) {
     emit(text, common, streams);
     return kExitOk;
   }
@@ -75,7 +79,8 @@ int run_init(const ProfileCommand& command, const CommonOptions& common, const S
     throw Error(located(command.path, 0, 0, std::strerror(written < 0 ? write_error : EIO)));
   }
   if (!common.quiet) {
-    streams.err << "cio-gap: wrote " << command.path << "; check it with: cio-gap validate " << command.path << '\n';
+    const std::string shown = escape_control(command.path);
+    streams.err << "cio-gap: wrote " << shown << "; check it with: cio-gap validate " << shown << '\n';
   }
   return kExitOk;
 }

@@ -13,16 +13,21 @@
 namespace cio_gap::cli {
 
 int run_rules_list(const CommonOptions& common, const Streams& streams) {
+  check_output(common, {});
   const RuleSet rules = load_active_rules(common);
   std::size_t width = 0;
   for (const auto& rule : rules.rules) width = std::max(width, rule.id.size());
   std::string out;
-  for (const auto& rule : rules.rules) out += fmt::format("{:<{}}  {:<10}  {}\n", rule.id, width, rule.category, rule.name);
+  for (const auto& rule : rules.rules) {
+    out += fmt::format("{:<{}}  {:<10}  {}\n", escape_control(rule.id), width, escape_control(rule.category),
+                       escape_control(rule.name));
+  }
   emit(out, common, streams);
   return kExitOk;
 }
 
 int run_rules_keywords(const CommonOptions& common, const Streams& streams) {
+  check_output(common, {});
   const RuleSet rules = load_active_rules(common);
   // The literals as the matcher sees them (normalised), without generated inflections.
   std::set<std::string> keywords;
@@ -32,7 +37,7 @@ int run_rules_keywords(const CommonOptions& common, const Streams& streams) {
   }
   std::string out;
   for (const auto& keyword : keywords) {
-    if (!keyword.empty()) out += keyword + '\n';
+    if (!keyword.empty()) out += escape_control(keyword) + '\n';
   }
   emit(out, common, streams);
   return kExitOk;
@@ -41,12 +46,13 @@ int run_rules_keywords(const CommonOptions& common, const Streams& streams) {
 int run_rules_test(const RulesCommand& command, const CommonOptions& common, const Streams& streams) {
   CommonOptions options = common;
   if (!command.path.empty()) options.rule_packs.push_back(command.path);
+  check_output(options, {});
   const RuleSet rules = load_active_rules(options);
   const Extractor extractor(rules);
   const RuleTestResult result = test_rules(extractor);
   std::string out;
   for (const auto& failure : result.failures) {
-    out += fmt::format("{}:{}: {}: should {}: \"{}\"\n", failure.file, failure.line, failure.rule_id,
+    out += fmt::format("{}:{}: {}: should {}: \"{}\"\n", escape_control(failure.file), failure.line, failure.rule_id,
                        failure.expected_match ? "match" : "not match", escape_control(failure.sentence));
   }
   out += fmt::format("{} rules, {} examples, {} failed\n", rules.rules.size(), result.examples, result.failures.size());
@@ -57,10 +63,11 @@ int run_rules_test(const RulesCommand& command, const CommonOptions& common, con
 int run_rules_validate(const RulesCommand& command, const CommonOptions& common, const Streams& streams) {
   // A pack is read after the active rules, as a real run would read it (it may extend their
   // rules and use their word sets), then compiled with them.
-  const bool other_rules = !common.no_default_rules || !common.rule_packs.empty();
-  const RuleSet before = other_rules ? load_active_rules(common) : RuleSet{};
   CommonOptions options = common;
   options.rule_packs.push_back(command.path);
+  check_output(options, {});
+  const bool other_rules = !common.no_default_rules || !common.rule_packs.empty();
+  const RuleSet before = other_rules ? load_active_rules(common) : RuleSet{};
   const RuleSet rules = load_active_rules(options);
   const Extractor extractor(rules);
   auto size = [](const Rule& rule) {
@@ -81,7 +88,7 @@ int run_rules_validate(const RulesCommand& command, const CommonOptions& common,
   }
   const std::size_t added = rules.rules.size() - before.rules.size();
   std::string extensions = extended == 0 ? "" : fmt::format(", {} extended", extended);
-  emit(fmt::format("{}: valid ({} rules, {} keywords{})\n", command.path, added, keywords, extensions), common,
+  emit(fmt::format("{}: valid ({} rules, {} keywords{})\n", escape_control(command.path), added, keywords, extensions), common,
        streams);
   return kExitOk;
 }

@@ -2,6 +2,7 @@
 
 #include <ostream>
 
+#include "cio_gap/cli/output_file.h"
 #include "cio_gap/error.h"
 #include "commands.h"
 
@@ -20,11 +21,12 @@ void setup_scan(CLI::App& app, ScanCommand& command, CommonOptions& common) {
 }
 
 int run_scan(const ScanCommand& command, const CommonOptions& common, const Streams& streams) {
+  check_output(common, {}, command.jobs);
   const RuleSet rules = load_active_rules(common);
   const Extractor extractor(rules);
   if (common.format() == Format::jsonl) {
     // Streamed: each line leaves as soon as its posting and those before it are read.
-    const bool to_file = !common.output.empty() && common.output != "-";
+    const bool to_file = !common.output.empty() && !is_standard_output(common.output);
     std::string buffered;
     const PostingSink sink = [&](PostingFindings&& posting) {
       const std::string line = render_posting_jsonl(posting, rules);
@@ -37,7 +39,7 @@ int run_scan(const ScanCommand& command, const CommonOptions& common, const Stre
       }
     };
     scan_jobs(command.jobs, extractor, common, streams, &sink);
-    if (to_file) write_file_atomically(common.output, buffered);
+    if (to_file) write_output_file(common.output, buffered);
     return kExitOk;
   }
   const ScanResult scan = scan_jobs(command.jobs, extractor, common, streams);

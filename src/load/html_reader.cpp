@@ -19,7 +19,7 @@ std::optional<PostingText> read_html_posting(const std::string& source, std::str
   std::vector<JsonDocument> blocks;
   blocks.reserve(page.json_ld.size());
   for (const std::string& block : page.json_ld) {
-    blocks.push_back(parse_json(block));
+    blocks.push_back(parse_json(block, {true, false, {}}));
     if (!blocks.back().error.empty()) {
       // Broken structured data is common and harmless unless it was the posting.
       if (block.find("JobPosting") != std::string::npos) {

@@ -64,17 +64,14 @@ std::string describe_size(std::uintmax_t bytes) {
   return std::to_string(bytes) + " bytes";
 }
 
-void skip(Diagnostics& diagnostics, const std::string& source, const std::string& why) {
-  diagnostics.warn(source + ": skipped: " + why);
-  ++diagnostics.files_skipped;
+std::string too_large(const ReadLimits& limits) {
+  return "larger than " + describe_size(limits.max_filesize) + " (--max-filesize)";
 }
 
-// Whether a regular file fits the size limit; warns and counts it as skipped when not.
-bool fits(std::uintmax_t size, const std::string& source, const ReadLimits& limits,
-          Diagnostics& diagnostics) {
-  if (size <= limits.max_filesize) return true;
-  skip(diagnostics, source, "larger than " + describe_size(limits.max_filesize) + " (--max-filesize)");
-  return false;
+JobFile skipped_entry(const std::string& argument, const std::string& why) {
+  JobFile entry{argument, argument};
+  entry.skipped = why;
+  return entry;
 }
 
 struct FolderCloser {
@@ -105,16 +102,15 @@ FolderHandle open_folder(int parent, const std::string& name, bool follow, int& 
 // descriptor per level is open.
 class FolderWalk {
  public:
-  FolderWalk(const std::string& argument, const ReadLimits& limits, Diagnostics& diagnostics)
-      : argument_(argument), limits_(limits), diagnostics_(diagnostics) {}
+  FolderWalk(const std::string& argument, const ReadLimits& limits) : argument_(argument), limits_(limits) {}
 
   std::vector<JobFile> run() {
     int error = 0;
     // The argument itself is followed if it is a link: the user named it.
     FolderHandle root = open_folder(AT_FDCWD, argument_, true, error);
     if (!root) {
-      skip(diagnostics_, argument_, "cannot read folder: " + std::string(std::strerror(error)));
-      return {};
+      skip(argument_, "", "cannot read folder: " + std::string(std::strerror(error)));
+      return std::move(found_);
     }
     enter(std::move(root), "", 0);
     while (!stack_.empty()) {
@@ -126,19 +122,20 @@ class FolderWalk {
       const std::string& name = folder.subfolders[folder.next++];
       const std::string relative = join(folder.relative, name);
       if (folder.depth >= limits_.max_depth) {
-        skip(diagnostics_, relative, "folder more than " + std::to_string(limits_.max_depth) + " levels deep");
+        skip(relative, relative, "folder more than " + std::to_string(limits_.max_depth) + " levels deep");
         continue;
       }
       FolderHandle sub = open_folder(::dirfd(folder.handle.get()), name, false, error);
       if (!sub) {
-        skip(diagnostics_, relative, describe_open_error(error));
+        skip(relative, relative, describe_open_error(error));
         continue;
       }
       enter(std::move(sub), relative, folder.depth + 1);
     }
-    // Byte-wise order of the relative paths, whatever order the file system lists them in.
-    std::sort(found_.begin(), found_.end(),
-              [](const JobFile& a, const JobFile& b) { return a.source < b.source; });
+    // Byte-wise order of the relative paths, whatever order the file system lists them in;
+    // entries skipped take their place among the files, so their warnings come in that order.
+    std::stable_sort(found_.begin(), found_.end(),
+                     [](const JobFile& a, const JobFile& b) { return a.source < b.source; });
     return std::move(found_);
   }
 
@@ -170,12 +167,12 @@ class FolderWalk {
     const std::string source = relative.empty() ? argument_ : relative;
     struct stat info {};
     if (::fstat(::dirfd(handle.get()), &info) != 0) {
-      skip(diagnostics_, source, "cannot read folder: " + std::string(std::strerror(errno)));
+      skip(source, relative, "cannot read folder: " + std::string(std::strerror(errno)));
       return;
     }
     const auto [seen, inserted] = visited_.emplace(std::make_pair(info.st_dev, info.st_ino), source);
     if (!inserted) {
-      skip(diagnostics_, source, "folder loop: the same folder as " + seen->second);
+      skip(source, relative, "folder loop: the same folder as " + seen->second);
       return;
     }
     Folder folder{std::move(handle), relative, depth, {}, 0};
@@ -190,7 +187,7 @@ class FolderWalk {
       errno = 0;
       const dirent* entry = ::readdir(stream);
       if (entry == nullptr) {
-        if (errno != 0) skip(diagnostics_, source, "cannot read folder: " + std::string(std::strerror(errno)));
+        if (errno != 0) skip(source, folder.relative, "cannot read folder: " + std::string(std::strerror(errno)));
         break;
       }
       const std::string name = entry->d_name;
@@ -198,7 +195,7 @@ class FolderWalk {
       const std::string relative = join(folder.relative, name);
       struct stat info {};
       if (::fstatat(fd, name.c_str(), &info, AT_SYMLINK_NOFOLLOW) != 0) {
-        skip(diagnostics_, relative,
+        skip(relative, relative,
              errno == ENOENT ? "removed during the scan" : "cannot read: " + std::string(std::strerror(errno)));
         continue;
       }
@@ -211,18 +208,26 @@ class FolderWalk {
         continue;
       }
       if (S_ISLNK(info.st_mode)) {
-        skip(diagnostics_, relative, "symbolic link inside a folder");
+        skip(relative, relative, "symbolic link inside a folder");
       } else if (!S_ISREG(info.st_mode)) {
-        skip(diagnostics_, relative, "not a regular file");
-      } else if (fits(static_cast<std::uintmax_t>(info.st_size), relative, limits_, diagnostics_)) {
+        skip(relative, relative, "not a regular file");
+      } else if (static_cast<std::uintmax_t>(info.st_size) > limits_.max_filesize) {
+        skip(relative, relative, too_large(limits_));
+      } else {
         found_.push_back({(fs::path(argument_) / relative).string(), relative, true});
       }
     }
   }
 
+  // An entry not read, in its place among the files: `source` names it, `relative` sorts it.
+  void skip(const std::string& source, const std::string& relative, const std::string& why) {
+    JobFile entry{(fs::path(argument_) / relative).string(), source, true};
+    entry.skipped = why;
+    found_.push_back(std::move(entry));
+  }
+
   const std::string& argument_;
   const ReadLimits& limits_;
-  Diagnostics& diagnostics_;
   std::vector<Folder> stack_;
   std::map<std::pair<dev_t, ino_t>, std::string> visited_;
   std::vector<JobFile> found_;
@@ -255,8 +260,8 @@ void warn_passed_over(std::vector<std::string> names, Diagnostics& diagnostics) 
 
 }  // namespace
 
-std::vector<JobFile> collect_job_files(const std::vector<std::string>& args,
-                                       const ReadLimits& limits, Diagnostics& diagnostics) {
+std::vector<JobFile> list_job_files(const std::vector<std::string>& args, const ReadLimits& limits,
+                                    Diagnostics* diagnostics) {
   std::vector<JobFile> files;
   std::vector<std::string> passed_over;
   for (const std::string& argument : args) {
@@ -271,28 +276,43 @@ std::vector<JobFile> collect_job_files(const std::vector<std::string>& args,
       throw Error(located(argument, 0, 0, "No such file or directory"));
     }
     if (error) {
-      skip(diagnostics, argument, "cannot read: " + error.message());
+      files.push_back(skipped_entry(argument, "cannot read: " + error.message()));
       continue;
     }
     if (fs::is_directory(status)) {
-      FolderWalk walk(argument, limits, diagnostics);
+      FolderWalk walk(argument, limits);
       for (JobFile& file : walk.run()) files.push_back(std::move(file));
       for (std::string& name : walk.passed_over()) passed_over.push_back(std::move(name));
       continue;
     }
     if (!fs::is_regular_file(status)) {
-      skip(diagnostics, argument, "not a regular file");
+      files.push_back(skipped_entry(argument, "not a regular file"));
       continue;
     }
     const std::uintmax_t size = fs::file_size(argument, error);
     if (error) {
-      skip(diagnostics, argument, "cannot read: " + error.message());
-      continue;
+      files.push_back(skipped_entry(argument, "cannot read: " + error.message()));
+    } else if (size > limits.max_filesize) {
+      files.push_back(skipped_entry(argument, too_large(limits)));
+    } else {
+      files.push_back({argument, argument});
     }
-    if (!fits(size, argument, limits, diagnostics)) continue;
-    files.push_back({argument, argument});
   }
-  warn_passed_over(std::move(passed_over), diagnostics);
+  if (diagnostics != nullptr) warn_passed_over(std::move(passed_over), *diagnostics);
+  return files;
+}
+
+std::vector<JobFile> collect_job_files(const std::vector<std::string>& args,
+                                       const ReadLimits& limits, Diagnostics& diagnostics) {
+  std::vector<JobFile> files;
+  for (JobFile& file : list_job_files(args, limits, &diagnostics)) {
+    if (file.skipped.empty()) {
+      files.push_back(std::move(file));
+    } else {
+      diagnostics.warn(file.source + ": skipped: " + file.skipped);
+      ++diagnostics.files_skipped;
+    }
+  }
   return files;
 }
 

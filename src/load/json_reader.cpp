@@ -1,35 +1,32 @@
 #include "cio_gap/load/json_reader.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
+#include <map>
 #include <tuple>
 
 #include "cio_gap/error.h"
 #include "cio_gap/load/posting_builder.h"
+#include "cio_gap/load/record_warnings.h"
 
 namespace cio_gap {
 namespace {
 
 using nlohmann::json;
 
-// 1-based line and column of a byte offset.
-std::pair<int, int> position_of(std::string_view text, std::size_t offset) {
-  offset = std::min(offset, text.size());
-  const std::string_view before = text.substr(0, offset);
-  const auto line = 1 + std::count(before.begin(), before.end(), '\n');
-  const std::size_t last_newline = before.rfind('\n');
-  const std::size_t line_start = last_newline == std::string_view::npos ? 0 : last_newline + 1;
-  return {static_cast<int>(line), static_cast<int>(offset - line_start + 1)};
-}
 
-// nlohmann's messages read "[json.exception.parse_error.101] parse error at line 1, column 2:
-// syntax error ..."; the position is reported separately, so keep only the reason.
-std::string parse_error_reason(const std::string& what) {
-  const std::size_t column = what.find("column ");
-  const std::size_t colon = what.find(": ", column == std::string::npos ? 0 : column);
-  if (colon != std::string::npos) return what.substr(colon + 2);
-  const std::size_t bracket = what.find("] ");
-  return bracket == std::string::npos ? what : what.substr(bracket + 2);
+// Members of a top-level object that hold an array of records.
+const std::vector<std::string> kWrappers = {"jobs", "postings", "results", "data", "items", "jobPostings", "hits"};
+
+// How posting files are parsed: repaired, and arrays of records keep only their objects.
+JsonReadOptions posting_read_options() {
+  JsonReadOptions options;
+  options.repair = true;
+  options.skip_non_objects = true;
+  options.record_members = kWrappers;
+  return options;
 }
 
 const json* member(const json& object, const char* key) {
@@ -185,21 +182,34 @@ PostingText usajobs_posting(const json& descriptor, const std::string& source,
   return posting;
 }
 
+// How a summary points at a record: "#2".
+std::string record_label(std::size_t index) { return fmt::format("#{}", index); }
+
 std::string indexed(const std::string& source, std::size_t index) {
-  return source + "#" + std::to_string(index);
+  return source + record_label(index);
 }
 
-void add_record(const json& record, const std::string& source, Diagnostics& diagnostics,
+struct RecordContext {
+  const std::string& source;  // the file, or "file#line" for a JSON Lines record
+  RecordWarnings& warnings;
+  const std::vector<std::size_t>* kept_indices = nullptr;  // of a top-level array read with skipping
+  const std::map<std::string, std::vector<std::size_t>>* member_kept_indices = nullptr;  // of its members
+};
+
+void add_record(const json& record, const std::string& name, std::size_t index, RecordContext& context,
                 std::vector<PostingText>& postings) {
-  if (auto posting = posting_from_record(record, source, diagnostics)) {
+  Diagnostics record_diagnostics;
+  if (auto posting = posting_from_record(record, name, record_diagnostics)) {
     postings.push_back(std::move(*posting));
   }
+  context.warnings.add(name, record_label(index), index, record_diagnostics.warnings);
 }
 
-void add_records(const json& array, const std::string& source, Diagnostics& diagnostics,
+void add_records(const json& array, RecordContext& context, const std::vector<std::size_t>* indices,
                  std::vector<PostingText>& postings) {
   for (std::size_t i = 0; i < array.size(); ++i) {
-    add_record(array[i], indexed(source, i), diagnostics, postings);
+    const std::size_t index = indices != nullptr && i < indices->size() ? (*indices)[i] : i;
+    add_record(array[i], indexed(context.source, index), index, context, postings);
   }
 }
 
@@ -217,11 +227,11 @@ bool is_record(const json& object) {
   return false;
 }
 
-std::vector<PostingText> postings_from_value(const json& value, const std::string& source,
-                                             Diagnostics& diagnostics) {
+std::vector<PostingText> postings_from_value(const json& value, RecordContext& context, Diagnostics& diagnostics) {
+  const std::string& source = context.source;
   std::vector<PostingText> postings;
   if (value.is_array()) {
-    add_records(value, source, diagnostics, postings);
+    add_records(value, context, context.kept_indices, postings);
     return postings;
   }
   if (!value.is_object()) {
@@ -234,31 +244,33 @@ std::vector<PostingText> postings_from_value(const json& value, const std::strin
       for (std::size_t i = 0; i < items->size(); ++i) {
         const json& item = (*items)[i];
         const json* descriptor = member(item, "MatchedObjectDescriptor");
-        add_record(descriptor != nullptr ? *descriptor : item, indexed(source, i), diagnostics,
-                   postings);
+        add_record(descriptor != nullptr ? *descriptor : item, indexed(source, i), i, context, postings);
       }
       return postings;
     }
   }
   if (is_record(value)) {
-    add_record(value, source, diagnostics, postings);
+    add_record(value, source, 0, context, postings);
     return postings;
   }
-  static constexpr std::array<const char*, 7> kWrappers = {
-      "jobs", "postings", "results", "data", "items", "jobPostings", "hits"};
-  for (const char* key : kWrappers) {
-    const json* records = member(value, key);
+  for (const std::string& key : kWrappers) {
+    const json* records = member(value, key.c_str());
     if (records != nullptr && records->is_array()) {
-      add_records(*records, source, diagnostics, postings);
+      const std::vector<std::size_t>* indices = nullptr;
+      if (context.member_kept_indices != nullptr) {
+        const auto found = context.member_kept_indices->find(key);
+        if (found != context.member_kept_indices->end()) indices = &found->second;
+      }
+      add_records(*records, context, indices, postings);
       return postings;
     }
   }
   const std::vector<const json*> found = find_job_postings(value);
   if (found.size() == 1) {
-    add_record(*found.front(), source, diagnostics, postings);
+    add_record(*found.front(), source, 0, context, postings);
   } else if (!found.empty()) {
     for (std::size_t i = 0; i < found.size(); ++i) {
-      add_record(*found[i], indexed(source, i), diagnostics, postings);
+      add_record(*found[i], indexed(source, i), i, context, postings);
     }
   } else {
     diagnostics.warn(source +
@@ -266,6 +278,29 @@ std::vector<PostingText> postings_from_value(const json& value, const std::strin
                      "description field)");
   }
   return postings;
+}
+
+// Says what parse_json repaired, once per kind for a whole file.
+void warn_repairs(const std::string& source, std::string_view text, const JsonRepair& repair, const char* what,
+                  const char* read_as, Diagnostics& diagnostics) {
+  if (repair.count == 0) return;
+  const auto [line, column] = json_position(text, repair.first_offset);
+  if (repair.count == 1) {
+    diagnostics.warn(located(source, line, column, fmt::format("{} '{}' read as {}", what, repair.first_text, read_as)));
+  } else {
+    diagnostics.warn(located(source, line, column,
+                             fmt::format("{} {}s read as {} (the first '{}')", group_digits(repair.count), what,
+                                         read_as, repair.first_text)));
+  }
+}
+
+// Both kinds of repair, the one met first first.
+void warn_repairs(const std::string& source, std::string_view text, const JsonRepair& surrogates,
+                  const JsonRepair& overflows, Diagnostics& diagnostics) {
+  const bool surrogates_first = surrogates.count > 0 && (overflows.count == 0 || surrogates.first_offset < overflows.first_offset);
+  if (surrogates_first) warn_repairs(source, text, surrogates, "lone surrogate", "U+FFFD", diagnostics);
+  warn_repairs(source, text, overflows, "number out of range", "null", diagnostics);
+  if (!surrogates_first) warn_repairs(source, text, surrogates, "lone surrogate", "U+FFFD", diagnostics);
 }
 
 void collect_job_postings(const json& value, std::vector<const json*>& found) {
@@ -287,89 +322,88 @@ bool looks_like_json_lines(std::string_view text) {
   const std::size_t end = text.find('\n', first);
   if (end == std::string_view::npos) return false;
   if (text.find_first_not_of(" \t\n", end) == std::string_view::npos) return false;
-  const JsonDocument line = parse_json(text.substr(first, end - first));
+  const JsonDocument line = parse_json(text.substr(first, end - first), {true, false, {}});
   return line.error.empty() && line.value.is_object();
 }
 
 }  // namespace
 
-JsonDocument parse_json(std::string_view text) {
-  JsonDocument document;
-  // nlohmann builds the tree without recursion, but copying, comparing, dumping and our own
-  // readers recurse, so depth is bounded before anything is built.
-  int depth = 0;
-  bool in_string = false;
-  bool escaped = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (in_string) {
-      if (escaped) {
-        escaped = false;
-      } else if (c == '\\') {
-        escaped = true;
-      } else if (c == '"') {
-        in_string = false;
-      }
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      if (++depth > kMaxJsonDepth) {
-        document.error = "nested deeper than " + std::to_string(kMaxJsonDepth) + " levels";
-        std::tie(document.line, document.column) = position_of(text, i);
-        return document;
-      }
-    } else if ((c == ']' || c == '}') && depth > 0) {
-      --depth;
-    }
-  }
-  try {
-    document.value = json::parse(text.begin(), text.end());
-  } catch (const json::exception& e) {
-    document.value = nullptr;
-    document.error = parse_error_reason(e.what());
-    std::size_t offset = 0;
-    if (const auto* parse_error = dynamic_cast<const json::parse_error*>(&e)) {
-      offset = parse_error->byte > 0 ? parse_error->byte - 1 : 0;
-    }
-    std::tie(document.line, document.column) = position_of(text, offset);
-  }
-  return document;
-}
-
 std::vector<PostingText> read_json_postings(const std::string& source, std::string_view text,
                                             Diagnostics& diagnostics) {
-  const JsonDocument document = parse_json(text);
-  if (!document.error.empty()) {
-    if (looks_like_json_lines(text)) return read_jsonl_postings(source, text, diagnostics);
-    diagnostics.warn(
-        located(source, document.line, document.column, "invalid JSON: " + document.error));
-    return {};
+  const JsonDocument document = parse_json(text, posting_read_options());
+  if (!document.error.empty() && !document.partial && looks_like_json_lines(text)) {
+    return read_jsonl_postings(source, text, diagnostics);
   }
-  return postings_from_value(document.value, source, diagnostics);
+  warn_repairs(source, text, document.surrogates, document.overflows, diagnostics);
+  if (!document.error.empty()) {
+    std::string message = "invalid JSON: " + document.error;
+    if (document.partial) message += "; the records before it are read";
+    diagnostics.warn(located(source, document.line, document.column, message));
+    if (!document.partial) return {};
+  }
+  RecordWarnings warnings(source, "records");
+  if (document.skipped > 0) {
+    const std::string label = record_label(document.first_skipped);
+    warnings.add("skipped: not a JSON object", document.skipped, label, document.first_skipped,
+                 indexed(source, document.first_skipped) + ": skipped: not a JSON object");
+  }
+  RecordContext context{source, warnings, &document.kept_indices, &document.member_kept_indices};
+  std::vector<PostingText> postings = postings_from_value(document.value, context, diagnostics);
+  warnings.flush(diagnostics);
+  return postings;
 }
 
 std::vector<PostingText> read_jsonl_postings(const std::string& source, std::string_view text,
                                              Diagnostics& diagnostics) {
   std::vector<PostingText> postings;
+  RecordWarnings warnings(source, "records");
+  RecordWarnings bad_lines(source, "lines");
+  JsonRepair surrogates;
+  JsonRepair overflows;
+  auto merge = [](JsonRepair& total, const JsonRepair& line, std::size_t line_start) {
+    if (line.count == 0) return;
+    if (total.count == 0) {
+      total.first_offset = line_start + line.first_offset;
+      total.first_text = line.first_text;
+    }
+    total.count += line.count;
+  };
   int line_number = 0;
   std::size_t start = 0;
   while (start < text.size()) {
+    const std::size_t line_start = start;
     const std::size_t end = std::min(text.find('\n', start), text.size());
     const std::string_view line = text.substr(start, end - start);
     start = end + 1;
     ++line_number;
     if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
-    const JsonDocument document = parse_json(line);
+    const JsonDocument document = parse_json(line, posting_read_options());
+    merge(surrogates, document.surrogates, line_start);
+    merge(overflows, document.overflows, line_start);
     if (!document.error.empty()) {
-      diagnostics.warn(
-          located(source, line_number, document.column, "invalid JSON: " + document.error));
+      std::string single = located(source, line_number, document.column, "invalid JSON: " + document.error);
+      bad_lines.add("skipped: invalid JSON", 1,
+                    fmt::format("line {}, column {}: {}", line_number, document.column, document.error),
+                    static_cast<std::size_t>(line_number), std::move(single));
       continue;
     }
-    std::vector<PostingText> found =
-        postings_from_value(document.value, indexed(source, static_cast<std::size_t>(line_number)),
-                            diagnostics);
+    const std::string name = indexed(source, static_cast<std::size_t>(line_number));
+    RecordWarnings line_warnings(name, "records");
+    RecordContext context{name, line_warnings, &document.kept_indices, &document.member_kept_indices};
+    if (document.skipped > 0) {
+      line_warnings.add("skipped: not a JSON object", document.skipped, record_label(document.first_skipped),
+                        document.first_skipped, indexed(name, document.first_skipped) + ": skipped: not a JSON object");
+    }
+    Diagnostics line_diagnostics;
+    std::vector<PostingText> found = postings_from_value(document.value, context, line_diagnostics);
+    line_warnings.flush(line_diagnostics);
+    warnings.add(name, record_label(static_cast<std::size_t>(line_number)), static_cast<std::size_t>(line_number),
+                 line_diagnostics.warnings);
     for (PostingText& posting : found) postings.push_back(std::move(posting));
   }
+  warn_repairs(source, text, surrogates, overflows, diagnostics);
+  bad_lines.flush(diagnostics);
+  warnings.flush(diagnostics);
   return postings;
 }
 

@@ -1,5 +1,7 @@
 #include "cio_gap/load/posting_reader.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <iostream>
 #include <system_error>
@@ -93,7 +95,7 @@ PostingFormat sniff_format(std::string_view text) {
   if (first == std::string_view::npos) return PostingFormat::text;
   if (text[first] == '[') return PostingFormat::json;
   if (text[first] == '{') {
-    return parse_json(text).error.empty() ? PostingFormat::json : PostingFormat::jsonl;
+    return parse_json(text, {true, true, {}}).error.empty() ? PostingFormat::json : PostingFormat::jsonl;
   }
   if (text[first] == '<') {
     const std::string start = lowercase(text.substr(first, 256));
@@ -116,6 +118,10 @@ std::optional<std::string> decode(const std::string& source, std::string_view by
   }
   if (decoded.encoding == Encoding::windows1252) {
     diagnostics.warn(source + ": not valid UTF-8; read as Windows-1252");
+  } else if (decoded.encoding == Encoding::utf8_repaired) {
+    diagnostics.warn(fmt::format("{}: {} not valid UTF-8 (first on line {}); read as Windows-1252, the rest as UTF-8",
+                                 source, decoded.invalid_bytes == 1 ? "1 byte" : group_digits(decoded.invalid_bytes) + " bytes",
+                                 decoded.first_invalid_line));
   }
   return std::move(decoded.text);
 }

@@ -7,7 +7,7 @@ namespace cio_gap {
 
 std::string render_explain_text(const Rule& rule, const std::vector<PostingExplanation>& postings,
                                 const RenderOptions& options) {
-  std::string out = fmt::format("{} ({})\n", rule.name, rule.id);
+  std::string out = fmt::format("{} ({})\n", escape_control(rule.name), rule.id);
   int demanding = 0;
   for (const auto& posting : postings) {
     bool counted = false;

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "cio_gap/render/render.h"
+#include "cio_gap/text/decode.h"
 
 namespace cio_gap {
 namespace {
@@ -10,14 +11,28 @@ namespace {
 // Text from postings, profiles and rule packs is shown as text, never as markup: every
 // character that can open Markdown or HTML syntax inside a line is backslash-escaped (`$` too,
 // since GitHub renders $...$ as maths), `|` so a table cell cannot split, and control
-// characters (newlines included) become spaces so a value stays on its line.
+// characters (newlines, C1, bidi overrides) become spaces so a value stays on its line and
+// in its order; bytes that are not UTF-8 become U+FFFD.
 std::string md(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (const char c : text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
     const auto u = static_cast<unsigned char>(c);
     if (u < 0x20 || u == 0x7F) {
       out += ' ';
+      continue;
+    }
+    if (u >= 0x80) {
+      const std::size_t length = utf8_sequence_length(text, i);
+      if (length == 0) {
+        out += "\uFFFD";  // not UTF-8
+      } else if (is_terminal_control(utf8_code_point(text, i, length))) {
+        out += ' ';
+      } else {
+        out.append(text.substr(i, length));
+      }
+      i += length == 0 ? 0 : length - 1;
       continue;
     }
     switch (c) {

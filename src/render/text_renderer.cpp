@@ -2,8 +2,10 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <cstdint>
 
 #include "cio_gap/render/render.h"
+#include "cio_gap/text/decode.h"
 
 namespace cio_gap {
 namespace {
@@ -51,19 +53,39 @@ std::string line_location(int page, int line) {
   return page > 0 ? fmt::format("p{}:{}", page, line) : std::to_string(line);
 }
 
+bool is_terminal_control(char32_t code) {
+  return (code >= 0x80 && code <= 0x9F) ||      // C1: CSI, OSC, ST and the rest
+         (code >= 0x202A && code <= 0x202E) ||  // bidi embeddings and overrides
+         (code >= 0x2066 && code <= 0x2069) ||  // bidi isolates
+         code == 0x200E || code == 0x200F || code == 0x061C ||  // direction marks
+         code == 0x2028 || code == 0x2029;      // line and paragraph separators
+}
+
 std::string escape_control(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (const char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    if (c == '\n') {
+  for (std::size_t i = 0; i < text.size();) {
+    const auto u = static_cast<unsigned char>(text[i]);
+    if (u >= 0x20 && u < 0x7F) {
+      out.push_back(text[i++]);
+    } else if (u == '\n') {
       out += "\\n";
-    } else if (c == '\t') {
+      ++i;
+    } else if (u == '\t') {
       out += "\\t";
-    } else if (u < 0x20 || u == 0x7F) {
+      ++i;
+    } else if (u < 0x80) {
       out += fmt::format("\\x{:02x}", u);
+      ++i;
+    } else if (const std::size_t length = utf8_sequence_length(text, i); length == 0) {
+      out += fmt::format("\\x{:02x}", u);  // not UTF-8: a lone 0x9B is CSI to some terminals
+      ++i;
+    } else if (const char32_t code = utf8_code_point(text, i, length); is_terminal_control(code)) {
+      out += fmt::format("\\u{:04x}", static_cast<std::uint32_t>(code));
+      i += length;
     } else {
-      out.push_back(c);
+      out.append(text.substr(i, length));
+      i += length;
     }
   }
   return out;
@@ -161,7 +183,7 @@ std::string render_report_text(const Report& report, const RuleSet& rules, const
     const QualificationDemand& q = report.qualifications[index];
     const Rule& rule = rules.rules[q.rule];
     const int postings = q.required + q.preferred;
-    out += fmt::format("\n{:>2}. {} ({}): {}\n", ++rank, styled(options, fmt::emphasis::bold, rule.name), rule.id,
+    out += fmt::format("\n{:>2}. {} ({}): {}\n", ++rank, styled(options, fmt::emphasis::bold, escape_control(rule.name)), rule.id,
                        styled(options, status_style(q.status), to_string(q.status)));
     out += fmt::format("    Demanded by {} of {} postings ({}; {} required, {} preferred).\n", postings,
                        report.read_for_demands(), percent(q.share), q.required, q.preferred);
@@ -174,7 +196,7 @@ std::string render_report_text(const Report& report, const RuleSet& rules, const
       out += "    " + wrap(fmt::format("You have {}: {} ({})", to_string(e.strength), escape_control(e.text), where),
                              static_cast<std::size_t>(options.width), 6) + "\n";
     }
-    out += "    " + wrap("Next step: " + rule.advice, static_cast<std::size_t>(options.width), 4) + "\n";
+    out += "    " + wrap("Next step: " + escape_control(rule.advice), static_cast<std::size_t>(options.width), 4) + "\n";
   }
 
   out += '\n' + styled(options, fmt::emphasis::bold, "Readiness checks") + "\n";

@@ -19,6 +19,7 @@ struct JobFile {
   std::string path;    ///< what to open ("-" for standard input)
   std::string source;  ///< how findings name it: relative to the folder given, or as given
   bool inside_folder = false;  ///< found in a folder: read without following a symbolic link
+  std::string skipped;         ///< non-empty: an entry not to read, and why ("not a regular file")
 };
 
 /// Expands the JOBS arguments into files, in sorted order: folders recursively (regular files
@@ -35,5 +36,12 @@ struct JobFile {
 /// Throws Error when an argument does not exist.
 std::vector<JobFile> collect_job_files(const std::vector<std::string>& args,
                                        const ReadLimits& limits, Diagnostics& diagnostics);
+
+/// As collect_job_files, but the entries skipped stay in the list, in their sorted place,
+/// with `skipped` saying why, so that a scan can give their warnings in the order of the
+/// files around them. Files of the folders that are not in a posting format are named in one
+/// warning into `diagnostics`, when given.
+std::vector<JobFile> list_job_files(const std::vector<std::string>& args, const ReadLimits& limits,
+                                    Diagnostics* diagnostics = nullptr);
 
 }  // namespace cio_gap

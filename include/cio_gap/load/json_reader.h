@@ -7,25 +7,11 @@
 #include <string_view>
 #include <vector>
 
+#include "cio_gap/load/json_document.h"
 #include "cio_gap/model/diagnostics.h"
 #include "cio_gap/model/posting.h"
 
 namespace cio_gap {
-
-/// Deepest nesting of arrays and objects accepted. Job data needs a handful of levels; the
-/// limit keeps recursive code (ours, and nlohmann's copy and dump) off hostile input.
-inline constexpr int kMaxJsonDepth = 128;
-
-/// One JSON text, parsed or not.
-struct JsonDocument {
-  nlohmann::json value;  ///< null when parsing failed
-  std::string error;     ///< empty on success, else what went wrong ("syntax error ...")
-  int line = 0;          ///< 1-based position of the error
-  int column = 0;
-};
-
-/// Parses JSON without throwing, refusing nesting deeper than kMaxJsonDepth.
-JsonDocument parse_json(std::string_view text);
 
 /// Postings in a JSON document: a JobPosting object or an array of them (also inside
 /// `@graph`), a Greenhouse board (`{"jobs": [...]}`), Lever postings (`[{text, lists}]`),
@@ -33,13 +19,17 @@ JsonDocument parse_json(std::string_view text);
 /// records with a recognisable title and description field (see field_meaning), also under
 /// a `jobs`, `postings`, `results`, `data` or `items` member. A record of an array is
 /// named "source#N", N its 0-based index; a lone top-level record keeps the plain source.
-/// Problems become warnings ("source:line:col: invalid JSON: ...").
+/// Problems become warnings ("source:line:col: invalid JSON: ..."); the records before a
+/// syntax error are still read. Warnings about records are summarised per file and reason:
+/// one record gives "source#N: skipped: why", more give "source: 1,048,575 records skipped:
+/// why (first at #0)".
 std::vector<PostingText> read_json_postings(const std::string& source, std::string_view text,
                                             Diagnostics& diagnostics);
 
 /// JSON Lines: one record per non-empty line, named "source#N" with N the 1-based line
 /// number in the file. A bad line is a warning ("source:line:col: invalid JSON: ...") and
-/// the other lines still count.
+/// the other lines still count; many bad lines give one warning ("source: 1,000 lines
+/// skipped: invalid JSON (first at line 3: ...)"), records skipped are summarised as above.
 std::vector<PostingText> read_jsonl_postings(const std::string& source, std::string_view text,
                                              Diagnostics& diagnostics);
 

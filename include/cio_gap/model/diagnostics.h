@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -15,5 +16,12 @@ struct Diagnostics {
 
   void warn(std::string message) { warnings.push_back(std::move(message)); }
 };
+
+/// A count with thousands separators, as warnings show it: 1048575 -> "1,048,575".
+inline std::string group_digits(std::size_t count) {
+  std::string digits = std::to_string(count);
+  for (std::size_t at = digits.size(); at > 3; at -= 3) digits.insert(at - 3, 1, ',');
+  return digits;
+}
 
 }  // namespace cio_gap

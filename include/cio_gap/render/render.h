@@ -75,8 +75,13 @@ std::string line_location(int page, int line);
 /// Wraps prose to `width` columns, every line but the first indented by `indent` spaces.
 std::string wrap(std::string_view text, std::size_t width, std::size_t indent);
 
-/// Replaces control characters (newlines included) with visible escapes, so names and text
-/// from input cannot move the cursor or forge lines on a terminal.
+/// Whether a character is one terminals obey or that reorders what they show: C1 controls
+/// (U+0080-U+009F), bidi embeddings, overrides, isolates and marks, line and paragraph separators.
+bool is_terminal_control(char32_t code);
+
+/// Replaces control characters with visible escapes, so names and text from input cannot move
+/// the cursor, forge lines or reorder text on a terminal: "\n", "\t", C0 and DEL as "\x1b",
+/// bytes that are not UTF-8 as "\xe9", and the characters of is_terminal_control as "\u009b".
 std::string escape_control(std::string_view text);
 
 }  // namespace cio_gap
