@@ -5,19 +5,10 @@
 #include <string_view>
 #include <vector>
 
+#include "cio_gap/text/html_parse.h"
 #include "cio_gap/text/html_scan.h"
 
 namespace cio_gap {
-
-/// Memory gumbo may use to parse a page: this much, plus kHtmlParseBytesPerByte for every
-/// byte of the page. A saved job page needs about 6 bytes a byte (with malloc's overhead); the
-/// most elements html_limit_exceeded lets through, 100,000 short paragraphs, about 60 MiB; 900
-/// unclosed <b>s reopened in 20,000 paragraphs would need 6.8 GB.
-inline constexpr std::size_t kHtmlParseBaseBytes = std::size_t{96} << 20;
-inline constexpr std::size_t kHtmlParseBytesPerByte = 8;
-
-/// The memory budget for parsing `html_bytes` of HTML.
-std::size_t html_parse_budget(std::size_t html_bytes);
 
 /// What a reader needs from an HTML page or fragment.
 struct HtmlText {
