@@ -80,17 +80,24 @@ TEST(ExtractorGrowthTest, SentencesFullOfMentionsTakeLinearTime) {
   const RuleSet rules = load_rules({});
   const Extractor extractor(rules);
   KeywordMatcher::Scratch scratch(extractor.matcher());
-  const std::vector<std::pair<std::string, std::string>> shapes = {
-      {"mentions", "budget "}, {"one word", "budget."}, {"wrapped lines", "ab. Cd\n"}, {"wrapped mentions", "lead the budget and\n"}};
-  for (const auto& [name, piece] : shapes) {
-    const auto [small, large] = timed_at(4000, [&](std::size_t n) {
+  struct Shape {
+    std::string name;
+    std::string piece;
+    std::size_t times;
+  };
+  const std::vector<Shape> shapes = {{"mentions", "budget ", 4000},
+                                     {"one word", "budget.", 4000},
+                                     {"wrapped lines", "ab. Cd\n", 40000},
+                                     {"wrapped mentions", "lead the budget and\n", 4000}};
+  for (const auto& [name, piece, times] : shapes) {
+    const auto [small, large] = timed_at(times, [&](std::size_t n) {
       const std::string text = "Title\n\n" + repeated(piece, n) + "\n";
       const PostingFindings findings = extractor.extract({"dense.txt", "", text, 0}, scratch);
       const std::vector<Hit> hits = extractor.hits_in_text(text, scratch);
       EXPECT_EQ(findings.source, "dense.txt");
       EXPECT_LE(hits.size(), 4 * n);
     });
-    EXPECT_LT(large, 6 * std::max(small, 1e-3)) << name << ": 1x " << small << " s, 4x " << large << " s";
+    EXPECT_LT(large, 6 * std::max(small, 5e-3)) << name << ": 1x " << small << " s, 4x " << large << " s";
   }
 }
 
