@@ -63,6 +63,9 @@ struct Workspace {
   PatternPass::Sentence pass;
 };
 
+// Postings up to this size leave the buffers they grew for the next one.
+constexpr std::size_t kKeepBuffersBytes = std::size_t{1} << 20;
+
 Workspace& workspace() {
   thread_local Workspace work;
   return work;
@@ -481,6 +484,9 @@ PostingFindings Extractor::extract(const PostingText& posting, KeywordMatcher::S
     first = last;
   }
   result.diagnosis = diagnose(sentences, result.findings);
+  // A thread keeps its buffers for the next posting, but not those a huge one grew: the
+  // memory of a run stays that of its largest posting at the time, not of all of them.
+  if (posting.text.size() > kKeepBuffersBytes) work = Workspace{};
   return result;
 }
 

@@ -95,25 +95,35 @@ struct TransparentHash {
 // Headings and list introductions repeat from posting to posting ("Requirements:",
 // "Benefits"), and classifying one compares it with every vocabulary phrase, so each thread
 // keeps the answers it has worked out. They belong to one segmenter (its vocabulary), so the
-// answers are dropped when another segmenter asks, and when there are too many.
+// answers are dropped when another segmenter asks, and when they hold too many entries or
+// bytes; a long key (a whole sentence ending in a colon) is not worth keeping at all.
 template <typename Value>
 class KnownAnswers {
  public:
   const Value* find(std::uint64_t owner, std::string_view key) {
     if (owner != owner_) {
       answers_.clear();
+      bytes_ = 0;
       owner_ = owner;
     }
     const auto it = answers_.find(key);
     return it == answers_.end() ? nullptr : &it->second;
   }
   void add(std::string_view key, Value value) {
-    if (answers_.size() >= 4096) answers_.clear();
-    answers_.emplace(std::string(key), value);
+    if (key.size() > kMaxKeyBytes) return;
+    if (answers_.size() >= kMaxEntries || bytes_ + key.size() > kMaxBytes) {
+      answers_.clear();
+      bytes_ = 0;
+    }
+    if (answers_.emplace(std::string(key), value).second) bytes_ += key.size();
   }
 
  private:
+  static constexpr std::size_t kMaxKeyBytes = 256;
+  static constexpr std::size_t kMaxEntries = 4096;
+  static constexpr std::size_t kMaxBytes = 256 * 1024;
   std::uint64_t owner_ = 0;
+  std::size_t bytes_ = 0;  // key bytes held
   std::unordered_map<std::string, Value, TransparentHash, std::equal_to<>> answers_;
 };
 
@@ -663,6 +673,11 @@ std::size_t Segmenter::split(std::string_view text, std::vector<Sentence>& sente
     pos = end + 1;
   }
   flush();
+  if (paragraph.capacity() > (std::size_t{1} << 20)) {  // a huge posting's buffers are not kept
+    std::string().swap(paragraph);
+    decltype(paragraph_lines)().swap(paragraph_lines);
+    decltype(pieces)().swap(pieces);
+  }
   return count;
 }
 
