@@ -4,10 +4,12 @@
 
 #include "cio_gap/load/csv_reader.h"
 
+#include <algorithm>
 #include <array>
 
 #include "cio_gap/error.h"
 #include "cio_gap/load/posting_builder.h"
+#include "cio_gap/load/record_warnings.h"
 
 namespace cio_gap {
 namespace {
@@ -24,12 +26,16 @@ class CsvParser {
  public:
   CsvParser(std::string_view text, const CsvDialect& dialect, const std::string& source,
             Diagnostics& diagnostics)
-      : text_(text), dialect_(dialect), source_(source), diagnostics_(diagnostics) {}
+      : text_(text), dialect_(dialect), source_(source), diagnostics_(diagnostics), line_warnings_(source, "line") {}
 
   std::vector<CsvRecord> parse() {
     while (pos_ < text_.size()) read_record();
+    line_warnings_.flush(diagnostics_);
     return std::move(records_);
   }
+
+  /// Problems met, each line's counted (the warnings say them once per reason).
+  std::size_t problems() const { return problems_; }
 
  private:
   bool at_separator() const {
@@ -64,8 +70,8 @@ class CsvParser {
       // as lenient readers do, rather than dropping the record).
       while (pos_ < text_.size() && !at_separator() && !at_record_end()) take(field, text_[pos_++]);
       if (field_cut_) {
-        diagnostics_.warn(located(source_, field_line, 0,
-                                  "field longer than " + mib(kMaxCsvFieldBytes) + "; cut there"));
+        warn_line("with a field longer than " + mib(kMaxCsvFieldBytes) + "; cut there", field_line,
+                  "field longer than " + mib(kMaxCsvFieldBytes) + "; cut there");
       }
       if (record.fields.size() < kMaxCsvColumns) {
         record.fields.push_back(std::move(field));
@@ -83,9 +89,8 @@ class CsvParser {
       ++pos_;
     }
     if (columns_dropped) {
-      diagnostics_.warn(located(source_, record.line, 0,
-                                "more than " + std::to_string(kMaxCsvColumns) +
-                                    " columns; the rest dropped"));
+      const std::string what = "more than " + std::to_string(kMaxCsvColumns) + " columns; the rest dropped";
+      warn_line("with " + what, record.line, what);
     }
     const bool blank = record.fields.size() == 1 && record.fields.front().empty() && !any_quoted;
     if (!blank) records_.push_back(std::move(record));
@@ -112,8 +117,12 @@ class CsvParser {
         ++pos_;
       }
     }
-    diagnostics_.warn(located(source_, field_line, 0,
-                              "quoted field never closed; read to the end of the file"));
+    warn_line("with a quoted field never closed", field_line, "quoted field never closed; read to the end of the file");
+  }
+
+  void warn_line(const std::string& reason, int line, const std::string& message) {
+    ++problems_;
+    line_warnings_.add(reason, static_cast<std::size_t>(line), located(source_, line, 0, message));
   }
 
   std::string_view text_;
@@ -124,6 +133,8 @@ class CsvParser {
   int line_ = 1;
   bool field_cut_ = false;
   std::vector<CsvRecord> records_;
+  RecordWarnings line_warnings_;
+  std::size_t problems_ = 0;
 };
 
 struct ParsedCsv {
@@ -135,8 +146,9 @@ struct ParsedCsv {
 ParsedCsv parse_counting_problems(std::string_view text, const CsvDialect& dialect,
                                   const std::string& source) {
   ParsedCsv parsed;
-  parsed.records = parse_csv(text, dialect, source, parsed.diagnostics);
-  parsed.problems = parsed.diagnostics.warnings.size();
+  CsvParser parser(text, dialect, source, parsed.diagnostics);
+  parsed.records = parser.parse();
+  parsed.problems = parser.problems();
   if (!parsed.records.empty()) {
     const std::size_t columns = parsed.records.front().fields.size();
     for (const CsvRecord& record : parsed.records) {
@@ -225,6 +237,9 @@ std::vector<PostingText> read_csv_postings(const std::string& source, std::strin
                      "\"description\" or \"Job Description\")");
     return postings;
   }
+  // A file of a million bad rows gets one warning per reason, not a million.
+  RecordWarnings row_warnings(source, "row");
+  Diagnostics field_diagnostics;
   for (std::size_t row = 1; row < parsed.records.size(); ++row) {
     const std::string name = row_source(source, row);
     const std::vector<std::string>& fields = parsed.records[row].fields;
@@ -234,7 +249,12 @@ std::vector<PostingText> read_csv_postings(const std::string& source, std::strin
       if (meaning.role == FieldMeaning::Role::ignored) continue;
       builder.add(meaning, meaning.role == FieldMeaning::Role::title
                                ? fields[column]
-                               : field_text(fields[column], name, diagnostics));
+                               : field_text(fields[column], name, field_diagnostics));
+      for (std::string& warning : field_diagnostics.warnings) {
+        // "NAME: HTML ...; field ignored": the reason is what follows the row's name.
+        row_warnings.add(warning.substr(std::min(warning.size(), name.size() + 2)), row, std::move(warning));
+      }
+      field_diagnostics.warnings.clear();
     }
     const std::string shape = fields.size() == header.size()
                                   ? std::string()
@@ -242,12 +262,14 @@ std::vector<PostingText> read_csv_postings(const std::string& source, std::strin
                                         " fields, the header " + std::to_string(header.size());
     std::optional<PostingText> posting = builder.build(name);
     if (!posting) {
-      diagnostics.warn(name + ": skipped: no description" + (shape.empty() ? "" : " (" + shape + ")"));
+      row_warnings.add("skipped: no description", row,
+                       name + ": skipped: no description" + (shape.empty() ? "" : " (" + shape + ")"));
       continue;
     }
-    if (!shape.empty()) diagnostics.warn(name + ": " + shape);
+    if (!shape.empty()) row_warnings.add("with more or fewer fields than the header", row, name + ": " + shape);
     postings.push_back(std::move(*posting));
   }
+  row_warnings.flush(diagnostics);
   if (parsed.records.size() == 1) diagnostics.warn(source + ": skipped: no rows below the header");
   return postings;
 }
