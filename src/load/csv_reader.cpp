@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
+#include <optional>
 
 #include "cio_gap/error.h"
 #include "cio_gap/load/posting_builder.h"
@@ -32,6 +34,14 @@ class CsvParser {
     while (pos_ < text_.size()) read_record();
     line_warnings_.flush(diagnostics_);
     return std::move(records_);
+  }
+
+  /// As parse, handing each record to `sink` as soon as it is read instead of keeping it: a
+  /// file's records never all sit in memory.
+  void parse(const std::function<void(CsvRecord&&)>& sink) {
+    sink_ = &sink;
+    parse();
+    sink_ = nullptr;
   }
 
   /// Problems met, each line's counted (the warnings say them once per reason).
@@ -93,7 +103,12 @@ class CsvParser {
       warn_line("with " + what, record.line, what);
     }
     const bool blank = record.fields.size() == 1 && record.fields.front().empty() && !any_quoted;
-    if (!blank) records_.push_back(std::move(record));
+    if (blank) return;
+    if (sink_ != nullptr) {
+      (*sink_)(std::move(record));
+    } else {
+      records_.push_back(std::move(record));
+    }
   }
 
   void read_quoted(std::string& field, int field_line) {
@@ -135,41 +150,33 @@ class CsvParser {
   std::vector<CsvRecord> records_;
   RecordWarnings line_warnings_;
   std::size_t problems_ = 0;
+  const std::function<void(CsvRecord&&)>* sink_ = nullptr;
 };
 
-struct ParsedCsv {
-  std::vector<CsvRecord> records;
-  Diagnostics diagnostics;
-  std::size_t problems = 0;
-};
-
-ParsedCsv parse_counting_problems(std::string_view text, const CsvDialect& dialect,
-                                  const std::string& source) {
-  ParsedCsv parsed;
-  CsvParser parser(text, dialect, source, parsed.diagnostics);
-  parsed.records = parser.parse();
-  parsed.problems = parser.problems();
-  if (!parsed.records.empty()) {
-    const std::size_t columns = parsed.records.front().fields.size();
-    for (const CsvRecord& record : parsed.records) {
-      if (record.fields.size() != columns) ++parsed.problems;
-    }
-  }
-  return parsed;
+// How many problems reading the text with `dialect` meets: the parser's, plus every record
+// whose field count differs from the header's. Nothing is kept.
+std::size_t count_problems(std::string_view text, const CsvDialect& dialect, const std::string& source) {
+  Diagnostics ignored;
+  CsvParser parser(text, dialect, source, ignored);
+  std::size_t mismatches = 0;
+  std::optional<std::size_t> columns;
+  parser.parse([&](CsvRecord&& record) {
+    if (!columns) columns = record.fields.size();
+    if (record.fields.size() != *columns) ++mismatches;
+  });
+  return parser.problems() + mismatches;
 }
 
 // Backslash escapes are what JobSpy's pandas writes, but a plain RFC 4180 file may hold a
 // literal backslash before a closing quote ("C:\"); read it both ways and keep the reading
 // whose records line up better.
-ParsedCsv parse_best(std::string_view text, CsvDialect dialect, const std::string& source) {
-  ParsedCsv escaped = parse_counting_problems(text, dialect, source);
-  if (escaped.problems == 0 || !dialect.backslash_escapes ||
-      text.find('\\') == std::string_view::npos) {
-    return escaped;
-  }
-  dialect.backslash_escapes = false;
-  ParsedCsv literal = parse_counting_problems(text, dialect, source);
-  return literal.problems < escaped.problems ? std::move(literal) : std::move(escaped);
+CsvDialect best_dialect(std::string_view text, CsvDialect dialect, const std::string& source) {
+  if (!dialect.backslash_escapes || text.find('\\') == std::string_view::npos) return dialect;
+  const std::size_t escaped = count_problems(text, dialect, source);
+  if (escaped == 0) return dialect;
+  CsvDialect literal = dialect;
+  literal.backslash_escapes = false;
+  return count_problems(text, literal, source) < escaped ? literal : dialect;
 }
 
 std::string row_source(const std::string& source, std::size_t row) {
@@ -216,35 +223,35 @@ std::vector<CsvRecord> parse_csv(std::string_view text, const CsvDialect& dialec
 std::vector<PostingText> read_csv_postings(const std::string& source, std::string_view text,
                                            Diagnostics& diagnostics) {
   std::vector<PostingText> postings;
-  ParsedCsv parsed = parse_best(text, sniff_csv_dialect(text), source);
-  for (std::string& warning : parsed.diagnostics.warnings) diagnostics.warn(std::move(warning));
-  if (parsed.records.empty()) {
-    diagnostics.warn(source + ": skipped: no header line");
-    return postings;
-  }
-  const std::vector<std::string>& header = parsed.records.front().fields;
+  const CsvDialect dialect = best_dialect(text, sniff_csv_dialect(text), source);
+  // Rows are read as the parser hands them over, so that a file of a million rows never holds
+  // them all; the header comes first.
+  bool header_read = false;
+  std::size_t header_size = 0;
   std::vector<FieldMeaning> meanings;
   bool has_text_column = false;
-  for (const std::string& name : header) {
-    meanings.push_back(field_meaning(name));
-    const auto role = meanings.back().role;
-    has_text_column = has_text_column || role == FieldMeaning::Role::description ||
-                      role == FieldMeaning::Role::section;
-  }
-  if (!has_text_column) {
-    diagnostics.warn(source +
-                     ": skipped: no description column (expected a header such as "
-                     "\"description\" or \"Job Description\")");
-    return postings;
-  }
+  std::size_t row = 0;
   // A file of a million bad rows gets one warning per reason, not a million.
   RecordWarnings row_warnings(source, "row");
   Diagnostics field_diagnostics;
-  for (std::size_t row = 1; row < parsed.records.size(); ++row) {
+  auto read_row = [&](CsvRecord&& record) {
+    const std::vector<std::string>& fields = record.fields;
+    if (!header_read) {
+      header_read = true;
+      header_size = fields.size();
+      for (const std::string& name : fields) {
+        meanings.push_back(field_meaning(name));
+        const auto role = meanings.back().role;
+        has_text_column = has_text_column || role == FieldMeaning::Role::description ||
+                          role == FieldMeaning::Role::section;
+      }
+      return;
+    }
+    ++row;
+    if (!has_text_column) return;
     const std::string name = row_source(source, row);
-    const std::vector<std::string>& fields = parsed.records[row].fields;
     PostingBuilder builder;
-    for (std::size_t column = 0; column < fields.size() && column < header.size(); ++column) {
+    for (std::size_t column = 0; column < fields.size() && column < header_size; ++column) {
       const FieldMeaning& meaning = meanings[column];
       if (meaning.role == FieldMeaning::Role::ignored) continue;
       builder.add(meaning, meaning.role == FieldMeaning::Role::title
@@ -256,21 +263,32 @@ std::vector<PostingText> read_csv_postings(const std::string& source, std::strin
       }
       field_diagnostics.warnings.clear();
     }
-    const std::string shape = fields.size() == header.size()
+    const std::string shape = fields.size() == header_size
                                   ? std::string()
                                   : "the row has " + std::to_string(fields.size()) +
-                                        " fields, the header " + std::to_string(header.size());
+                                        " fields, the header " + std::to_string(header_size);
     std::optional<PostingText> posting = builder.build(name);
     if (!posting) {
       row_warnings.add("skipped: no description", row,
                        name + ": skipped: no description" + (shape.empty() ? "" : " (" + shape + ")"));
-      continue;
+      return;
     }
     if (!shape.empty()) row_warnings.add("with more or fewer fields than the header", row, name + ": " + shape);
     postings.push_back(std::move(*posting));
+  };
+  CsvParser(text, dialect, source, diagnostics).parse(read_row);
+  if (!header_read) {
+    diagnostics.warn(source + ": skipped: no header line");
+    return postings;
+  }
+  if (!has_text_column) {
+    diagnostics.warn(source +
+                     ": skipped: no description column (expected a header such as "
+                     "\"description\" or \"Job Description\")");
+    return postings;
   }
   row_warnings.flush(diagnostics);
-  if (parsed.records.size() == 1) diagnostics.warn(source + ": skipped: no rows below the header");
+  if (row == 0) diagnostics.warn(source + ": skipped: no rows below the header");
   return postings;
 }
 
