@@ -4,7 +4,7 @@
 #include <ctime>
 #include <random>
 
-#include "cio_gap/text/segmenter.h"
+#include "cio_gap/text/display_text.h"
 
 namespace cio_gap {
 namespace {

@@ -6,6 +6,7 @@
 #include "cio_gap/match/qualifier_scope.h"
 #include "cio_gap/match/rules_image.h"
 #include "cio_gap/text/paragraph_roles.h"
+#include "cio_gap/text/display_text.h"
 #include "cio_gap/text/inflect.h"
 #include "cio_gap/text/normalize.h"
 #include "cio_gap/text/years.h"
