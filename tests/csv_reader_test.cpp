@@ -192,3 +192,25 @@ TEST(CsvReaderTest, HeaderWithoutADescriptionColumnIsAWarning) {
 
 }  // namespace
 }  // namespace cio_gap
+
+namespace cio_gap {
+namespace {
+
+// A million rows without a description are one warning, not a million.
+TEST(CsvReaderTest, ManyBadRowsAreOneWarningPerReason) {
+  std::string csv = "title,description\n";
+  for (int row = 0; row < 1000000; ++row) csv += ",\n";
+  csv += "CIO,Own the IT budget.\n";
+  csv += "CTO,<div><b></div>" + std::string(300, 'x') + "\n";  // HTML, read as text
+  for (int row = 0; row < 3; ++row) csv += "Lead,<p>text</p>,extra\n";
+  Diagnostics diagnostics;
+  const auto postings = read_csv_postings("big.csv", csv, diagnostics);
+  ASSERT_EQ(postings.size(), 5u);
+  EXPECT_EQ(postings[0].source, "big.csv#row=1000001");
+  EXPECT_EQ(diagnostics.warnings,
+            (std::vector<std::string>{"big.csv: 1,000,000 rows skipped: no description (first at row 1)",
+                                      "big.csv: 3 rows with more or fewer fields than the header (first at row 1000003)"}));
+}
+
+}  // namespace
+}  // namespace cio_gap

@@ -1,8 +1,10 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <ctime>
 #include <random>
 
-#include "cio_gap/text/segmenter.h"
+#include "cio_gap/text/display_text.h"
 
 namespace cio_gap {
 namespace {
@@ -56,14 +58,36 @@ TEST(DisplayTextTest, EqualsTheByteAtATimeReference) {
   std::mt19937 random(99);
   for (int round = 0; round < 4000; ++round) {
     std::string text;
-    const std::size_t pieces = random() % 120;
+    const std::size_t pieces = random() % (round % 2 == 0 ? 120 : 600);
     for (std::size_t i = 0; i < pieces; ++i) text += kPieces[random() % kPieces.size()];
     const std::size_t focus = random() % (text.size() + 3);
     const std::size_t focus_end = random() % 4 == 0 ? random() % (text.size() + 3) : focus + random() % 20;
-    const std::size_t max_bytes = random() % 2 == 0 ? 240 : 20 + random() % 100;
+    const std::size_t max_bytes = random() % 2 == 0 ? 240 : 4 + random() % 100;
     ASSERT_EQ(display_text(text, max_bytes, focus, focus_end), reference_display_text(text, max_bytes, focus, focus_end))
         << "text: " << text << " focus " << focus << "-" << focus_end << " max " << max_bytes;
   }
+}
+
+// Citing each of the mentions in one long sentence looks only near each: the time per citation
+// does not grow with the sentence.
+TEST(DisplayTextTest, CitingEveryMentionOfALongSentenceIsLinear) {
+  auto seconds = [](std::size_t words) {
+    std::string text;
+    for (std::size_t i = 0; i < words; ++i) text += i % 3 == 0 ? "budget  \n " : "budget ";
+    for (std::size_t i = 0; i < words; ++i) text += "budget.";  // one word of them all
+    // This thread's CPU time: other work on a busy machine does not count.
+    timespec start{};
+    timespec end{};
+    ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &start);
+    std::size_t shown = 0;
+    for (std::size_t at = 0; at < text.size(); at += 7) shown += display_text(text, 240, at, at + 6).size();
+    EXPECT_GT(shown, 0u);
+    ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &end);
+    return static_cast<double>(end.tv_sec - start.tv_sec) + static_cast<double>(end.tv_nsec - start.tv_nsec) * 1e-9;
+  };
+  const double small = seconds(16000);
+  const double large = seconds(64000);
+  EXPECT_LT(large, 6 * std::max(small, 1e-3)) << "16,000 words: " << small << " s, 64,000 words: " << large << " s";
 }
 
 }  // namespace

@@ -1,10 +1,12 @@
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <random>
 #include <string>
 
 #include <gtest/gtest.h>
 
+#include "cio_gap/analyze/gap_analysis.h"
 #include "cio_gap/load/rule_loader.h"
 #include "cio_gap/match/extractor.h"
 
@@ -50,6 +52,77 @@ TEST(ExtractorGrowthTest, ALongDenseLineTakesLinearTime) {
   // Four times the text: about four times the time when linear, sixteen when quadratic. The
   // margin is wide because machines are noisy; the two sizes are timed side by side.
   EXPECT_LT(large, 10 * std::max(small, 1e-3)) << "20,000 words: " << small << " s, 80,000 words: " << large << " s";
+}
+
+double thread_seconds() {
+  timespec now{};
+  ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+  return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
+}
+
+// Seconds of this thread's CPU time (other work on a busy machine does not count) for `work`
+// on inputs of n and 4n, the best of three runs each.
+template <typename Work>
+std::pair<double, double> timed_at(std::size_t n, Work work) {
+  auto best_of = [&](std::size_t size) {
+    double best = 1e9;
+    for (int run = 0; run < 3; ++run) {
+      const double start = thread_seconds();
+      work(size);
+      best = std::min(best, thread_seconds() - start);
+    }
+    return best;
+  };
+  return {best_of(n), best_of(4 * n)};
+}
+
+std::string repeated(std::string_view piece, std::size_t times) {
+  std::string out;
+  for (std::size_t i = 0; i < times; ++i) out += piece;
+  return out;
+}
+
+// One sentence of tens of thousands of mentions, one word of them, a long paragraph of wrapped
+// lines: reading each, and citing every mention (as explain does), takes linear time.
+TEST(ExtractorGrowthTest, SentencesFullOfMentionsTakeLinearTime) {
+  const RuleSet rules = load_rules({});
+  const Extractor extractor(rules);
+  KeywordMatcher::Scratch scratch(extractor.matcher());
+  struct Shape {
+    std::string name;
+    std::string piece;
+    std::size_t times;
+  };
+  const std::vector<Shape> shapes = {{"mentions", "budget ", 8000},
+                                     {"one word", "budget.", 8000},
+                                     {"wrapped lines", "ab. Cd\n", 30000},
+                                     {"wrapped mentions", "lead the budget and\n", 8000}};
+  for (const auto& [name, piece, times] : shapes) {
+    const auto [small, large] = timed_at(times, [&](std::size_t n) {
+      const std::string text = "Title\n\n" + repeated(piece, n) + "\n";
+      const PostingFindings findings = extractor.extract({"dense.txt", "", text, 0}, scratch);
+      const std::vector<Hit> hits = extractor.hits_in_text(text, scratch);
+      EXPECT_EQ(findings.source, "dense.txt");
+      EXPECT_LE(hits.size(), 4 * n);
+    });
+    EXPECT_LT(large, 6 * std::max(small, 5e-3)) << name << ": 1x " << small << " s, 4x " << large << " s";
+  }
+}
+
+// A profile entry stuffed with one keyword is evidence once, in time linear in its length.
+TEST(ExtractorGrowthTest, AKeywordStuffedProfileEntryTakesLinearTime) {
+  const RuleSet rules = load_rules({});
+  const Extractor extractor(rules);
+  const auto [small, large] = timed_at(4000, [&](std::size_t n) {
+    Profile profile;
+    profile.volunteered.push_back(repeated("budget ", n));
+    const auto evidence = profile_evidence(profile, extractor);
+    const auto budget = std::find_if(rules.rules.begin(), rules.rules.end(),
+                                     [](const Rule& rule) { return rule.id == "budget-management"; });
+    ASSERT_NE(budget, rules.rules.end());
+    EXPECT_EQ(evidence[static_cast<std::size_t>(budget - rules.rules.begin())].size(), 1u);
+  });
+  EXPECT_LT(large, 6 * std::max(small, 1e-3)) << "1x " << small << " s, 4x " << large << " s";
 }
 
 }  // namespace

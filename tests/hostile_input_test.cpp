@@ -321,10 +321,9 @@ TEST_F(HostileInputTest, DeeplyNestedJsonAndHtmlAndWideCsvAreBounded) {
   const Outcome outcome = run({"scan", path("jobs")});
   EXPECT_EQ(outcome.code, 0);
   EXPECT_EQ(outcome.err,
-            "cio-gap: warning: deep.html: skipped: HTML nested more than 1000 levels deep\n"
+            "cio-gap: warning: deep.html: skipped: HTML nested more than 256 levels deep\n"
             "cio-gap: warning: deep.json:1:129: invalid JSON: nested deeper than 128 levels\n"
-            "cio-gap: warning: wide.csv:1: more than 1024 columns; the rest dropped\n"
-            "cio-gap: warning: wide.csv:2: more than 1024 columns; the rest dropped\n"
+            "cio-gap: warning: wide.csv: 2 lines with more than 1024 columns; the rest dropped (first at line 1)\n"
             "cio-gap: warning: wide.csv#row=1: no role text found: nothing in it describes the role\n"
             "cio-gap: 2 postings read, 2 files skipped\n");
 }

@@ -120,7 +120,7 @@ TEST(HtmlReaderTest, EmptyAndTooDeepPagesAreSkipped) {
   EXPECT_FALSE(read_html_posting("d.html", deep, diagnostics));
   EXPECT_EQ(diagnostics.warnings,
             (std::vector<std::string>{"e.html: skipped: no visible text",
-                                      "d.html: skipped: HTML nested more than 1000 levels deep"}));
+                                      "d.html: skipped: HTML nested more than 256 levels deep"}));
 }
 
 }  // namespace

@@ -119,12 +119,12 @@ TEST(HtmlTextTest, CollectsJsonLdBlocks) {
 
 TEST(HtmlTextTest, RefusesNestingDeeperThanTheLimit) {
   const HtmlText deep = html_to_text(repeat("<div>", kMaxHtmlDepth + 1) + "x");
-  EXPECT_EQ(deep.refusal, "nested more than 1000 levels deep");
+  EXPECT_EQ(deep.refusal, "nested more than 256 levels deep");
   EXPECT_EQ(deep.text, "");
   EXPECT_TRUE(html_to_text(repeat("<div>", kMaxHtmlDepth) + "x").refusal.empty());
   // Stray end tags do not hide the depth of the start tags around them.
   EXPECT_EQ(html_to_text(repeat("<div></span>", kMaxHtmlDepth + 1)).refusal,
-            "nested more than 1000 levels deep");
+            "nested more than 256 levels deep");
 }
 
 TEST(HtmlTextTest, UnclosedParagraphsAndListItemsAreNotNesting) {
@@ -135,7 +135,7 @@ TEST(HtmlTextTest, UnclosedParagraphsAndListItemsAreNotNesting) {
 
 TEST(HtmlTextTest, RefusesMoreElementsThanTheLimit) {
   EXPECT_EQ(html_to_text(repeat("<span>x</span>", kMaxHtmlElements + 1)).refusal,
-            "has more than 200000 elements");
+            "has more than 100000 elements");
 }
 
 TEST(HtmlTextTest, ScriptContentDoesNotCountTowardsDepth) {
@@ -144,7 +144,7 @@ TEST(HtmlTextTest, ScriptContentDoesNotCountTowardsDepth) {
 
 TEST(HtmlTextTest, HugeNestingIsRefusedQuickly) {
   const auto start = std::chrono::steady_clock::now();
-  EXPECT_EQ(html_to_text(repeat("<div>", 1000000)).refusal, "nested more than 1000 levels deep");
+  EXPECT_EQ(html_to_text(repeat("<div>", 1000000)).refusal, "nested more than 256 levels deep");
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
 }
 
@@ -161,6 +161,39 @@ TEST(HtmlTextTest, DecodesEntitiesOnly) {
   EXPECT_EQ(decode_html_entities("&lt;p&gt;R&amp;amp;D &amp;nbsp;x&lt;/p&gt;\n  <b>"),
             "<p>R&amp;D &nbsp;x</p>\n  <b>");
   EXPECT_EQ(decode_html_entities("no references"), "no references");
+}
+
+}  // namespace
+}  // namespace cio_gap
+
+namespace cio_gap {
+namespace {
+
+// 900 formatting elements left open in one paragraph are reopened in each of the 20,000 after
+// it: gumbo would build 18 million elements (6.8 GB). The page is refused before parsing.
+TEST(HtmlTextTest, FormattingReopenedInEveryParagraphIsRefused) {
+  std::string html = "<p>";
+  for (int i = 0; i < 900; ++i) html += "<b id=" + std::to_string(i) + ">";
+  html += "</p>" + repeat("<p>x</p>", 20000);
+  EXPECT_EQ(html_to_text(html).refusal, "nested more than 256 levels deep");
+  // Fewer of them, each reopened in every paragraph, stop at the count of reopened ones.
+  html = "<p>";
+  for (int i = 0; i < 200; ++i) html += "<b id=" + std::to_string(i) + ">";
+  html += "</p>" + repeat("<p>x</p>", 600);
+  EXPECT_EQ(html_to_text(html).refusal,
+            "reopens more than 100000 formatting elements (<b>, <i>, <font>, ... left open across paragraphs)");
+  // One left open is reopened as the page goes on, as browsers do.
+  EXPECT_EQ(html_to_text("<p><b>Bold</p><p>Still bold</p>").text, "Bold\n\nStill bold");
+}
+
+// A tree that passes the counts but would not fit in memory: the parse stops when its budget
+// runs out, its memory is freed, and the page is refused.
+TEST(HtmlTextTest, ParseStopsWhenItsMemoryBudgetRunsOut) {
+  const std::string html = repeat("<p>x</p>", 20000);
+  EXPECT_EQ(html_to_text(html, std::size_t{1} << 20).refusal, "needs more than 1 MiB of memory to parse");
+  EXPECT_EQ(html_to_text(html, std::size_t{1} << 20).text, "");
+  EXPECT_TRUE(html_to_text(html).refusal.empty());
+  EXPECT_EQ(html_to_text("<p>ok</p>", std::size_t{1} << 20).text, "ok");
 }
 
 }  // namespace

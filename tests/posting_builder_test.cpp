@@ -66,7 +66,7 @@ TEST(PostingBuilderTest, FieldTextDropsHtmlNestedTooDeeply) {
   for (int i = 0; i <= kMaxHtmlDepth; ++i) deep += "<div>";
   EXPECT_EQ(field_text(deep, "a.csv#row=2", diagnostics), "");
   EXPECT_EQ(diagnostics.warnings,
-            std::vector<std::string>{"a.csv#row=2: HTML nested more than 1000 levels deep; field ignored"});
+            std::vector<std::string>{"a.csv#row=2: HTML nested more than 256 levels deep; field ignored"});
 }
 
 TEST(PostingBuilderTest, BuildsDescriptionThenSectionsInFixedOrder) {

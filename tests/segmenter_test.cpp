@@ -1,5 +1,7 @@
 #include "cio_gap/text/segmenter.h"
 
+#include "cio_gap/text/display_text.h"
+
 #include <gtest/gtest.h>
 
 #include <random>

@@ -113,9 +113,15 @@ std::vector<std::vector<ProfileEvidence>> profile_evidence(const Profile& profil
   const RuleSet& rules = extractor.rules();
   std::vector<std::vector<ProfileEvidence>> out(rules.rules.size());
   KeywordMatcher::Scratch scratch(extractor.matcher());
+  // An entry is evidence once for each rule it mentions, however often it mentions it.
+  std::vector<bool> mentioned(rules.rules.size());
   auto from_text = [&](const std::string& field, const std::string& text, Status strength) {
+    std::fill(mentioned.begin(), mentioned.end(), false);
     for (const auto& hit : extractor.hits_in_text(text, scratch)) {
-      if (hit.status == HitStatus::counted) add_evidence(out[hit.rule], {field, text, strength, {}});
+      if (hit.status == HitStatus::counted && !mentioned[hit.rule]) {
+        mentioned[hit.rule] = true;
+        add_evidence(out[hit.rule], {field, text, strength, {}});
+      }
     }
   };
   for (const auto& claim : profile.skills) {

@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <new>
 #include <system_error>
 #include <thread>
 #include <unordered_set>
@@ -76,6 +77,7 @@ ScanResult stream_postings(const std::vector<std::string>& jobs, const Extractor
       for (auto& warning : result.diagnostics.warnings) diagnostics.warn(std::move(warning));
       diagnostics.files_read += result.diagnostics.files_read;
       diagnostics.files_skipped += result.diagnostics.files_skipped;
+      for (auto& source : result.diagnostics.out_of_memory) diagnostics.out_of_memory.push_back(std::move(source));
       for (std::size_t p = 0; p < result.postings.size(); ++p) {
         if (!seen.insert(result.fingerprints[p]).second) {
           result.postings[p].duplicate = true;
@@ -115,6 +117,12 @@ ScanResult stream_postings(const std::vector<std::string>& jobs, const Extractor
             result.fingerprints.push_back(folded_fingerprint(posting.text));
             result.postings.push_back(extractor.extract(posting, scratch, needs));
           }
+        } catch (const std::bad_alloc&) {
+          // Not the file's fault, and not to be passed over: the run fails once the scan ends.
+          result = FileResult{};
+          result.diagnostics.warn(files[i].source + ": skipped: out of memory while reading it");
+          result.diagnostics.out_of_memory.push_back(files[i].source);
+          ++result.diagnostics.files_skipped;
         } catch (const std::exception& e) {
           // One file must never end a scan: whatever went wrong becomes a warning naming it.
           result = FileResult{};

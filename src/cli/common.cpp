@@ -161,6 +161,13 @@ ScanResult scan_jobs(const std::vector<std::string>& jobs, const Extractor& extr
   if (!common.quiet) {
     for (const auto& warning : diagnostics.warnings) streams.err << "cio-gap: warning: " << escape_control(warning) << '\n';
   }
+  if (!diagnostics.out_of_memory.empty()) {
+    // A report that silently leaves postings out would mislead; fewer threads need less memory.
+    throw Error(fmt::format("out of memory reading {} file{} ({}); nothing reported: run with fewer --threads or "
+                            "more memory",
+                            diagnostics.out_of_memory.size(), diagnostics.out_of_memory.size() == 1 ? "" : "s",
+                            escape_control(fmt::format("{}", fmt::join(diagnostics.out_of_memory, ", ")))));
+  }
   if (scan.total == 0) {
     throw Error(fmt::format("no postings found in {}", fmt::join(jobs, " ")));
   }

@@ -4,10 +4,14 @@
 
 #include "cio_gap/load/csv_reader.h"
 
+#include <algorithm>
 #include <array>
+#include <functional>
+#include <optional>
 
 #include "cio_gap/error.h"
 #include "cio_gap/load/posting_builder.h"
+#include "cio_gap/load/record_warnings.h"
 
 namespace cio_gap {
 namespace {
@@ -24,12 +28,24 @@ class CsvParser {
  public:
   CsvParser(std::string_view text, const CsvDialect& dialect, const std::string& source,
             Diagnostics& diagnostics)
-      : text_(text), dialect_(dialect), source_(source), diagnostics_(diagnostics) {}
+      : text_(text), dialect_(dialect), source_(source), diagnostics_(diagnostics), line_warnings_(source, "lines") {}
 
   std::vector<CsvRecord> parse() {
     while (pos_ < text_.size()) read_record();
+    line_warnings_.flush(diagnostics_);
     return std::move(records_);
   }
+
+  /// As parse, handing each record to `sink` as soon as it is read instead of keeping it: a
+  /// file's records never all sit in memory.
+  void parse(const std::function<void(CsvRecord&&)>& sink) {
+    sink_ = &sink;
+    parse();
+    sink_ = nullptr;
+  }
+
+  /// Problems met, each line's counted (the warnings say them once per reason).
+  std::size_t problems() const { return problems_; }
 
  private:
   bool at_separator() const {
@@ -64,8 +80,8 @@ class CsvParser {
       // as lenient readers do, rather than dropping the record).
       while (pos_ < text_.size() && !at_separator() && !at_record_end()) take(field, text_[pos_++]);
       if (field_cut_) {
-        diagnostics_.warn(located(source_, field_line, 0,
-                                  "field longer than " + mib(kMaxCsvFieldBytes) + "; cut there"));
+        warn_line("with a field longer than " + mib(kMaxCsvFieldBytes) + "; cut there", field_line,
+                  "field longer than " + mib(kMaxCsvFieldBytes) + "; cut there");
       }
       if (record.fields.size() < kMaxCsvColumns) {
         record.fields.push_back(std::move(field));
@@ -83,12 +99,16 @@ class CsvParser {
       ++pos_;
     }
     if (columns_dropped) {
-      diagnostics_.warn(located(source_, record.line, 0,
-                                "more than " + std::to_string(kMaxCsvColumns) +
-                                    " columns; the rest dropped"));
+      const std::string what = "more than " + std::to_string(kMaxCsvColumns) + " columns; the rest dropped";
+      warn_line("with " + what, record.line, what);
     }
     const bool blank = record.fields.size() == 1 && record.fields.front().empty() && !any_quoted;
-    if (!blank) records_.push_back(std::move(record));
+    if (blank) return;
+    if (sink_ != nullptr) {
+      (*sink_)(std::move(record));
+    } else {
+      records_.push_back(std::move(record));
+    }
   }
 
   void read_quoted(std::string& field, int field_line) {
@@ -112,8 +132,13 @@ class CsvParser {
         ++pos_;
       }
     }
-    diagnostics_.warn(located(source_, field_line, 0,
-                              "quoted field never closed; read to the end of the file"));
+    warn_line("with a quoted field never closed", field_line, "quoted field never closed; read to the end of the file");
+  }
+
+  void warn_line(const std::string& reason, int line, const std::string& message) {
+    ++problems_;
+    line_warnings_.add(reason, 1, "line " + std::to_string(line), static_cast<std::size_t>(line),
+                       located(source_, line, 0, message));
   }
 
   std::string_view text_;
@@ -124,40 +149,35 @@ class CsvParser {
   int line_ = 1;
   bool field_cut_ = false;
   std::vector<CsvRecord> records_;
+  RecordWarnings line_warnings_;
+  std::size_t problems_ = 0;
+  const std::function<void(CsvRecord&&)>* sink_ = nullptr;
 };
 
-struct ParsedCsv {
-  std::vector<CsvRecord> records;
-  Diagnostics diagnostics;
-  std::size_t problems = 0;
-};
-
-ParsedCsv parse_counting_problems(std::string_view text, const CsvDialect& dialect,
-                                  const std::string& source) {
-  ParsedCsv parsed;
-  parsed.records = parse_csv(text, dialect, source, parsed.diagnostics);
-  parsed.problems = parsed.diagnostics.warnings.size();
-  if (!parsed.records.empty()) {
-    const std::size_t columns = parsed.records.front().fields.size();
-    for (const CsvRecord& record : parsed.records) {
-      if (record.fields.size() != columns) ++parsed.problems;
-    }
-  }
-  return parsed;
+// How many problems reading the text with `dialect` meets: the parser's, plus every record
+// whose field count differs from the header's. Nothing is kept.
+std::size_t count_problems(std::string_view text, const CsvDialect& dialect, const std::string& source) {
+  Diagnostics ignored;
+  CsvParser parser(text, dialect, source, ignored);
+  std::size_t mismatches = 0;
+  std::optional<std::size_t> columns;
+  parser.parse([&](CsvRecord&& record) {
+    if (!columns) columns = record.fields.size();
+    if (record.fields.size() != *columns) ++mismatches;
+  });
+  return parser.problems() + mismatches;
 }
 
 // Backslash escapes are what JobSpy's pandas writes, but a plain RFC 4180 file may hold a
 // literal backslash before a closing quote ("C:\"); read it both ways and keep the reading
 // whose records line up better.
-ParsedCsv parse_best(std::string_view text, CsvDialect dialect, const std::string& source) {
-  ParsedCsv escaped = parse_counting_problems(text, dialect, source);
-  if (escaped.problems == 0 || !dialect.backslash_escapes ||
-      text.find('\\') == std::string_view::npos) {
-    return escaped;
-  }
-  dialect.backslash_escapes = false;
-  ParsedCsv literal = parse_counting_problems(text, dialect, source);
-  return literal.problems < escaped.problems ? std::move(literal) : std::move(escaped);
+CsvDialect best_dialect(std::string_view text, CsvDialect dialect, const std::string& source) {
+  if (!dialect.backslash_escapes || text.find('\\') == std::string_view::npos) return dialect;
+  const std::size_t escaped = count_problems(text, dialect, source);
+  if (escaped == 0) return dialect;
+  CsvDialect literal = dialect;
+  literal.backslash_escapes = false;
+  return count_problems(text, literal, source) < escaped ? literal : dialect;
 }
 
 std::string row_source(const std::string& source, std::size_t row) {
@@ -204,20 +224,64 @@ std::vector<CsvRecord> parse_csv(std::string_view text, const CsvDialect& dialec
 std::vector<PostingText> read_csv_postings(const std::string& source, std::string_view text,
                                            Diagnostics& diagnostics) {
   std::vector<PostingText> postings;
-  ParsedCsv parsed = parse_best(text, sniff_csv_dialect(text), source);
-  for (std::string& warning : parsed.diagnostics.warnings) diagnostics.warn(std::move(warning));
-  if (parsed.records.empty()) {
-    diagnostics.warn(source + ": skipped: no header line");
-    return postings;
-  }
-  const std::vector<std::string>& header = parsed.records.front().fields;
+  const CsvDialect dialect = best_dialect(text, sniff_csv_dialect(text), source);
+  // Rows are read as the parser hands them over, so that a file of a million rows never holds
+  // them all; the header comes first.
+  bool header_read = false;
+  std::size_t header_size = 0;
   std::vector<FieldMeaning> meanings;
   bool has_text_column = false;
-  for (const std::string& name : header) {
-    meanings.push_back(field_meaning(name));
-    const auto role = meanings.back().role;
-    has_text_column = has_text_column || role == FieldMeaning::Role::description ||
-                      role == FieldMeaning::Role::section;
+  std::size_t row = 0;
+  // A file of a million bad rows gets one warning per reason, not a million.
+  RecordWarnings row_warnings(source, "rows");
+  const auto at_row = [](std::size_t row) { return "row " + std::to_string(row); };
+  Diagnostics field_diagnostics;
+  auto read_row = [&](CsvRecord&& record) {
+    const std::vector<std::string>& fields = record.fields;
+    if (!header_read) {
+      header_read = true;
+      header_size = fields.size();
+      for (const std::string& name : fields) {
+        meanings.push_back(field_meaning(name));
+        const auto role = meanings.back().role;
+        has_text_column = has_text_column || role == FieldMeaning::Role::description ||
+                          role == FieldMeaning::Role::section;
+      }
+      return;
+    }
+    ++row;
+    if (!has_text_column) return;
+    const std::string name = row_source(source, row);
+    PostingBuilder builder;
+    for (std::size_t column = 0; column < fields.size() && column < header_size; ++column) {
+      const FieldMeaning& meaning = meanings[column];
+      if (meaning.role == FieldMeaning::Role::ignored) continue;
+      builder.add(meaning, meaning.role == FieldMeaning::Role::title
+                               ? fields[column]
+                               : field_text(fields[column], name, field_diagnostics));
+      for (std::string& warning : field_diagnostics.warnings) {
+        // "NAME: HTML ...; field ignored": the reason is what follows the row's name.
+        row_warnings.add(warning.substr(std::min(warning.size(), name.size() + 2)), 1, at_row(row), row, std::move(warning));
+      }
+      field_diagnostics.warnings.clear();
+    }
+    const std::string shape = fields.size() == header_size
+                                  ? std::string()
+                                  : "the row has " + std::to_string(fields.size()) +
+                                        " fields, the header " + std::to_string(header_size);
+    std::optional<PostingText> posting = builder.build(name);
+    if (!posting) {
+      row_warnings.add("skipped: no description", 1, at_row(row), row,
+                       name + ": skipped: no description" + (shape.empty() ? "" : " (" + shape + ")"));
+      return;
+    }
+    if (!shape.empty()) row_warnings.add("with more or fewer fields than the header", 1, at_row(row), row, name + ": " + shape);
+    postings.push_back(std::move(*posting));
+  };
+  CsvParser(text, dialect, source, diagnostics).parse(read_row);
+  if (!header_read) {
+    diagnostics.warn(source + ": skipped: no header line");
+    return postings;
   }
   if (!has_text_column) {
     diagnostics.warn(source +
@@ -225,30 +289,8 @@ std::vector<PostingText> read_csv_postings(const std::string& source, std::strin
                      "\"description\" or \"Job Description\")");
     return postings;
   }
-  for (std::size_t row = 1; row < parsed.records.size(); ++row) {
-    const std::string name = row_source(source, row);
-    const std::vector<std::string>& fields = parsed.records[row].fields;
-    PostingBuilder builder;
-    for (std::size_t column = 0; column < fields.size() && column < header.size(); ++column) {
-      const FieldMeaning& meaning = meanings[column];
-      if (meaning.role == FieldMeaning::Role::ignored) continue;
-      builder.add(meaning, meaning.role == FieldMeaning::Role::title
-                               ? fields[column]
-                               : field_text(fields[column], name, diagnostics));
-    }
-    const std::string shape = fields.size() == header.size()
-                                  ? std::string()
-                                  : "the row has " + std::to_string(fields.size()) +
-                                        " fields, the header " + std::to_string(header.size());
-    std::optional<PostingText> posting = builder.build(name);
-    if (!posting) {
-      diagnostics.warn(name + ": skipped: no description" + (shape.empty() ? "" : " (" + shape + ")"));
-      continue;
-    }
-    if (!shape.empty()) diagnostics.warn(name + ": " + shape);
-    postings.push_back(std::move(*posting));
-  }
-  if (parsed.records.size() == 1) diagnostics.warn(source + ": skipped: no rows below the header");
+  row_warnings.flush(diagnostics);
+  if (row == 0) diagnostics.warn(source + ": skipped: no rows below the header");
   return postings;
 }
 

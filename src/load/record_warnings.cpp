@@ -46,6 +46,10 @@ void RecordWarnings::flush(Diagnostics& diagnostics) {
     } else if (reason.starts_with("skipped: ")) {
       line = fmt::format("{}: {} {} skipped: {} (first at {})", source_, group_digits(entry.count), unit_,
                          reason.substr(9), entry.first_label);
+    } else if (reason.starts_with("with ")) {
+      // "3 rows with more or fewer fields than the header": the reason reads on.
+      line = fmt::format("{}: {} {} {} (first at {})", source_, group_digits(entry.count), unit_, reason,
+                         entry.first_label);
     } else {
       line = fmt::format("{}: {} {}: {} (first at {})", source_, group_digits(entry.count), unit_, reason,
                          entry.first_label);

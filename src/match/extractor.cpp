@@ -1,10 +1,12 @@
 #include "cio_gap/match/extractor.h"
 
 #include <algorithm>
+#include <array>
 
 #include "cio_gap/match/qualifier_scope.h"
 #include "cio_gap/match/rules_image.h"
 #include "cio_gap/text/paragraph_roles.h"
+#include "cio_gap/text/display_text.h"
 #include "cio_gap/text/inflect.h"
 #include "cio_gap/text/normalize.h"
 #include "cio_gap/text/years.h"
@@ -37,8 +39,15 @@ struct Workspace {
   std::vector<ParagraphFacts> paragraphs;  // per unit
   std::vector<std::size_t> units;           // per sentence: its unit
   std::vector<Hit> hits;
-  std::vector<std::size_t> hit_sentences;  // per hit: its sentence
-  std::vector<std::size_t> cited;          // counted hits, by rule then text order
+  // Per rule, for extract: whether the posting mentions it (counted), whether a mention is
+  // required, and the candidate citations of each kind (tier, then strength) in text order.
+  struct Citations {
+    bool found = false;
+    bool required = false;
+    std::array<std::vector<Evidence>, 6> kinds;
+  };
+  std::vector<Citations> citations;
+  std::vector<std::size_t> found_rules;  // the rules whose `citations` are in use
   // sentence_hits
   std::vector<WordHit> words;
   std::vector<Qualifier> qualifiers;
@@ -62,6 +71,9 @@ struct Workspace {
   QualifierScope scope;
   PatternPass::Sentence pass;
 };
+
+// Postings up to this size leave the buffers they grew for the next one.
+constexpr std::size_t kKeepBuffersBytes = std::size_t{1} << 20;
 
 Workspace& workspace() {
   thread_local Workspace work;
@@ -430,61 +442,69 @@ PostingFindings Extractor::extract(const PostingText& posting, KeywordMatcher::S
   add_title_sentence(posting, work.sentences, sentence_count);
   const std::span<Sentence> sentences(work.sentences.data(), sentence_count);
 
-  work.hits.clear();
-  work.hit_sentences.clear();
+  // Hits are not kept: each counted one marks its rule found (required or not), and becomes a
+  // candidate citation only while its kind has fewer than twice the citations wanted, so
+  // memory holds a few citations per rule whatever the posting's length. Citations come from
+  // the kinds in order, the mentions that decided the tier first and the strongest evidence (a
+  // duty or requirement that names it plainly) before passing mentions, each kind in text
+  // order; a citation equal to one before (the same sentence can carry two keywords of one
+  // rule) is skipped, and at most one candidate per citation chosen before can be skipped so.
+  // The last posting's, cleared before resizing: it may have come from another extractor.
+  for (const std::size_t rule : work.found_rules) work.citations[rule] = Workspace::Citations{};
+  work.found_rules.clear();
+  work.citations.resize(rules_.rules.size());
+  auto wanted_for = [&](std::size_t rule) {
+    return needs.rules && (*needs.rules)[rule] == 0 ? std::size_t{0} : std::min(needs.per_finding, kMaxEvidence);
+  };
   deal_hits(sentences, [&](std::size_t i, const FoldedSentence& folded) {
+    work.hits.clear();
     sentence_hits(sentences[i], folded, work.hits, &result.role_signals, false);
-    work.hit_sentences.resize(work.hits.size(), i);
+    for (Hit& hit : work.hits) {
+      if (hit.status != HitStatus::counted) continue;
+      Workspace::Citations& rule = work.citations[hit.rule];
+      if (!rule.found) work.found_rules.push_back(hit.rule);
+      rule.found = true;
+      rule.required = rule.required || hit.tier == Tier::required;
+      std::vector<Evidence>& kind =
+          rule.kinds[(hit.tier == Tier::required ? 0 : 3) + static_cast<std::size_t>(2 - std::min<int>(hit.strength, 2))];
+      if (kind.size() >= 2 * wanted_for(hit.rule)) continue;
+      Evidence evidence{std::max(hit.line, 1) + posting.line_offset,
+                        page_of_line(posting.page_lines, std::max(hit.line, 1)),
+                        display_text(sentences[i].text, 240, hit.source_begin, hit.source_end), hit.section, hit.tier,
+                        std::move(hit.qualifier)};
+      const bool repeated = std::any_of(kind.begin(), kind.end(), [&](const Evidence& e) {
+        return e.line == evidence.line && e.text == evidence.text;
+      });
+      if (!repeated) kind.push_back(std::move(evidence));
+    }
   });
   // After deal_hits, which marks the paragraphs that are not about the role.
   const YearsRequired years = years_requirements(sentences);
   result.years_required = years.experience;
   result.years_leadership_required = years.leadership;
 
-  // Counted hits grouped by rule, each group in text order.
-  work.cited.clear();
-  for (std::size_t h = 0; h < work.hits.size(); ++h) {
-    if (work.hits[h].status == HitStatus::counted) work.cited.push_back(h);
-  }
-  std::stable_sort(work.cited.begin(), work.cited.end(),
-                   [&](std::size_t a, std::size_t b) { return work.hits[a].rule < work.hits[b].rule; });
-  for (std::size_t first = 0; first < work.cited.size();) {
-    const std::size_t rule = work.hits[work.cited[first]].rule;
-    std::size_t last = first;
-    while (last < work.cited.size() && work.hits[work.cited[last]].rule == rule) ++last;
+  std::sort(work.found_rules.begin(), work.found_rules.end());
+  for (const std::size_t rule : work.found_rules) {
+    Workspace::Citations& citations = work.citations[rule];
     Finding finding;
     finding.rule = rule;
-    finding.tier = Tier::preferred;
-    for (std::size_t k = first; k < last; ++k) {
-      if (work.hits[work.cited[k]].tier == Tier::required) finding.tier = Tier::required;
-    }
-    // Cite the mentions that decided the tier first, the strongest evidence (a duty or
-    // requirement that names it plainly) before passing mentions, then in text order; the same
-    // sentence can carry two keywords of one rule, so a citation equal to one before is
-    // skipped. Only the few cited are made into display text.
-    const std::size_t wanted = needs.rules && (*needs.rules)[rule] == 0 ? 0 : std::min(needs.per_finding, kMaxEvidence);
-    for (const Tier tier : {Tier::required, Tier::preferred}) {
-      for (const int strength : {2, 1, 0}) {
-        for (std::size_t k = first; k < last && finding.evidence.size() < wanted; ++k) {
-          Hit& hit = work.hits[work.cited[k]];
-          if (hit.tier != tier || hit.strength != strength) continue;
-          const Sentence& sentence = sentences[work.hit_sentences[work.cited[k]]];
-          Evidence evidence{std::max(hit.line, 1) + posting.line_offset,
-                            page_of_line(posting.page_lines, std::max(hit.line, 1)),
-                            display_text(sentence.text, 240, hit.source_begin, hit.source_end), hit.section,
-                            hit.tier, std::move(hit.qualifier)};
-          const bool repeated = std::any_of(finding.evidence.begin(), finding.evidence.end(), [&](const Evidence& e) {
-            return e.line == evidence.line && e.text == evidence.text;
-          });
-          if (repeated) continue;
-          finding.evidence.push_back(std::move(evidence));
-        }
+    finding.tier = citations.required ? Tier::required : Tier::preferred;
+    const std::size_t wanted = wanted_for(rule);
+    for (std::vector<Evidence>& kind : citations.kinds) {
+      for (Evidence& evidence : kind) {
+        if (finding.evidence.size() >= wanted) break;
+        const bool repeated = std::any_of(finding.evidence.begin(), finding.evidence.end(), [&](const Evidence& e) {
+          return e.line == evidence.line && e.text == evidence.text;
+        });
+        if (!repeated) finding.evidence.push_back(std::move(evidence));
       }
     }
     result.findings.push_back(std::move(finding));
-    first = last;
   }
   result.diagnosis = diagnose(sentences, result.findings);
+  // A thread keeps its buffers for the next posting, but not those a huge one grew: the
+  // memory of a run stays that of its largest posting at the time, not of all of them.
+  if (posting.text.size() > kKeepBuffersBytes) work = Workspace{};
   return result;
 }
 

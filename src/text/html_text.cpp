@@ -4,15 +4,15 @@
 
 #include <algorithm>
 #include <array>
-#include <memory>
-#include <unordered_map>
+#include <cstddef>
+
+#include "cio_gap/text/html_parse.h"
+#include "cio_gap/text/html_scan.h"
 
 namespace cio_gap {
 namespace {
 
 char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
@@ -22,117 +22,7 @@ std::string lowercase(std::string_view text) {
   return out;
 }
 
-bool starts_with_nocase(std::string_view text, std::size_t at, std::string_view prefix) {
-  if (text.size() - at < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    if (ascii_lower(text[at + i]) != prefix[i]) return false;
-  }
-  return true;
-}
-
-// --- Nesting pre-scan ------------------------------------------------------------------
-
-bool never_nests(std::string_view name) {
-  // Void elements never nest; the others close implicitly when a sibling starts, so
-  // unclosed ones (common in old pages) do not deepen the tree either.
-  static constexpr std::array<std::string_view, 30> kNames = {
-      "area",  "base",     "br",    "col",   "embed", "hr",   "img",   "input",
-      "link",  "meta",     "param", "source", "track", "wbr", "p",     "li",
-      "dt",    "dd",       "tr",    "td",    "th",    "option", "optgroup", "thead",
-      "tbody", "tfoot",    "colgroup", "rb", "rp",    "rt"};
-  return std::find(kNames.begin(), kNames.end(), name) != kNames.end();
-}
-
-bool is_raw_text_element(std::string_view name) {
-  return name == "script" || name == "style" || name == "textarea" || name == "title" ||
-         name == "xmp" || name == "iframe" || name == "noembed" || name == "noframes";
-}
-
-// Estimates the size and depth of the element tree gumbo would build, in one linear pass: a
-// stack of open tag names, where an end tag pops back to its matching start tag (counted per
-// name, so stray end tags cost nothing and cannot hide the nesting of the start tags around
-// them). Returns why the tree would be too big, or nothing.
-std::string too_big_to_parse(std::string_view html) {
-  int elements = 0;
-  std::vector<std::string> open;
-  std::unordered_map<std::string, int> open_count;
-  const std::size_t n = html.size();
-  std::size_t i = 0;
-  while (i < n) {
-    const std::size_t lt = html.find('<', i);
-    if (lt == std::string_view::npos) break;
-    i = lt + 1;
-    if (i >= n) break;
-    if (html.compare(lt, 4, "<!--") == 0) {
-      const std::size_t end = html.find("-->", lt + 4);
-      i = end == std::string_view::npos ? n : end + 3;
-      continue;
-    }
-    const bool closing = html[i] == '/';
-    const std::size_t name_begin = closing ? i + 1 : i;
-    if (name_begin >= n || !is_ascii_alpha(html[name_begin])) {
-      if (html[i] == '!' || html[i] == '?' || closing) {
-        const std::size_t end = html.find('>', i);
-        i = end == std::string_view::npos ? n : end + 1;
-      }
-      continue;
-    }
-    std::size_t name_end = name_begin;
-    while (name_end < n && !is_space(html[name_end]) && html[name_end] != '>' &&
-           html[name_end] != '/') {
-      ++name_end;
-    }
-    const std::string name = lowercase(html.substr(name_begin, name_end - name_begin));
-    const std::size_t gt = html.find('>', name_end);
-    const bool self_closing = gt != std::string_view::npos && gt > name_end && html[gt - 1] == '/';
-    i = gt == std::string_view::npos ? n : gt + 1;
-    if (!closing && ++elements > kMaxHtmlElements) {
-      return "has more than " + std::to_string(kMaxHtmlElements) + " elements";
-    }
-    if (closing) {
-      auto found = open_count.find(name);
-      if (found == open_count.end() || found->second == 0) continue;
-      while (!open.empty()) {
-        const std::string top = std::move(open.back());
-        open.pop_back();
-        --open_count[top];
-        if (top == name) break;
-      }
-      continue;
-    }
-    if (is_raw_text_element(name)) {
-      const std::string end_tag = "</" + name;
-      std::size_t end = i;
-      while (end < n) {
-        end = html.find("</", end);
-        if (end == std::string_view::npos || starts_with_nocase(html, end, end_tag)) break;
-        end += 2;
-      }
-      i = end == std::string_view::npos ? n : end;
-      continue;
-    }
-    if (self_closing || never_nests(name)) continue;
-    open.push_back(name);
-    ++open_count[name];
-    if (static_cast<int>(open.size()) > kMaxHtmlDepth) {
-      return "nested more than " + std::to_string(kMaxHtmlDepth) + " levels deep";
-    }
-  }
-  return {};
-}
-
 // --- gumbo helpers ---------------------------------------------------------------------
-
-struct GumboDeleter {
-  void operator()(GumboOutput* output) const { gumbo_destroy_output(&kGumboDefaultOptions, output); }
-};
-using GumboDocument = std::unique_ptr<GumboOutput, GumboDeleter>;
-
-GumboDocument parse_html(std::string_view html) {
-  GumboOptions options = kGumboDefaultOptions;
-  options.max_errors = 0;  // we never read the error list; do not let a broken page fill it
-  return GumboDocument(gumbo_parse_with_options(&options, html.data(), html.size()));
-}
 
 std::string_view attribute(const GumboNode* node, const char* name) {
   const GumboAttribute* found = gumbo_get_attribute(&node->v.element.attributes, name);
@@ -520,13 +410,19 @@ const GumboNode* content_root(const GumboNode* body) {
 
 }  // namespace
 
-HtmlText html_to_text(std::string_view html) {
+HtmlText html_to_text(std::string_view html) { return html_to_text(html, html_parse_budget(html.size())); }
+
+HtmlText html_to_text(std::string_view html, std::size_t parse_budget) {
   HtmlText result;
-  result.refusal = too_big_to_parse(html);
+  result.refusal = html_limit_exceeded(html);
   if (!result.refusal.empty()) return result;
-  const GumboDocument document = parse_html(html);
-  const GumboNode* body = find_body(document->root);
-  result.json_ld = json_ld_blocks(document->root);
+  const HtmlParse parse(html, parse_budget);
+  if (parse.output() == nullptr) {
+    result.refusal = "needs more than " + std::to_string((parse.limit() + (1 << 20) - 1) >> 20) + " MiB of memory to parse";
+    return result;
+  }
+  const GumboNode* body = find_body(parse.output()->root);
+  result.json_ld = json_ld_blocks(parse.output()->root);
 
   TextWalker whole;
   whole.walk(body);
@@ -570,13 +466,11 @@ std::string decode_html_entities(std::string_view text) {
       escaped.push_back(c);
     }
   }
-  GumboOptions options = kGumboDefaultOptions;
-  options.max_errors = 0;
-  options.fragment_context = GUMBO_TAG_PRE;
-  const GumboDocument document(gumbo_parse_with_options(&options, escaped.data(), escaped.size()));
+  const HtmlParse parse(escaped, html_parse_budget(escaped.size()), GUMBO_TAG_PRE);
+  if (parse.output() == nullptr) return std::string(text);
   std::string out;
   out.reserve(text.size());
-  for_each_element(document->root, [&](const GumboNode* node) {
+  for_each_element(parse.output()->root, [&](const GumboNode* node) {
     const GumboVector& children = node->v.element.children;
     for (unsigned i = 0; i < children.length; ++i) {
       const auto* child = static_cast<const GumboNode*>(children.data[i]);

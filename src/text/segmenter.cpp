@@ -95,25 +95,35 @@ struct TransparentHash {
 // Headings and list introductions repeat from posting to posting ("Requirements:",
 // "Benefits"), and classifying one compares it with every vocabulary phrase, so each thread
 // keeps the answers it has worked out. They belong to one segmenter (its vocabulary), so the
-// answers are dropped when another segmenter asks, and when there are too many.
+// answers are dropped when another segmenter asks, and when they hold too many entries or
+// bytes; a long key (a whole sentence ending in a colon) is not worth keeping at all.
 template <typename Value>
 class KnownAnswers {
  public:
   const Value* find(std::uint64_t owner, std::string_view key) {
     if (owner != owner_) {
       answers_.clear();
+      bytes_ = 0;
       owner_ = owner;
     }
     const auto it = answers_.find(key);
     return it == answers_.end() ? nullptr : &it->second;
   }
   void add(std::string_view key, Value value) {
-    if (answers_.size() >= 4096) answers_.clear();
-    answers_.emplace(std::string(key), value);
+    if (key.size() > kMaxKeyBytes) return;
+    if (answers_.size() >= kMaxEntries || bytes_ + key.size() > kMaxBytes) {
+      answers_.clear();
+      bytes_ = 0;
+    }
+    if (answers_.emplace(std::string(key), value).second) bytes_ += key.size();
   }
 
  private:
+  static constexpr std::size_t kMaxKeyBytes = 256;
+  static constexpr std::size_t kMaxEntries = 4096;
+  static constexpr std::size_t kMaxBytes = 256 * 1024;
   std::uint64_t owner_ = 0;
+  std::size_t bytes_ = 0;  // key bytes held
   std::unordered_map<std::string, Value, TransparentHash, std::equal_to<>> answers_;
 };
 
@@ -663,109 +673,12 @@ std::size_t Segmenter::split(std::string_view text, std::vector<Sentence>& sente
     pos = end + 1;
   }
   flush();
+  if (paragraph.capacity() > (std::size_t{1} << 20)) {  // a huge posting's buffers are not kept
+    std::string().swap(paragraph);
+    decltype(paragraph_lines)().swap(paragraph_lines);
+    decltype(pieces)().swap(pieces);
+  }
   return count;
-}
-
-namespace {
-
-bool is_display_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
-
-// display_text's whitespace collapsing, resumable: each run of spaces, tabs and line breaks
-// becomes one space, none at the start, and a run at the end is held back (`space`).
-struct WhitespaceCollapser {
-  std::string_view text;
-  char* out;
-  std::size_t size = 0;   // bytes written
-  std::size_t next = 0;   // first byte not yet read
-  bool space = false;     // a run of whitespace is pending
-
-  // Reads on up to `to`.
-  void run(std::size_t to) {
-    std::size_t i = next;
-    while (i < to) {
-#if defined(__SSE2__)
-      // Sixteen bytes whose only whitespace is single spaces between other bytes stay as they are.
-      if (!space && i + 16 <= to) {
-        const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
-        const auto blanks = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(
-            _mm_or_si128(_mm_cmpeq_epi8(block, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(block, _mm_set1_epi8('\n'))),
-            _mm_or_si128(_mm_cmpeq_epi8(block, _mm_set1_epi8('\t')), _mm_cmpeq_epi8(block, _mm_set1_epi8('\r'))))));
-        const auto spaces = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(block, _mm_set1_epi8(' '))));
-        if (blanks == spaces && (spaces & (spaces >> 1)) == 0 && (spaces & 0x8000u) == 0 &&
-            ((spaces & 1u) == 0 || size > 0)) {
-          _mm_storeu_si128(reinterpret_cast<__m128i*>(out + size), block);
-          size += 16;
-          i += 16;
-          continue;
-        }
-      }
-#endif
-      const char c = text[i++];
-      if (is_display_space(c)) {
-        space = true;
-      } else {
-        if (space && size > 0) out[size++] = ' ';
-        space = false;
-        out[size++] = c;
-      }
-    }
-    next = std::max(next, to);
-  }
-};
-
-}  // namespace
-
-std::string display_text(std::string_view text, std::size_t max_bytes, std::size_t focus,
-                         std::size_t focus_end) {
-  // Collapsing never lengthens the text, so it is written straight into a buffer of its size,
-  // in three stretches so the focus bounds are noted where they fall.
-  std::string out(text.size(), '\0');
-  WhitespaceCollapser collapser{text, out.data()};
-  std::size_t shown_focus = 0;
-  std::size_t shown_focus_end = 0;
-  const bool has_focus = focus < text.size();
-  const bool has_focus_end = focus_end > 0 && focus_end <= text.size();
-  auto note_focus = [&] { shown_focus = collapser.size + (collapser.space && collapser.size > 0 ? 1 : 0); };
-  auto note_focus_end = [&] { shown_focus_end = collapser.size; };
-  if (has_focus && has_focus_end && focus_end < focus) {
-    collapser.run(focus_end);
-    note_focus_end();
-    collapser.run(focus);
-    note_focus();
-  } else {
-    if (has_focus) {
-      collapser.run(focus);
-      note_focus();
-    }
-    if (has_focus_end) {
-      collapser.run(focus_end);
-      note_focus_end();
-    }
-  }
-  collapser.run(text.size());
-  out.resize(collapser.size);
-  if (out.size() <= max_bytes) return out;
-  auto is_continuation = [&](std::size_t at) {
-    return at < out.size() && (static_cast<unsigned char>(out[at]) & 0xC0) == 0x80;
-  };
-  // Start a third of the window before the focus, so the cited words sit near the front.
-  std::size_t begin = 0;
-  if (shown_focus_end > max_bytes) {
-    begin = shown_focus > max_bytes / 3 ? shown_focus - max_bytes / 3 : 0;
-    const auto space_at = out.find(' ', begin);
-    if (space_at != std::string::npos && space_at < shown_focus) begin = space_at + 1;
-    while (is_continuation(begin)) ++begin;
-  }
-  std::size_t end = std::min(out.size(), begin + max_bytes);
-  if (end < out.size()) {
-    const auto space_at = out.rfind(' ', end);
-    if (space_at != std::string::npos && space_at > begin + max_bytes / 2) end = space_at;
-    while (is_continuation(end)) --end;
-  }
-  std::string shown = begin > 0 ? "\xE2\x80\xA6" : "";
-  shown += out.substr(begin, end - begin);
-  if (end < out.size()) shown += "\xE2\x80\xA6";
-  return shown;
 }
 
 }  // namespace cio_gap

@@ -1,18 +1,14 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace cio_gap {
+#include "cio_gap/text/html_parse.h"
+#include "cio_gap/text/html_scan.h"
 
-/// Deepest element nesting accepted in HTML. gumbo's tree building slows down quadratically
-/// with depth (100,000 nested <div>s take 12 s, a million never finish), so deeper input is
-/// refused before it reaches the parser.
-inline constexpr int kMaxHtmlDepth = 1000;
-/// Most elements accepted in HTML. gumbo keeps the whole tree, about 400 bytes an element (a
-/// million <span>s take 430 MB); a saved job page has a few thousand.
-inline constexpr int kMaxHtmlElements = 200000;
+namespace cio_gap {
 
 /// What a reader needs from an HTML page or fragment.
 struct HtmlText {
@@ -27,13 +23,17 @@ struct HtmlText {
   std::string heading;  ///< the first visible <h1>, whitespace collapsed; empty when none
   /// Contents of the <script type="application/ld+json"> blocks, in page order.
   std::vector<std::string> json_ld;
-  /// Why the HTML was not parsed ("nested more than 1000 levels deep", "has more than
-  /// 200000 elements"); empty when it was.
+  /// Why the HTML was not parsed ("nested more than 256 levels deep", "has more than
+  /// 100000 elements", "needs more than 96 MiB of memory to parse"); empty when it was.
   std::string refusal;
 };
 
-/// Parses HTML (a whole page or a fragment such as a JSON field's value) with gumbo.
+/// Parses HTML (a whole page or a fragment such as a JSON field's value) with gumbo, after
+/// html_limit_exceeded found it within the limits, and within html_parse_budget's memory.
 HtmlText html_to_text(std::string_view html);
+
+/// As html_to_text, with gumbo's memory budget given in bytes.
+HtmlText html_to_text(std::string_view html, std::size_t parse_budget);
 
 /// Whether a field value is HTML rather than plain text: it holds common block or inline
 /// tags such as <p>, <br>, <li>, <div>.

@@ -76,10 +76,4 @@ std::vector<std::pair<std::size_t, std::size_t>> split_sentences(std::string_vie
 /// What Segmenter::split splits paragraphs with.
 std::vector<std::pair<std::size_t, std::size_t>> split_items(std::string_view paragraph);
 
-/// Collapses whitespace runs to one space and trims to at most about `max_bytes` (on word and
-/// UTF-8 boundaries, "…" marking each cut), keeping the bytes at [focus, focus_end) of `text`
-/// in view, for showing a sentence as evidence.
-std::string display_text(std::string_view text, std::size_t max_bytes = 240,
-                         std::size_t focus = 0, std::size_t focus_end = 0);
-
 }  // namespace cio_gap
