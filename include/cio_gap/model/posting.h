@@ -16,6 +16,8 @@ struct PostingText {
   std::string title;   ///< from the record, or empty (then the first line of text is used)
   std::string text;    ///< the posting's visible text
   int line_offset = 0; ///< added to line numbers so they refer to the containing file
+  std::string company{}; ///< the employer, when the container names it; else empty
+  std::string url{};     ///< a link to the posting, when the container gives one; else empty
 };
 
 enum class Tier { required, preferred };
@@ -62,6 +64,8 @@ struct PostingFindings {
   bool duplicate = false;         ///< same normalised text as an earlier posting
   std::array<int, 3> role_signals{};  ///< mentions of each RoleType's phrases outside boilerplate
   Diagnosis diagnosis = Diagnosis::none;  ///< why it demands nothing, when it does not
+  std::string company{};  ///< as in PostingText: empty when unknown
+  std::string url{};      ///< as in PostingText: empty when unknown
 };
 
 }  // namespace cio_gap
