@@ -24,11 +24,12 @@ struct FileResult {
 
 ScanResult stream_postings(const std::vector<std::string>& jobs, const Extractor& extractor,
                            const ScanOptions& options, Diagnostics& diagnostics, const PostingSink& sink) {
-  const std::vector<JobFile> files = collect_job_files(jobs, options.limits, diagnostics);
+  std::vector<JobFile> files = collect_job_files(jobs, options.limits, diagnostics);
+  ScanResult counts;  // postings stay empty: the sink has them
+  counts.files_excluded = static_cast<int>(exclude_job_files(files, options.exclude));
   if (options.files_total) options.files_total->store(files.size());
   // Results of files done before an earlier one, by file index: only those wait in memory.
   std::map<std::size_t, FileResult> waiting;
-  ScanResult counts;  // postings stay empty: the sink has them
 
   // Results leave in file order, so the output does not depend on the thread count; each is
   // freed as soon as it has been handed on.
@@ -68,6 +69,12 @@ ScanResult stream_postings(const std::vector<std::string>& jobs, const Extractor
       diagnostics.files_read += result.diagnostics.files_read;
       diagnostics.files_skipped += result.diagnostics.files_skipped;
       for (std::size_t p = 0; p < result.postings.size(); ++p) {
+        ++counts.total;
+        // A posting for another role neither demands, nor warns, nor takes a citation.
+        if (options.roles != nullptr && !options.roles->matches(result.postings[p].title)) {
+          ++counts.off_target;
+          continue;
+        }
         if (!seen.insert(result.fingerprints[p]).second) {
           result.postings[p].duplicate = true;
           ++counts.duplicates;
@@ -75,7 +82,6 @@ ScanResult stream_postings(const std::vector<std::string>& jobs, const Extractor
           // Never a silent empty result; a duplicate's first copy has already said it.
           diagnostics.warn(result.postings[p].source + ": " + describe(result.postings[p].diagnosis));
         }
-        ++counts.total;
         count_citations(result.postings[p]);
         sink(std::move(result.postings[p]));
       }

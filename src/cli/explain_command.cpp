@@ -37,7 +37,9 @@ int run_explain(const ExplainCommand& command, const CommonOptions& common, cons
   ReadLimits limits;
   limits.max_filesize = common.max_filesize;
   std::vector<PostingExplanation> explanations;
-  for (const auto& file : collect_job_files(command.jobs, limits, diagnostics)) {
+  std::vector<JobFile> files = collect_job_files(command.jobs, limits, diagnostics);
+  exclude_job_files(files, common.exclude);
+  for (const auto& file : files) {
     for (const auto& posting : read_postings(file, limits, diagnostics)) {
       PostingExplanation explanation{posting.source, posting_title(posting), {}};
       for (auto& hit : extractor.hits(posting, scratch)) {

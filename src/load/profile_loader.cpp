@@ -6,6 +6,7 @@
 #include "cio_gap/load/file_reader.h"
 #include "cio_gap/load/yaml_reader.h"
 #include "cio_gap/text/suggest.h"
+#include "cio_gap/text/title_match.h"
 
 namespace cio_gap {
 namespace {
@@ -13,7 +14,8 @@ namespace {
 const std::vector<std::string> kProfileKeys = {
     "name",         "current_role", "years_experience", "years_leadership",
     "skills",       "education",    "certifications",   "achievements",
-    "volunteered",  "mentoring",    "relocation",       "preferred_role_type"};
+    "volunteered",  "mentoring",    "relocation",       "preferred_role_type",
+    "target_roles"};
 const std::vector<std::string> kLevels = {"none", "exposure", "working", "strong", "expert"};
 const std::vector<std::string> kDegrees = {"bachelor", "master", "mba", "doctorate"};
 const std::vector<std::string> kAchievementKinds = {"made", "built", "saved", "achieved"};
@@ -109,6 +111,17 @@ Profile parse_profile(const std::string& path, std::string_view content, const R
   }
   if (root["preferred_role_type"]) {
     profile.preferred_role_type = one_of(yaml, root["preferred_role_type"], "preferred_role_type", kRoleTypes);
+  }
+  if (const auto roles = root["target_roles"]; roles && !roles.IsNull()) {
+    if (!roles.IsScalar() && !roles.IsSequence()) yaml.fail(roles, "target_roles must be a list of job titles");
+    const std::vector<std::string> titles = yaml.string_list(roles, "target_roles");
+    for (std::size_t i = 0; i < titles.size(); ++i) {
+      // A title of punctuation alone would silently match nothing.
+      if (title_words(titles[i]).empty()) {
+        yaml.fail(roles.IsSequence() ? roles[i] : roles, "target_roles: '" + titles[i] + "' names no job title");
+      }
+    }
+    profile.target_roles = titles;
   }
   return profile;
 }

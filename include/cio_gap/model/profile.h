@@ -46,6 +46,7 @@ struct Profile {
   std::vector<std::string> mentoring;    ///< Alvarez: coaching mindset
   std::string relocation;                ///< open, no, remote-only, or "" when not given
   std::string preferred_role_type;       ///< caretaker, fixer, growth, or ""
+  std::vector<std::string> target_roles; ///< job titles the person aims at ("CIO", "VP of IT"); none: all
 };
 
 }  // namespace cio_gap
