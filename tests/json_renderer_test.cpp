@@ -36,13 +36,13 @@ TEST(JsonRendererTest, PostingJsonlIsOneCompactLine) {
   const RuleSet rules = testing::test_rules();
   const ScanResult scan = sample_scan();
   EXPECT_EQ(render_posting_jsonl(scan.postings[0], rules),
-            R"({"source":"jobs.csv#row=2","title":"VP of IT","years_required":10,"years_leadership_required":5,)"
+            R"({"source":"jobs.csv#row=2","title":"VP of IT","company":null,"url":null,"years_required":10,"years_leadership_required":5,)"
             R"("diagnosis":null,"qualifications":[)"
             R"({"id":"budget-management","tier":"required","evidence":[{"line":4,"page":null,"text":"Own the budget.\nAll of it.","section":"duties"}]},)"
             R"({"id":"vendor-management","tier":"preferred","evidence":[{"line":9,"page":null,"text":"Vendor management a plus","section":"general"}]}]})"
             "\n");
   EXPECT_EQ(render_posting_jsonl(scan.postings[1], rules),
-            R"({"source":"b.txt","title":"Copy","years_required":null,"years_leadership_required":null,)"
+            R"({"source":"b.txt","title":"Copy","company":null,"url":null,"years_required":null,"years_leadership_required":null,)"
             R"("diagnosis":"no-role-text","duplicate":true,"qualifications":[]})"
             "\n");
 }
@@ -62,7 +62,7 @@ TEST(JsonRendererTest, InvalidUtf8IsReplacedNotThrown) {
   PostingFindings posting;
   posting.source = "bad\xff.txt";
   EXPECT_EQ(render_posting_jsonl(posting, rules),
-            "{\"source\":\"bad\xef\xbf\xbd.txt\",\"title\":\"\",\"years_required\":null,"
+            "{\"source\":\"bad\xef\xbf\xbd.txt\",\"title\":\"\",\"company\":null,\"url\":null,\"years_required\":null,"
             "\"years_leadership_required\":null,\"diagnosis\":null,\"qualifications\":[]}\n");
 }
 

@@ -19,8 +19,11 @@ TEST(PostingBuilderTest, FieldNamesMatchIgnoringCaseSpacesAndUnderscores) {
     EXPECT_EQ(field_meaning(name).role, Role::title) << name;
   }
   EXPECT_EQ(field_meaning("Civil Service Title").role, Role::ignored);
-  EXPECT_EQ(field_meaning("company").role, Role::ignored);
+  EXPECT_EQ(field_meaning("company").role, Role::company);
+  EXPECT_EQ(field_meaning("Company Name").role, Role::company);
+  EXPECT_EQ(field_meaning("job_url").role, Role::url);
   EXPECT_EQ(field_meaning("company_description").role, Role::ignored);
+  EXPECT_EQ(field_meaning("company_url").role, Role::ignored);
 }
 
 TEST(PostingBuilderTest, SectionFieldsCarryTheirHeadings) {

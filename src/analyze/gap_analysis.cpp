@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "cio_gap/analyze/posting_fit.h"
 #include "cio_gap/analyze/readiness.h"
 #include "cio_gap/analyze/resume_evidence.h"
 #include "cio_gap/text/normalize.h"
@@ -63,9 +64,18 @@ DemandTally start_tally(std::size_t rule_count) {
 void tally_posting(DemandTally& tally, const PostingFindings& posting) {
   ++tally.total;
   if (tally.keep_postings) {
-    tally.postings.push_back({posting.source, posting.title, posting.years_required,
-                              posting.years_leadership_required, posting.duplicate,
-                              static_cast<int>(posting.findings.size()), posting.diagnosis});
+    PostingSummary summary{posting.source, posting.title, posting.years_required,
+                           posting.years_leadership_required, posting.duplicate,
+                           static_cast<int>(posting.findings.size()), posting.diagnosis};
+    summary.company = posting.company;
+    summary.url = posting.url;
+    if (!posting.duplicate) {
+      summary.demands.reserve(posting.findings.size());
+      for (const auto& finding : posting.findings) {
+        summary.demands.push_back({static_cast<std::uint32_t>(finding.rule), finding.tier == Tier::preferred});
+      }
+    }
+    tally.postings.push_back(std::move(summary));
   }
   if (posting.duplicate) {
     ++tally.duplicates;
@@ -216,6 +226,14 @@ Report assess(const Profile& profile, const DemandTally& tally, const Extractor&
   report.years = compare_years(profile.years_experience, tally.years_asked);
   report.leadership_years = compare_years(profile.years_leadership, tally.leadership_years_asked);
   report.readiness = readiness_checks(profile, tally, extractor.rules(), report.status_by_rule);
+
+  report.tally = &tally;
+  report.fit_rows = options.fit_rows;
+  report.fits.reserve(tally.postings.size());
+  for (const auto& posting : tally.postings) {
+    report.fits.push_back(fit_posting(posting, report.status_by_rule, profile.years_experience));
+  }
+  report.fit_order = rank_fits(tally.postings, report.fits);
   return report;
 }
 

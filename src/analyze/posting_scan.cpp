@@ -32,13 +32,14 @@ ScanResult stream_postings(const std::vector<std::string>& jobs, const Extractor
                            const ScanOptions& options, Diagnostics& diagnostics, const PostingSink& sink) {
   // Entries skipped while listing keep their place among the files: every warning comes in
   // the order of the files, as the postings do, whatever the threads.
-  const std::vector<JobFile> files = list_job_files(jobs, options.limits, &diagnostics);
+  std::vector<JobFile> files = list_job_files(jobs, options.limits, &diagnostics);
+  ScanResult counts;  // postings stay empty: the sink has them
+  counts.files_excluded = static_cast<int>(exclude_job_files(files, options.exclude));
   const std::size_t warnings_before = diagnostics.warnings.size();
   std::string thread_warning;
   if (options.files_total) options.files_total->store(files.size());
   // Results of files done before an earlier one, by file index: only those wait in memory.
   std::map<std::size_t, FileResult> waiting;
-  ScanResult counts;  // postings stay empty: the sink has them
 
   // Results leave in file order, so the output does not depend on the thread count; each is
   // freed as soon as it has been handed on.
@@ -79,6 +80,12 @@ ScanResult stream_postings(const std::vector<std::string>& jobs, const Extractor
       diagnostics.files_skipped += result.diagnostics.files_skipped;
       for (auto& source : result.diagnostics.out_of_memory) diagnostics.out_of_memory.push_back(std::move(source));
       for (std::size_t p = 0; p < result.postings.size(); ++p) {
+        ++counts.total;
+        // A posting for another role neither demands, nor warns, nor takes a citation.
+        if (options.roles != nullptr && !options.roles->matches(result.postings[p].title)) {
+          ++counts.off_target;
+          continue;
+        }
         if (!seen.insert(result.fingerprints[p]).second) {
           result.postings[p].duplicate = true;
           ++counts.duplicates;
@@ -86,7 +93,6 @@ ScanResult stream_postings(const std::vector<std::string>& jobs, const Extractor
           // Never a silent empty result; a duplicate's first copy has already said it.
           diagnostics.warn(result.postings[p].source + ": " + describe(result.postings[p].diagnosis));
         }
-        ++counts.total;
         count_citations(result.postings[p]);
         sink(std::move(result.postings[p]));
       }

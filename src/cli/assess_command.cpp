@@ -38,11 +38,11 @@ std::vector<std::string> profile_paths(const std::string& path, bool& batch) {
 }
 
 std::string render_one(const Report& report, const DemandTally& tally, const RuleSet& rules, const CommonOptions& common,
-                       const Streams& streams) {
+                       const Streams& streams, bool per_posting) {
   switch (common.format()) {
     case Format::json: return render_report_json(report, tally, rules);
     case Format::markdown: return render_report_markdown(report, rules);
-    case Format::csv: return render_report_csv(report, rules);
+    case Format::csv: return per_posting ? render_posting_fits_csv(report, rules) : render_report_csv(report, rules);
     case Format::text:
     case Format::jsonl: break;
   }
@@ -61,7 +61,7 @@ std::string extension(Format format) {
 }
 
 std::string render_batch(const std::vector<Report>& reports, const DemandTally& tally, const RuleSet& rules,
-                         const CommonOptions& common, const Streams& streams) {
+                         const CommonOptions& common, const Streams& streams, bool per_posting) {
   if (common.format() == Format::json) {
     auto array = nlohmann::ordered_json::array();
     for (const auto& report : reports) array.push_back(nlohmann::ordered_json::parse(render_report_json(report, tally, rules)));
@@ -74,9 +74,27 @@ std::string render_batch(const std::vector<Report>& reports, const DemandTally& 
   std::string out;
   for (std::size_t i = 0; i < reports.size(); ++i) {
     if (i > 0) out += separator;
-    out += render_one(reports[i], tally, rules, common, streams);
+    out += render_one(reports[i], tally, rules, common, streams, per_posting);
   }
   return out;
+}
+
+// The roles postings are filtered by: --target-role, else the profiles' target_roles (when
+// every profile of a batch lists the same ones); none with --all-roles.
+std::vector<std::string> target_roles(const std::vector<Profile>& profiles, const CommonOptions& common,
+                                      const Streams& streams) {
+  if (common.all_roles) return {};
+  if (!common.target_roles.empty()) return common.target_roles;
+  for (const auto& profile : profiles) {
+    if (profile.target_roles != profiles.front().target_roles) {
+      if (!common.quiet) {
+        streams.err << "cio-gap: warning: the profiles list different target_roles; every posting counts "
+                       "(give --target-role to filter a batch)\n";
+      }
+      return {};
+    }
+  }
+  return profiles.front().target_roles;
 }
 
 // Exit status 1 when a threshold the caller set is not met; says which on standard error.
@@ -124,7 +142,12 @@ void setup_assess(CLI::App& app, AssessCommand& command, CommonOptions& common) 
   app.add_option("--output-dir", command.output_dir, "Batch: write one report per profile into DIR");
   app.add_option("--resume", command.resume,
                  "Read this résumé (.pdf, .docx, .odt, .md, .txt) as evidence, in place of the profile's resume:");
+  app.add_option("--fit-rows", command.fit_rows,
+                 "Rows of the 'Postings by fit' table in text and Markdown (default 10; 0: all)")
+      ->check(whole_number(0, 1000000));
+  app.add_flag("--per-posting", command.per_posting, "CSV: one row per posting (its fit), not per qualification");
   add_common_options(app, common, {"text", "json", "markdown", "csv"}, true);
+  add_role_options(app, common);
   app.footer(
       "Exit codes: 0 success; 1 --fail-under or --fail-on-gap not met; 2 usage or input error.\n"
       "Examples:\n"
@@ -132,7 +155,9 @@ void setup_assess(CLI::App& app, AssessCommand& command, CommonOptions& common) 
       "  cio-gap assess me.yaml jobs/ --format json | jq '.gaps[0]'\n"
       "  cio-gap assess me.yaml jobs/ --resume cv.pdf\n"
       "  cio-gap assess me.yaml jobs/ --top 5 --min-share 0.25 --format markdown -o report.md\n"
-      "  cio-gap assess clients/ jobs/ --format json --output-dir reports/ --fail-under 60");
+      "  cio-gap assess clients/ jobs/ --format json --output-dir reports/ --fail-under 60\n"
+      "  cio-gap assess me.yaml jobs/ --target-role CIO --target-role 'VP of IT' --exclude 'SOURCES.md'\n"
+      "  cio-gap assess me.yaml jobs/ --format csv --per-posting > fit.csv");
 }
 
 int run_assess(const AssessCommand& command, const CommonOptions& common, const Streams& streams) {
@@ -170,24 +195,30 @@ int run_assess(const AssessCommand& command, const CommonOptions& common, const 
   // few citations and a short summary per posting, however many postings there are. Only the
   // sentences the report cites are made.
   DemandTally tally = start_tally(rules.rules.size());
-  tally.keep_postings = common.format() == Format::json;  // only JSON lists every posting
+  const std::vector<std::string> role_names = target_roles(profiles, common, streams);
+  const TitleMatcher roles(role_names);
   const PostingSink sink = [&](PostingFindings&& posting) { tally_posting(tally, posting); };
-  scan_jobs(command.jobs, extractor, common, streams, &sink, kCitationsPerQualification);
+  const ScanResult scan = scan_jobs(command.jobs, extractor, common, streams, &sink, kCitationsPerQualification, &roles);
+  tally.read = scan.total;
+  tally.off_target = scan.off_target;
+  if (roles.active()) tally.target_roles = role_names;
   std::vector<Report> reports;
-  for (const auto& profile : profiles) reports.push_back(assess(profile, tally, extractor, {command.top, command.min_share}));
+  for (const auto& profile : profiles) {
+    reports.push_back(assess(profile, tally, extractor, {command.top, command.min_share, command.fit_rows}));
+  }
 
   if (!command.output_dir.empty()) {
     std::error_code ec;
     fs::create_directories(command.output_dir, ec);
     if (ec) throw Error(located(command.output_dir, 0, 0, ec.message()));
     for (std::size_t i = 0; i < reports.size(); ++i) {
-      write_output_file(outputs[i], render_one(reports[i], tally, rules, common, streams));
+      write_output_file(outputs[i], render_one(reports[i], tally, rules, common, streams, command.per_posting));
       if (!common.quiet) streams.err << "cio-gap: wrote " << escape_control(outputs[i]) << '\n';
     }
   } else if (batch) {
-    emit(render_batch(reports, tally, rules, common, streams), common, streams);
+    emit(render_batch(reports, tally, rules, common, streams, command.per_posting), common, streams);
   } else {
-    emit(render_one(reports.front(), tally, rules, common, streams), common, streams);
+    emit(render_one(reports.front(), tally, rules, common, streams, command.per_posting), common, streams);
   }
   return check_thresholds(command, reports, rules, streams);
 }

@@ -16,6 +16,7 @@
 #include "cio_gap/model/profile.h"
 #include "cio_gap/model/rule.h"
 #include "cio_gap/render/render.h"
+#include "cio_gap/text/title_match.h"
 
 namespace cio_gap::cli {
 
@@ -50,6 +51,9 @@ struct CommonOptions {
   bool quiet = false;
   std::uintmax_t max_filesize = ReadLimits{}.max_filesize;
   unsigned threads = 0;
+  std::vector<std::string> exclude;       ///< --exclude GLOB: posting files to leave out
+  std::vector<std::string> target_roles;  ///< --target-role TEXT: only postings for these roles count
+  bool all_roles = false;                 ///< --all-roles: every posting counts, whatever its title
 
   Format format() const;
 };
@@ -58,6 +62,9 @@ struct CommonOptions {
 /// with `reads_jobs`, also --max-filesize and --threads.
 void add_common_options(CLI::App& command, CommonOptions& common, const std::vector<std::string>& formats,
                         bool reads_jobs);
+
+/// Declares --target-role (repeatable) and --all-roles, for commands that tally postings.
+void add_role_options(CLI::App& command, CommonOptions& common);
 
 /// The built-in rules and the packs, as the options ask.
 RuleSet load_active_rules(const CommonOptions& common);
@@ -77,9 +84,11 @@ RenderOptions render_options(const CommonOptions& common, const Streams& streams
 /// Scans the JOBS arguments, printing warnings and a summary on standard error (unless quiet),
 /// with a progress line on a terminal for long scans. Throws Error when no posting is found.
 /// With a `sink`, postings are streamed to it in file order and not kept. `citations_per_rule`
-/// as in ScanOptions (0: every finding keeps its sentences).
+/// as in ScanOptions (0: every finding keeps its sentences). With `roles`, only postings whose
+/// title names one of them are handed on, and the summary says how many match.
 ScanResult scan_jobs(const std::vector<std::string>& jobs, const Extractor& extractor, const CommonOptions& common,
-                     const Streams& streams, const PostingSink* sink = nullptr, std::size_t citations_per_rule = 0);
+                     const Streams& streams, const PostingSink* sink = nullptr, std::size_t citations_per_rule = 0,
+                     const TitleMatcher* roles = nullptr);
 
 /// Writes a command's output to --output (see write_output_file: a regular file is replaced
 /// atomically, a device or FIFO written through) or to standard output ("-", "/dev/stdout", or
@@ -111,6 +120,8 @@ struct AssessCommand {
   std::vector<std::string> fail_on_gap; ///< exit 1 when any of these is a gap
   std::string output_dir;               ///< batch: one file per profile
   std::string resume;                   ///< a résumé read as evidence, in place of the profile's `resume:`
+  int fit_rows = 10;                    ///< rows of the "Postings by fit" table (0: all)
+  bool per_posting = false;             ///< CSV: one row per posting (its fit) instead of per qualification
 };
 void setup_assess(CLI::App& app, AssessCommand& command, CommonOptions& common);
 int run_assess(const AssessCommand& command, const CommonOptions& common, const Streams& streams);

@@ -52,7 +52,17 @@ void add_common_options(CLI::App& command, CommonOptions& common, const std::vec
         ->capture_default_str();
     command.add_option("-j,--threads", common.threads, "Worker threads (default: one per core; at most 256)")
         ->check(whole_number(0, kMaxThreads));
+    command.add_option("--exclude", common.exclude,
+                       "Leave out posting files whose path (relative to the folder given) or name matches GLOB; "
+                       "repeatable");
   }
+}
+
+void add_role_options(CLI::App& command, CommonOptions& common) {
+  command.add_option("--target-role", common.target_roles,
+                     "Count only postings whose title names this role (CIO = Chief Information Officer, VP = Vice "
+                     "President, ...); repeatable");
+  command.add_flag("--all-roles", common.all_roles, "Count every posting, whatever its title (no target roles)");
 }
 
 RuleSet load_active_rules(const CommonOptions& common) {
@@ -144,12 +154,15 @@ int current_year() {
 }
 
 ScanResult scan_jobs(const std::vector<std::string>& jobs, const Extractor& extractor, const CommonOptions& common,
-                     const Streams& streams, const PostingSink* sink, std::size_t citations_per_rule) {
+                     const Streams& streams, const PostingSink* sink, std::size_t citations_per_rule,
+                     const TitleMatcher* roles) {
   Diagnostics diagnostics;
   ScanOptions options;
   options.limits.max_filesize = common.max_filesize;
   options.threads = common.threads;
   options.citations_per_rule = citations_per_rule;
+  options.exclude = common.exclude;
+  options.roles = roles != nullptr && roles->active() ? roles : nullptr;
   ScanResult scan;
   {
     ProgressLine progress(streams.err, streams.err_is_terminal && !common.quiet);
@@ -173,8 +186,10 @@ ScanResult scan_jobs(const std::vector<std::string>& jobs, const Extractor& extr
   }
   if (!common.quiet) {
     streams.err << fmt::format("cio-gap: {} postings read", scan.total);
+    if (options.roles != nullptr) streams.err << fmt::format(", {} match your target roles", scan.on_target());
     if (scan.duplicates > 0) streams.err << fmt::format(", {} duplicates not counted", scan.duplicates);
     if (diagnostics.files_skipped > 0) streams.err << fmt::format(", {} files skipped", diagnostics.files_skipped);
+    if (scan.files_excluded > 0) streams.err << fmt::format(", {} files excluded", scan.files_excluded);
     streams.err << '\n';
   }
   return scan;

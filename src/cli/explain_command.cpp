@@ -38,7 +38,9 @@ int run_explain(const ExplainCommand& command, const CommonOptions& common, cons
   ReadLimits limits;
   limits.max_filesize = common.max_filesize;
   std::vector<PostingExplanation> explanations;
-  for (const auto& file : list_job_files(command.jobs, limits, &diagnostics)) {
+  std::vector<JobFile> files = list_job_files(command.jobs, limits, &diagnostics);
+  exclude_job_files(files, common.exclude);
+  for (const auto& file : files) {
     if (!file.skipped.empty()) {
       // In its place among the files, as scan and assess give it.
       diagnostics.warn(file.source + ": skipped: " + file.skipped);

@@ -11,6 +11,7 @@ namespace cio_gap::cli {
 void setup_scan(CLI::App& app, ScanCommand& command, CommonOptions& common) {
   app.add_option("JOBS", command.jobs, "Posting files or folders ('-' for standard input)")->required();
   add_common_options(app, common, {"text", "json", "jsonl"}, true);
+  add_role_options(app, common);
   app.footer(
       "Formats: text (a summary per posting), json (one document), jsonl (one posting per line,\n"
       "streamed as the postings are read: for very large folders).\n"
@@ -24,6 +25,7 @@ int run_scan(const ScanCommand& command, const CommonOptions& common, const Stre
   check_output(common, {}, command.jobs);
   const RuleSet rules = load_active_rules(common);
   const Extractor extractor(rules);
+  const TitleMatcher roles(common.all_roles ? std::vector<std::string>{} : common.target_roles);
   if (common.format() == Format::jsonl) {
     // Streamed: each line leaves as soon as its posting and those before it are read.
     const bool to_file = !common.output.empty() && !is_standard_output(common.output);
@@ -38,11 +40,12 @@ int run_scan(const ScanCommand& command, const CommonOptions& common, const Stre
         if (!streams.out) throw Error("cannot write to standard output");
       }
     };
-    scan_jobs(command.jobs, extractor, common, streams, &sink);
+    scan_jobs(command.jobs, extractor, common, streams, &sink, 0, &roles);
     if (to_file) write_output_file(common.output, buffered);
     return kExitOk;
   }
-  const ScanResult scan = scan_jobs(command.jobs, extractor, common, streams);
+  ScanResult scan = scan_jobs(command.jobs, extractor, common, streams, nullptr, 0, &roles);
+  if (roles.active()) scan.target_roles = common.target_roles;
   emit(common.format() == Format::json ? render_scan_json(scan, rules)
                                        : render_scan_text(scan, rules, render_options(common, streams)),
        common, streams);

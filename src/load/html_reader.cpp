@@ -57,6 +57,7 @@ std::optional<PostingText> read_html_posting(const std::string& source, std::str
     const nlohmann::json& job = *job_postings.front();
     const auto title = job.find("title");
     if (title != job.end() && title->is_string()) posting.title = clean_title(title->get<std::string>());
+    read_company_and_link(job, posting);
   }
   if (posting.title.empty()) posting.title = clean_title(page.heading);
   if (posting.title.empty()) posting.title = title_from_text(page.text);

@@ -1,5 +1,7 @@
 #include "cio_gap/load/job_files.h"
 
+#include <fnmatch.h>
+
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -314,6 +316,21 @@ std::vector<JobFile> collect_job_files(const std::vector<std::string>& args,
     }
   }
   return files;
+}
+
+std::size_t exclude_job_files(std::vector<JobFile>& files, const std::vector<std::string>& globs) {
+  if (globs.empty()) return 0;
+  const auto excluded = [&](const JobFile& file) {
+    const std::size_t slash = file.source.rfind('/');
+    const std::string base = slash == std::string::npos ? file.source : file.source.substr(slash + 1);
+    return std::any_of(globs.begin(), globs.end(), [&](const std::string& glob) {
+      return ::fnmatch(glob.c_str(), file.source.c_str(), 0) == 0 || ::fnmatch(glob.c_str(), base.c_str(), 0) == 0;
+    });
+  };
+  const auto kept_end = std::remove_if(files.begin(), files.end(), excluded);
+  const auto removed = static_cast<std::size_t>(files.end() - kept_end);
+  files.erase(kept_end, files.end());
+  return removed;
 }
 
 }  // namespace cio_gap

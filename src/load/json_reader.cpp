@@ -10,6 +10,7 @@
 #include "cio_gap/error.h"
 #include "cio_gap/load/posting_builder.h"
 #include "cio_gap/load/record_warnings.h"
+#include "cio_gap/text/html_text.h"
 
 namespace cio_gap {
 namespace {
@@ -51,6 +52,23 @@ bool type_is_job_posting(const json& type) {
   // "schema:JobPosting", "https://schema.org/JobPosting"
   return name.size() > kName.size() && name.compare(name.size() - kName.size(), kName.size(), kName) == 0 &&
          (name[name.size() - kName.size() - 1] == '/' || name[name.size() - kName.size() - 1] == ':');
+}
+
+// A link member: a string, an object's `link` or `url`, or the first link of a list.
+std::string link_of(const json& value) {
+  if (value.is_string()) return link_from(value.get_ref<const std::string&>());
+  if (value.is_object()) {
+    std::string link = link_from(string_member(value, "link"));
+    return link.empty() ? link_from(string_member(value, "url")) : link;
+  }
+  if (value.is_array()) {
+    for (const json& element : value) {
+      if (!element.is_array()) {
+        if (std::string link = link_of(element); !link.empty()) return link;
+      }
+    }
+  }
+  return {};
 }
 
 bool is_job_posting(const json& value) {
@@ -429,7 +447,11 @@ std::optional<PostingText> posting_from_record(const nlohmann::json& record,
     PostingBuilder builder;
     for (auto it = record.begin(); it != record.end(); ++it) {
       const FieldMeaning meaning = field_meaning(it.key());
-      if (meaning.role == FieldMeaning::Role::ignored) continue;
+      // Company and link are read below, from the members as they are (an object's name).
+      if (meaning.role == FieldMeaning::Role::ignored || meaning.role == FieldMeaning::Role::company ||
+          meaning.role == FieldMeaning::Role::url) {
+        continue;
+      }
       if (meaning.role == FieldMeaning::Role::title) {
         if (it->is_string()) builder.add(meaning, it->get<std::string>());
         continue;
@@ -442,7 +464,39 @@ std::optional<PostingText> posting_from_record(const nlohmann::json& record,
     diagnostics.warn(source + ": skipped: no description");
     return std::nullopt;
   }
+  read_company_and_link(record, *posting);
   return posting;
+}
+
+void read_company_and_link(const nlohmann::json& record, PostingText& posting) {
+  if (!record.is_object()) return;
+  int company_rank = 0;
+  int url_rank = 0;
+  std::string company;
+  std::string url;
+  for (auto it = record.begin(); it != record.end(); ++it) {
+    const FieldMeaning meaning = field_meaning(it.key());
+    if (meaning.role == FieldMeaning::Role::company) {
+      // Scrapers leave entities in names ("AT&amp;T"); a bare '&' stays as it is.
+      const std::string name =
+          clean_title(decode_html_entities(it->is_string() ? it->get<std::string>() : string_member(*it, "name")));
+      if (!name.empty() && (company.empty() || meaning.rank < company_rank)) {
+        company = name;
+        company_rank = meaning.rank;
+      }
+    } else if (meaning.role == FieldMeaning::Role::url) {
+      const std::string link = link_of(*it);
+      if (!link.empty() && (url.empty() || meaning.rank < url_rank)) {
+        url = link;
+        url_rank = meaning.rank;
+      }
+    }
+  }
+  if (url.empty()) {
+    if (const json* organization = member(record, "hiringOrganization")) url = link_from(string_member(*organization, "url"));
+  }
+  if (!company.empty()) posting.company = std::move(company);
+  if (!url.empty()) posting.url = std::move(url);
 }
 
 }  // namespace cio_gap

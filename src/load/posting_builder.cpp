@@ -17,7 +17,7 @@ struct KnownField {
 
 // Ranks order the candidates of a role: the first-listed title or description present wins;
 // sections appear in rank order.
-constexpr std::array<KnownField, 24> kKnownFields = {{
+constexpr std::array<KnownField, 44> kKnownFields = {{
     {"title", {Role::title, 0, {}}},
     {"jobtitle", {Role::title, 1, {}}},
     {"jobtitleprimary", {Role::title, 2, {}}},
@@ -42,6 +42,31 @@ constexpr std::array<KnownField, 24> kKnownFields = {{
     {"preferredskills", {Role::section, 8, "Preferred Skills"}},
     {"preferredqualifications", {Role::section, 9, "Preferred qualifications"}},
     {"minimumqualifications", {Role::section, 3, "Minimum qualifications"}},
+    // Company: JobSpy `company`, SerpAPI `company_name`, JSON-LD `hiringOrganization`, NYC Open
+    // Data `Agency`. `company_url` and the like describe the company, not the posting.
+    {"company", {Role::company, 0, {}}},
+    {"companyname", {Role::company, 1, {}}},
+    {"hiringorganization", {Role::company, 2, {}}},
+    {"organizationname", {Role::company, 3, {}}},
+    {"employer", {Role::company, 4, {}}},
+    {"employername", {Role::company, 5, {}}},
+    {"agency", {Role::company, 6, {}}},
+    // Link: JobSpy `job_url` (before `job_url_direct`, often empty), LinkedIn
+    // `job_posting_url` (before `application_url`, the employer's form), Greenhouse
+    // `absolute_url`, Lever `hostedUrl`, JSON-LD `url`, SerpAPI `apply_options`/`share_link`.
+    {"joburl", {Role::url, 0, {}}},
+    {"jobpostingurl", {Role::url, 1, {}}},
+    {"absoluteurl", {Role::url, 2, {}}},
+    {"hostedurl", {Role::url, 3, {}}},
+    {"url", {Role::url, 4, {}}},
+    {"joburldirect", {Role::url, 5, {}}},
+    {"applyurl", {Role::url, 6, {}}},
+    {"applicationurl", {Role::url, 7, {}}},
+    {"applylinks", {Role::url, 8, {}}},
+    {"applyoptions", {Role::url, 9, {}}},
+    {"sharelink", {Role::url, 10, {}}},
+    {"link", {Role::url, 11, {}}},
+    {"positionuri", {Role::url, 12, {}}},  // USAJOBS
 }};
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
@@ -93,6 +118,28 @@ FieldMeaning field_meaning(std::string_view field_name) {
     if (known.key == key) return known.meaning;
   }
   return {};
+}
+
+std::string link_from(std::string_view value) {
+  value = trim(value);
+  std::size_t start = std::string_view::npos;
+  for (const std::string_view scheme : {"https://", "http://"}) {
+    start = std::min(start, value.find(scheme));
+  }
+  if (start == std::string_view::npos) return {};
+  std::size_t end = start;
+  while (end < value.size() && !is_space(value[end]) && value[end] != '"' && value[end] != '\'' &&
+         value[end] != '<' && value[end] != '>' && value[end] != ']' && value[end] != '}') {
+    ++end;
+  }
+  // Punctuation after an address in prose ends the sentence, not the address.
+  while (end > start && (value[end - 1] == ',' || value[end - 1] == '.' || value[end - 1] == ';' ||
+                         value[end - 1] == ')')) {
+    --end;
+  }
+  // A link cut short leads nowhere: a longer one is dropped.
+  if (end - start > kMaxLinkBytes) return {};
+  return std::string(value.substr(start, end - start));
 }
 
 std::string title_from_text(std::string_view text) {
@@ -165,6 +212,18 @@ void PostingBuilder::add(const FieldMeaning& meaning, std::string text) {
     case Role::section:
       sections_.push_back({meaning.rank, meaning.heading, std::move(text)});
       return;
+    case Role::company:
+      if (company_.empty() || meaning.rank < company_rank_) {
+        company_ = clean_title(text);
+        company_rank_ = meaning.rank;
+      }
+      return;
+    case Role::url:
+      if (std::string link = link_from(text); !link.empty() && (url_.empty() || meaning.rank < url_rank_)) {
+        url_ = std::move(link);
+        url_rank_ = meaning.rank;
+      }
+      return;
   }
 }
 
@@ -185,6 +244,8 @@ std::optional<PostingText> PostingBuilder::build(const std::string& source) cons
     append_section(posting.text, section->heading, section->text);
   }
   posting.title = title_.empty() ? title_from_text(posting.text) : title_;
+  posting.company = company_;
+  posting.url = url_;
   return posting;
 }
 

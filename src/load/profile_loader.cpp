@@ -8,6 +8,7 @@
 #include "cio_gap/load/resume_reader.h"
 #include "cio_gap/load/yaml_reader.h"
 #include "cio_gap/text/suggest.h"
+#include "cio_gap/text/title_match.h"
 
 namespace cio_gap {
 namespace {
@@ -16,7 +17,7 @@ const std::vector<std::string> kProfileKeys = {
     "name",         "current_role", "years_experience", "years_leadership",
     "skills",       "education",    "certifications",   "achievements",
     "volunteered",  "mentoring",    "relocation",       "preferred_role_type",
-    "resume"};
+    "resume",       "target_roles"};
 const std::vector<std::string> kLevels = {"none", "exposure", "working", "strong", "expert"};
 const std::vector<std::string> kDegrees = {"bachelor", "master", "mba", "doctorate"};
 const std::vector<std::string> kAchievementKinds = {"made", "built", "saved", "achieved"};
@@ -127,6 +128,17 @@ Profile parse_profile(const std::string& path, std::string_view content, const R
     profile.resume_path = written.is_absolute()
                               ? profile.resume
                               : (std::filesystem::path(path).parent_path() / written).lexically_normal().string();
+  }
+  if (const auto roles = root["target_roles"]; roles && !roles.IsNull()) {
+    if (!roles.IsScalar() && !roles.IsSequence()) yaml.fail(roles, "target_roles must be a list of job titles");
+    const std::vector<std::string> titles = yaml.string_list(roles, "target_roles");
+    for (std::size_t i = 0; i < titles.size(); ++i) {
+      // A title of punctuation alone would silently match nothing.
+      if (title_words(titles[i]).empty()) {
+        yaml.fail(roles.IsSequence() ? roles[i] : roles, "target_roles: '" + titles[i] + "' names no job title");
+      }
+    }
+    profile.target_roles = titles;
   }
   return profile;
 }

@@ -436,6 +436,8 @@ PostingFindings Extractor::extract(const PostingText& posting, KeywordMatcher::S
   PostingFindings result;
   result.source = posting.source;
   result.title = posting_title(posting);
+  result.company = posting.company;
+  result.url = posting.url;
   Workspace& work = workspace();
   // split() may grow the vector, so its data() is taken only after it returns.
   std::size_t sentence_count = segmenter_.split(posting.text, work.sentences);

@@ -45,4 +45,35 @@ std::string render_report_csv(const Report& report, const RuleSet& rules) {
   return out;
 }
 
+std::string render_posting_fits_csv(const Report& report, const RuleSet& rules) {
+  std::string out =
+      "rank,source,title,company,url,fit,required_held,required_total,missing_required,years_required,years_met,"
+      "left_out\r\n";
+  if (report.tally == nullptr) return out;
+  const auto& postings = report.tally->postings;
+  auto row = [&](std::size_t i, const std::string& rank) {
+    const PostingSummary& posting = postings[i];
+    const PostingFit& fit = report.fits[i];
+    std::string missing;
+    for (const std::size_t rule : fit.missing_required) missing += (missing.empty() ? "" : " ") + rules.rules[rule].id;
+    std::string left_out;
+    if (posting.duplicate) {
+      left_out = "duplicate";
+    } else if (posting.diagnosis != Diagnosis::none) {
+      left_out = to_string(posting.diagnosis);
+    }
+    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{}\r\n", rank, text_field(posting.source),
+                       text_field(posting.title), text_field(posting.company), text_field(posting.url),
+                       fit.fit ? fmt::format("{:g}", *fit.fit) : "", fit.fit ? std::to_string(fit.required_held) : "",
+                       fit.fit ? std::to_string(fit.required_total) : "", text_field(missing),
+                       posting.years_required ? std::to_string(*posting.years_required) : "",
+                       fit.years_met ? (*fit.years_met ? "true" : "false") : "", left_out);
+  };
+  for (std::size_t r = 0; r < report.fit_order.size(); ++r) row(report.fit_order[r], std::to_string(r + 1));
+  for (std::size_t i = 0; i < report.fits.size() && i < postings.size(); ++i) {
+    if (!report.fits[i].fit) row(i, "");
+  }
+  return out;
+}
+
 }  // namespace cio_gap

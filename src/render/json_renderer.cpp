@@ -17,6 +17,9 @@ ordered_json years_value(const std::optional<int>& years) {
 // A page number, or null for a container without pages.
 ordered_json page_value(int page) { return page > 0 ? ordered_json(page) : ordered_json(nullptr); }
 
+// Company and link: empty means the container did not say.
+ordered_json text_or_null(const std::string& text) { return text.empty() ? ordered_json(nullptr) : ordered_json(text); }
+
 ordered_json diagnosis_value(Diagnosis diagnosis) {
   return diagnosis == Diagnosis::none ? ordered_json(nullptr) : ordered_json(to_string(diagnosis));
 }
@@ -38,6 +41,8 @@ ordered_json posting_json(const PostingFindings& posting, const RuleSet& rules) 
   }
   ordered_json out = {{"source", posting.source},
                       {"title", posting.title},
+                      {"company", text_or_null(posting.company)},
+                      {"url", text_or_null(posting.url)},
                       {"years_required", years_value(posting.years_required)},
                       {"years_leadership_required", years_value(posting.years_leadership_required)},
                       {"diagnosis", diagnosis_value(posting.diagnosis)}};
@@ -81,6 +86,9 @@ std::string render_scan_json(const ScanResult& scan, const RuleSet& rules) {
   ordered_json out = {{"schema_version", kSchemaVersion},
                       {"postings_count", scan.counted()},
                       {"duplicates", scan.duplicates},
+                      {"postings_read", scan.total},
+                      {"postings_off_target", scan.off_target},
+                      {"target_roles", scan.target_roles},
                       {"postings", std::move(postings)}};
   return dump(out);
 }
@@ -140,6 +148,9 @@ std::string render_report_json(const Report& report, const DemandTally& tally, c
       {"postings_count", report.postings},
       {"duplicates", report.duplicates},
       {"postings_left_out", report.left_out},
+      {"postings_read", report.tally != nullptr ? report.tally->read : report.postings + report.duplicates},
+      {"postings_off_target", report.tally != nullptr ? report.tally->off_target : 0},
+      {"target_roles", report.tally != nullptr ? report.tally->target_roles : std::vector<std::string>{}},
       {"years", years_comparison_json(report.years)},
       {"leadership_years", years_comparison_json(report.leadership_years)},
       {"gaps", std::move(gaps)},
@@ -154,19 +165,36 @@ std::string render_report_json(const Report& report, const DemandTally& tally, c
     text.resize(text.size() - kEmpty.size());
     // Room for every entry at once, rather than doubling (and briefly holding twice) the text.
     std::size_t room = text.size() + 16;
-    for (const PostingSummary& posting : tally.postings) room += 240 + posting.source.size() + posting.title.size();
+    for (const PostingSummary& posting : tally.postings) {
+      room += 480 + posting.source.size() + posting.title.size() + posting.company.size() + posting.url.size();
+    }
     text.reserve(room);
     text += "[\n";
+    const bool with_fits = report.fits.size() == tally.postings.size();
     for (std::size_t i = 0; i < tally.postings.size(); ++i) {
       const PostingSummary& posting = tally.postings[i];
+      const PostingFit fit = with_fits ? report.fits[i] : PostingFit{};
+      std::string missing;
+      // As dump(2) lays out an array of strings at this depth.
+      for (const std::size_t rule : fit.missing_required) {
+        missing += fmt::format("{}\n        {}", missing.empty() ? "" : ",", json_string(rules.rules[rule].id));
+      }
+      if (!missing.empty()) missing += "\n      ";
       text += fmt::format(
-          "    {{\n      \"source\": {},\n      \"title\": {},\n      \"years_required\": {},\n"
+          "    {{\n      \"source\": {},\n      \"title\": {},\n      \"company\": {},\n      \"url\": {},\n"
+          "      \"years_required\": {},\n"
           "      \"years_leadership_required\": {},\n      \"diagnosis\": {},\n      \"duplicate\": {},\n"
-          "      \"qualifications\": {}\n    }}{}\n",
-          json_string(posting.source), json_string(posting.title), years_literal(posting.years_required),
+          "      \"qualifications\": {},\n      \"fit\": {},\n      \"required_held\": {},\n"
+          "      \"required_total\": {},\n      \"missing_required\": [{}],\n      \"years_met\": {}\n"
+          "    }}{}\n",
+          json_string(posting.source), json_string(posting.title),
+          posting.company.empty() ? "null" : json_string(posting.company),
+          posting.url.empty() ? "null" : json_string(posting.url), years_literal(posting.years_required),
           years_literal(posting.years_leadership_required),
           posting.diagnosis == Diagnosis::none ? "null" : json_string(to_string(posting.diagnosis)),
-          posting.duplicate, posting.qualifications, i + 1 < tally.postings.size() ? "," : "");
+          posting.duplicate, posting.qualifications, fit.fit ? ordered_json(*fit.fit).dump() : "null",
+          fit.required_held, fit.required_total, missing,
+          fit.years_met ? (*fit.years_met ? "true" : "false") : "null", i + 1 < tally.postings.size() ? "," : "");
     }
     text += "  ]\n}\n";
   }

@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "cio_gap/render/render.h"
@@ -84,6 +85,34 @@ std::string gap_section(int rank, const QualificationDemand& q, const Report& re
   return out;
 }
 
+// Which postings the person fits best, at most `report.fit_rows` rows; a title links to its
+// posting when the container gave a link.
+std::string fit_table(const Report& report, const RuleSet& rules) {
+  std::string out;
+  if (report.tally == nullptr || report.fit_order.empty()) {
+    out = "No posting demands anything to fit.\n";
+  } else {
+    out = "| Fit | Title | Company | Missing (required) |\n|--:|:--|:--|:--|\n";
+    const std::size_t rows = report.fit_rows > 0 ? std::min(static_cast<std::size_t>(report.fit_rows), report.fit_order.size())
+                                                 : report.fit_order.size();
+    for (std::size_t r = 0; r < rows; ++r) {
+      const std::size_t i = report.fit_order[r];
+      const PostingSummary& posting = report.tally->postings[i];
+      const PostingFit& fit = report.fits[i];
+      // A link is shown only when it is a plain web address: nothing in it can close the link.
+      const bool linked = !posting.url.empty() && posting.url.find_first_of("()<> \\[]") == std::string::npos;
+      const std::string title = linked ? fmt::format("[{}]({})", md(posting.title), posting.url) : md(posting.title);
+      out += fmt::format("| {} | {} | {} | {} |\n", fit_text(fit), title,
+                         posting.company.empty() ? "-" : md(posting.company), md(missing_required_text(fit, rules, 80)));
+    }
+    if (rows < report.fit_order.size()) {
+      out += fmt::format("\n... {} more (--fit-rows 0 lists all).\n", report.fit_order.size() - rows);
+    }
+  }
+  if (const std::string left_out = fits_left_out_text(report); !left_out.empty()) out += "\n" + left_out + "\n";
+  return out;
+}
+
 std::string readiness_table(const Report& report) {
   if (report.readiness.empty()) return "No readiness check ran.\n";
   std::string out = "| Check | Status | Detail | Advice | Source |\n|:--|:--|:--|:--|:--|\n";
@@ -102,6 +131,7 @@ std::string render_report_markdown(const Report& report, const RuleSet& rules) {
   if (!profile.current_role.empty()) who += " (" + md(profile.current_role) + ")";
 
   std::string out = "# cio-gap report for " + who + "\n\n";
+  if (const std::string roles = target_roles_text(report); !roles.empty()) out += "- **Target roles:** " + md(roles) + "\n";
   out += report.score ? fmt::format("- **Readiness score:** {:g}/100\n", *report.score)
                       : fmt::format("- **Readiness score:** none: {}\n", kNoScore);
   out += "- **Postings analysed:** " + std::to_string(report.postings);
@@ -127,6 +157,9 @@ std::string render_report_markdown(const Report& report, const RuleSet& rules) {
     out += '\n';
     out += gap_section(++rank, report.qualifications[index], report, rules);
   }
+
+  // A report made without its postings' summaries has no fit to show.
+  if (report.tally != nullptr) out += "\n## Postings by fit\n\n" + fit_table(report, rules);
 
   out += "\n## Readiness checks\n\n" + readiness_table(report);
   return out;

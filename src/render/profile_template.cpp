@@ -13,6 +13,11 @@ constexpr const char* kLevelsHelp =
     "# 'working' or above counts as having it; 'exposure' counts half.\n"
     "# Free text works too, and is read like a posting: \"public speaking: exposure\".\n";
 
+constexpr const char* kTargetRolesHelp =
+    "# The roles you aim at: only postings whose title names one count (CIO = Chief Information\n"
+    "# Officer, VP = Vice President, IT = Information Technology). Leave empty to count all.\n"
+    "target_roles: []           # e.g. [Chief Information Officer, VP of IT, Director of IT]\n";
+
 // Everything after `skills:`: the same in a blank template and a draft.
 constexpr const char* kRestOfProfile =
     "\n"
@@ -52,7 +57,7 @@ std::string render_profile_template(const RuleSet& rules) {
       "current_role: Your current title\n"
       "years_experience: 0        # years of professional experience\n"
       "years_leadership: 0        # of which leading people or teams\n"
-      "\n";
+      + std::string(kTargetRolesHelp) + "\n";
   out += kLevelsHelp;
   out += "skills:\n";
   for (const auto& category : rule_categories()) {
@@ -92,7 +97,8 @@ std::string render_profile_draft(const RuleSet& rules, const ResumeFacts& facts,
   } else {
     out += "years_experience: 0        # no dates found in the résumé: fill in\n";
   }
-  out += "years_leadership: 0        # of which leading people or teams: fill in\n\n";
+  out += "years_leadership: 0        # of which leading people or teams: fill in\n";
+  out += std::string(kTargetRolesHelp) + "\n";
   out += kLevelsHelp;
   out += "skills:\n";
   out += "  # Shown in the résumé: working where it describes work done, exposure where it only\n"

@@ -1,6 +1,7 @@
 #include <fmt/color.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 
@@ -34,7 +35,70 @@ std::string years_text(const PostingFindings& posting) {
   return out;
 }
 
+// Cut to `columns` code points, the last one an ellipsis when anything was cut.
+std::string cut_to(std::string_view text, std::size_t columns) {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+    if (++count == columns) {
+      std::size_t end = i + 1;
+      while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+      if (end < text.size()) {
+        std::string_view kept = text.substr(0, i);
+        while (!kept.empty() && kept.back() == ' ') kept.remove_suffix(1);
+        return std::string(kept) + "\u2026";
+      }
+    }
+  }
+  return std::string(text);
+}
+
+// Pads to `columns` code points (fmt pads by display width, which counts some as two).
+std::string pad_to(const std::string& text, std::size_t columns) {
+  std::size_t count = 0;
+  for (const char c : text) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return count >= columns ? text : text + std::string(columns - count, ' ');
+}
+
+// Which postings the person fits best: fit, title, company and the required qualifications
+// still missing, at most `report.fit_rows` rows.
+std::string fit_table(const Report& report, const RuleSet& rules, const RenderOptions& options) {
+  std::string out = '\n' + styled(options, fmt::emphasis::bold, "Postings by fit") + "\n";
+  if (report.tally == nullptr || report.fit_order.empty()) {
+    out += "  No posting demands anything to fit.\n";
+  } else {
+    constexpr std::size_t kTitle = 32;
+    constexpr std::size_t kCompany = 16;
+    const std::size_t used = 2 + 6 + 2 + kTitle + 2 + kCompany + 2;
+    const std::size_t room = static_cast<std::size_t>(options.width) > used + 20 ? static_cast<std::size_t>(options.width) - used : 20;
+    out += "  " + pad_to("fit", 6) + "  " + pad_to("title", kTitle) + "  " + pad_to("company", kCompany) +
+           "  missing (required)\n";
+    const std::size_t rows = report.fit_rows > 0 ? std::min(static_cast<std::size_t>(report.fit_rows), report.fit_order.size())
+                                                 : report.fit_order.size();
+    for (std::size_t r = 0; r < rows; ++r) {
+      const std::size_t i = report.fit_order[r];
+      const PostingSummary& posting = report.tally->postings[i];
+      const PostingFit& fit = report.fits[i];
+      const std::string company = posting.company.empty() ? "-" : escape_control(posting.company);
+      std::string line = "  " + pad_to(fit_text(fit), 6) + "  " + pad_to(cut_to(escape_control(posting.title), kTitle), kTitle) +
+                         "  " + pad_to(cut_to(company, kCompany), kCompany) + "  " +
+                         missing_required_text(fit, rules, room);
+      out += line + "\n";
+    }
+    if (rows < report.fit_order.size()) {
+      out += fmt::format("  ... {} more (--fit-rows 0 lists all)\n", report.fit_order.size() - rows);
+    }
+  }
+  if (const std::string left_out = fits_left_out_text(report); !left_out.empty()) out += "  " + left_out + "\n";
+  return out;
+}
+
 }  // namespace
+
+std::string title_and_company(std::string_view title, std::string_view company) {
+  if (company.empty()) return std::string(title);
+  return fmt::format("{} \u2014 {}", title, company);
+}
 
 std::string years_comparison_text(const YearsComparison& years, std::string_view what, std::string_view profile_field) {
   if (years.postings_with_years == 0) return fmt::format("no posting states a number of {}.", what);
@@ -122,7 +186,8 @@ std::string render_scan_text(const ScanResult& scan, const RuleSet& rules, const
   std::string out;
   for (const auto& posting : scan.postings) {
     out += styled(options, fmt::emphasis::bold, escape_control(posting.source));
-    out += fmt::format("  {}  ({})", escape_control(posting.title), years_text(posting));
+    out += fmt::format("  {}  ({})", escape_control(title_and_company(posting.title, posting.company)),
+                       years_text(posting));
     if (posting.duplicate) out += "  [duplicate: not counted]";
     out += '\n';
     if (posting.diagnosis != Diagnosis::none) out += fmt::format("  {}\n", describe(posting.diagnosis));
@@ -135,6 +200,10 @@ std::string render_scan_text(const ScanResult& scan, const RuleSet& rules, const
     out += '\n';
   }
   out += fmt::format("{} postings ({} duplicates not counted)\n", scan.postings.size(), scan.duplicates);
+  if (!scan.target_roles.empty()) {
+    out += fmt::format("{} postings read, {} match your target roles ({}).\n", scan.total, scan.on_target(),
+                       escape_control(fmt::format("{}", fmt::join(scan.target_roles, ", "))));
+  }
   return out;
 }
 
@@ -144,6 +213,7 @@ std::string render_report_text(const Report& report, const RuleSet& rules, const
   std::string who = profile.name.empty() ? profile.path : profile.name;
   if (!profile.current_role.empty()) who += " (" + profile.current_role + ")";
   out += styled(options, fmt::emphasis::bold, "cio-gap report for " + escape_control(who)) + "\n";
+  if (const std::string roles = target_roles_text(report); !roles.empty()) out += escape_control(roles) + "\n";
   out += fmt::format("{} postings analysed", report.postings);
   if (report.duplicates > 0) out += fmt::format(" ({} duplicates not counted)", report.duplicates);
   if (report.score) {
@@ -198,6 +268,9 @@ std::string render_report_text(const Report& report, const RuleSet& rules, const
     }
     out += "    " + wrap("Next step: " + escape_control(rule.advice), static_cast<std::size_t>(options.width), 4) + "\n";
   }
+
+  // A report made without its postings' summaries has no fit to show.
+  if (report.tally != nullptr) out += fit_table(report, rules, options);
 
   out += '\n' + styled(options, fmt::emphasis::bold, "Readiness checks") + "\n";
   for (const auto& check : report.readiness) {

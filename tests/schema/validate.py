@@ -145,6 +145,14 @@ class Checker:
                 self.fail("scan diagnoses", f"expected both diagnoses in tests/fixtures/diagnosis, got {found}")
             self.validate("scan tests/fixtures/diagnosis --format json", document, "scan")
 
+        targeted = self.run(["scan", "tests/fixtures/containers", "--target-role", "CIO", "--format", "json"],
+                            "scan --target-role")
+        if targeted is not None:
+            document = json.loads(targeted)
+            if document["postings_off_target"] != 2 or document["postings"][0]["company"] != "Acme Health":
+                self.fail("scan --target-role", "expected 2 postings off target and the CIO posting's company")
+            self.validate("scan tests/fixtures/containers --target-role CIO --format json", document, "scan")
+
         jsonl = None
         if self.offers(["scan"], "jsonl", "scan --format jsonl"):
             jsonl = self.run(["scan", "examples/jobs", "--format", "jsonl"], "scan --format jsonl")
@@ -169,7 +177,8 @@ class Checker:
             self.validate("assess examples/me.yaml examples/jobs --format json --top 2", json.loads(top), "assess")
         if "me" in reports:
             self.check_extra_property_rejected(reports["me"])
-        unread_text = self.run(["assess", "examples/me.yaml", "tests/fixtures/diagnosis", "--format", "json"],
+        unread_text = self.run(["assess", "examples/me.yaml", "tests/fixtures/diagnosis", "--all-roles", "--format",
+                                "json"],
                                "assess unread postings")
         if unread_text is not None:
             reports["unread"] = json.loads(unread_text)

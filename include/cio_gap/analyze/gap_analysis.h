@@ -13,6 +13,7 @@ namespace cio_gap {
 struct GapOptions {
   int top = 0;             ///< at most this many gaps (0: all)
   double min_share = 0.0;  ///< only gaps demanded by at least this share of postings (0-1)
+  int fit_rows = 10;       ///< rows of the "Postings by fit" table in text and Markdown (0: all)
 };
 
 /// Posting sentences cited for each qualification in a report: the first postings' (file order).
@@ -43,8 +44,9 @@ std::vector<std::vector<ProfileEvidence>> profile_evidence(const Profile& profil
 Status status_from(const std::vector<ProfileEvidence>& evidence);
 
 /// The gap report: demand, the person's status for each demanded qualification, gaps ranked
-/// by demand, the readiness score and the comparisons of years (of experience, and leading
-/// people).
+/// by demand, the readiness score, the comparisons of years (of experience, and leading
+/// people) and the fit to each posting the tally kept. The report points at `tally`, which
+/// must outlive it.
 Report assess(const Profile& profile, const DemandTally& tally, const Extractor& extractor,
               const GapOptions& options);
 

@@ -9,6 +9,7 @@
 #include "cio_gap/match/extractor.h"
 #include "cio_gap/model/diagnostics.h"
 #include "cio_gap/model/report.h"
+#include "cio_gap/text/title_match.h"
 
 namespace cio_gap {
 
@@ -24,6 +25,11 @@ struct ScanOptions {
   /// demand its qualification. Other findings keep qualification and tier without sentences,
   /// which saves most of the extraction work and memory. 0: every finding keeps its sentences.
   std::size_t citations_per_rule = 0;
+  /// Files to leave out: shell patterns matched against each file's source and base name.
+  std::vector<std::string> exclude;
+  /// When set, only postings whose title names a target role are handed on; the others are
+  /// counted (ScanResult::off_target) and dropped before duplicates are looked for.
+  const TitleMatcher* roles = nullptr;
 };
 
 /// Reads every posting of the JOBS arguments and extracts what each demands. Files are read

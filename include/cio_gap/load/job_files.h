@@ -43,5 +43,9 @@ std::vector<JobFile> collect_job_files(const std::vector<std::string>& args,
 /// warning into `diagnostics`, when given.
 std::vector<JobFile> list_job_files(const std::vector<std::string>& args, const ReadLimits& limits,
                                     Diagnostics* diagnostics = nullptr);
+/// Removes the files whose source (the path relative to the folder given) or base name
+/// matches one of the shell patterns `globs` (fnmatch(3): `*` also crosses '/' in the source);
+/// returns how many were removed.
+std::size_t exclude_job_files(std::vector<JobFile>& files, const std::vector<std::string>& globs);
 
 }  // namespace cio_gap

@@ -43,4 +43,12 @@ std::optional<PostingText> posting_from_record(const nlohmann::json& record,
                                                const std::string& source,
                                                Diagnostics& diagnostics);
 
+/// Sets the posting's company and link from a record's members, named as field_meaning
+/// names them (JobSpy, SerpAPI, Greenhouse, Lever, USAJOBS, JSON-LD): a company is a string or
+/// an object's `name` (JSON-LD `hiringOrganization`); a link is a string, an object's `link` or
+/// `url`, or the first of a list of them (SerpAPI `apply_options`). With no link of its own, a
+/// JSON-LD posting's `hiringOrganization.url` stands in. Members absent leave the fields as
+/// they are.
+void read_company_and_link(const nlohmann::json& record, PostingText& posting);
+
 }  // namespace cio_gap

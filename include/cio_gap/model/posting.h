@@ -19,6 +19,8 @@ struct PostingText {
   /// For a paged container (PDF): page_lines[i] is the first line of `text` that starts on
   /// page i + 1 (the next line's number when none does); empty for text without pages.
   std::vector<int> page_lines;
+  std::string company{}; ///< the employer, when the container names it; else empty
+  std::string url{};     ///< a link to the posting, when the container gives one; else empty
 };
 
 /// The 1-based page a line of the text is on, or 0 when `page_lines` is empty (no pages).
@@ -69,6 +71,8 @@ struct PostingFindings {
   bool duplicate = false;         ///< same normalised text as an earlier posting
   std::array<int, 3> role_signals{};  ///< mentions of each RoleType's phrases outside boilerplate
   Diagnosis diagnosis = Diagnosis::none;  ///< why it demands nothing, when it does not
+  std::string company{};  ///< as in PostingText: empty when unknown
+  std::string url{};      ///< as in PostingText: empty when unknown
 };
 
 }  // namespace cio_gap

@@ -55,6 +55,7 @@ struct Profile {
   /// The résumé's text once read (load/resume_reader), read as evidence beside the entries
   /// written here; empty when there is none.
   PostingText resume_text;
+  std::vector<std::string> target_roles; ///< job titles the person aims at ("CIO", "VP of IT"); none: all
 };
 
 }  // namespace cio_gap

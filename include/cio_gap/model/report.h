@@ -1,6 +1,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -58,9 +59,20 @@ struct YearsComparison {
 /// What the postings demand. `scan` prints it; `assess` adds a profile to it.
 struct ScanResult {
   std::vector<PostingFindings> postings;  ///< in file order, duplicates included (flagged)
-  int total = 0;                          ///< postings read, duplicates included
+  int total = 0;                          ///< postings read, duplicates and off-target included
   int duplicates = 0;                     ///< postings dropped from demand as duplicates
-  int counted() const { return total - duplicates; }
+  int off_target = 0;                     ///< postings whose title names no target role: left out
+  int files_excluded = 0;                 ///< files left out by --exclude
+  std::vector<std::string> target_roles;  ///< the roles postings were filtered by (none: all count)
+  int counted() const { return total - off_target - duplicates; }
+  /// Postings whose title names a target role (all of them when no role is targeted).
+  int on_target() const { return total - off_target; }
+};
+
+/// One qualification a posting demands, as its summary keeps it.
+struct DemandedRule {
+  std::uint32_t rule = 0;  ///< index into RuleSet::rules
+  bool preferred = false;  ///< only preferred; otherwise required
 };
 
 /// One posting as the assess report lists it.
@@ -72,6 +84,21 @@ struct PostingSummary {
   bool duplicate = false;
   int qualifications = 0;  ///< qualifications it demands
   Diagnosis diagnosis = Diagnosis::none;  ///< why it demands nothing, when it does not
+  std::string company{};  ///< empty when unknown
+  std::string url{};      ///< empty when unknown
+  std::vector<DemandedRule> demands{};  ///< what it demands and how: enough to work out a fit
+};
+
+/// How well one person fits one posting: the share of what it demands that the person holds.
+struct PostingFit {
+  /// 0-100, one decimal: required qualifications weigh 1, preferred 0.5; held counts 1, partial
+  /// 0.5 (the readiness score's rule, over one posting). None for a duplicate or a posting with
+  /// a diagnosis: they demand nothing to fit.
+  std::optional<double> fit;
+  int required_held = 0;   ///< required qualifications the person has (status have)
+  int required_total = 0;  ///< required qualifications it demands
+  std::vector<std::size_t> missing_required;  ///< rule indices of required ones not held (partial or missing)
+  std::optional<bool> years_met;  ///< years_experience >= years_required; none when either is unknown
 };
 
 /// What `assess` needs of a scan, gathered posting by posting as the scan streams, so memory
@@ -87,6 +114,9 @@ struct DemandTally {
   std::array<int, 3> role_types{};           ///< counted postings signalling each RoleType most
   std::vector<PostingSummary> postings;      ///< in file order, duplicates included (flagged)
   bool keep_postings = true;  ///< false: `postings` stays empty (a report that does not list them)
+  int read = 0;        ///< postings read, off-target ones included (set from the scan)
+  int off_target = 0;  ///< postings left out because their title names no target role
+  std::vector<std::string> target_roles;  ///< the roles postings were filtered by (none: all count)
   int counted() const { return total - duplicates; }
   /// Counted postings that could be read for demands: the denominator of every share.
   int read_for_demands() const { return counted() - left_out; }
@@ -105,6 +135,7 @@ struct ReadinessCheck {
 /// The gap report for one profile.
 struct Report {
   const Profile* profile = nullptr;
+  const DemandTally* tally = nullptr;  ///< the postings it was made from (their summaries)
   int postings = 0;    ///< postings counted (duplicates excluded)
   int duplicates = 0;
   int left_out = 0;    ///< of the counted, postings with a diagnosis, left out of the shares
@@ -116,6 +147,9 @@ struct Report {
   YearsComparison leadership_years;  ///< years leading people, against years_leadership
   std::vector<Status> status_by_rule;        ///< the profile's status for every rule
   std::vector<ReadinessCheck> readiness;     ///< the seed articles' checks
+  std::vector<PostingFit> fits;        ///< one per tally posting, in the same (file) order
+  std::vector<std::size_t> fit_order;  ///< indices into `fits` with a fit: best first, ties by source
+  int fit_rows = 0;                    ///< rows of the fit table text and Markdown show (0: all)
 
   /// Postings the shares are taken of: counted, without a diagnosis.
   int read_for_demands() const { return postings - left_out; }

@@ -9,7 +9,7 @@
 namespace cio_gap {
 
 /// The version of the JSON output; changes whenever its shape changes.
-inline constexpr const char* kSchemaVersion = "1.2";
+inline constexpr const char* kSchemaVersion = "1.3";
 
 /// What a report says in place of a score when every counted posting has a diagnosis.
 inline constexpr const char* kNoScore = "no posting could be read for demands";
@@ -47,6 +47,26 @@ std::string render_report_markdown(const Report& report, const RuleSet& rules);
 /// figures, status, rank among the gaps (empty when held) and advice.
 std::string render_report_csv(const Report& report, const RuleSet& rules);
 
+/// `assess --format csv --per-posting` (RFC 4180, header row): one row per posting, best fit
+/// first, then the postings without a fit (duplicates, postings with a diagnosis) in file
+/// order with the reason in `left_out`.
+std::string render_posting_fits_csv(const Report& report, const RuleSet& rules);
+
+/// The required qualifications a posting demands that the person does not hold, as ids joined
+/// by ", ", cut to `max_bytes` with "+N more" for the rest; "-" when none is missing.
+std::string missing_required_text(const PostingFit& fit, const RuleSet& rules, std::size_t max_bytes);
+
+/// A fit as the reports print it: "83.3%".
+std::string fit_text(const PostingFit& fit);
+
+/// Why postings are not in the fit table, or "" when all are: "1 duplicate and 2 postings with
+/// no demands (see scan) are not listed."
+std::string fits_left_out_text(const Report& report);
+
+/// The line a report opens its counts with when postings were filtered by title: "412 postings
+/// read, 57 match your target roles (CIO, VP of IT)."; "" when no roles were targeted.
+std::string target_roles_text(const Report& report);
+
 /// `scan` as JSON Lines: one posting object per line (the objects of render_scan_json).
 std::string render_posting_jsonl(const PostingFindings& posting, const RuleSet& rules);
 
@@ -71,6 +91,9 @@ std::string years_comparison_text(const YearsComparison& years, std::string_view
 /// Where a line is, as citations print it after "source:": "14", or "p2:14" on page 2 of a
 /// paged container (PDF).
 std::string line_location(int page, int line);
+/// "title — company" as text output names a posting, or the title alone when the company is
+/// unknown.
+std::string title_and_company(std::string_view title, std::string_view company);
 
 /// Wraps prose to `width` columns, every line but the first indented by `indent` spaces.
 std::string wrap(std::string_view text, std::size_t width, std::size_t indent);
