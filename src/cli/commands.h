@@ -42,6 +42,7 @@ struct CommonOptions {
   bool quiet = false;
   std::uintmax_t max_filesize = ReadLimits{}.max_filesize;
   unsigned threads = 0;
+  int width = -1;  ///< --width N for text output (0: no wrapping); -1: from the terminal
 
   Format format() const;
 };
@@ -67,6 +68,14 @@ ScanResult scan_jobs(const std::vector<std::string>& jobs, const Extractor& extr
 /// Writes a command's output to --output (atomically: a temporary file renamed into place) or
 /// to standard output. Throws Error when the write fails.
 void emit(const std::string& text, const CommonOptions& common, const Streams& streams);
+
+/// Thrown when standard output is a pipe whose reader has gone (`| head`): the run stops
+/// quietly with exit 0.
+struct ClosedPipe {};
+
+/// Writes to standard output and flushes; throws ClosedPipe when the reader has gone, Error
+/// on any other write error.
+void write_out(std::string_view text, const Streams& streams);
 
 /// Writes `text` to `path` atomically. Throws Error "path: reason" on failure.
 void write_file_atomically(const std::string& path, const std::string& text);

@@ -1,6 +1,7 @@
 #include <fmt/color.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "cio_gap/render/render.h"
@@ -65,6 +66,12 @@ std::string escape_control(std::string_view text) {
   return out;
 }
 
+std::size_t display_columns(std::string_view text) {
+  // Columns are characters, not bytes: UTF-8 continuation bytes take none.
+  return static_cast<std::size_t>(
+      std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
 std::string wrap(std::string_view text, std::size_t width, std::size_t indent) {
   std::string out;
   std::size_t column = 0;
@@ -75,7 +82,8 @@ std::string wrap(std::string_view text, std::size_t width, std::size_t indent) {
     auto end = text.find_first_of(" \n", pos);
     if (end == std::string_view::npos) end = text.size();
     const std::string_view word = text.substr(pos, end - pos);
-    if (column > indent && column + 1 + word.size() > width) {
+    const std::size_t columns = display_columns(word);
+    if (width > 0 && column > indent && column + 1 + columns > width) {
       out += '\n';
       out.append(indent, ' ');
       column = indent;
@@ -86,7 +94,7 @@ std::string wrap(std::string_view text, std::size_t width, std::size_t indent) {
       column = indent;  // the caller already indented the first line
     }
     out += word;
-    column += word.size();
+    column += columns;
     pos = end;
   }
   return out;
@@ -129,9 +137,10 @@ std::string render_report_text(const Report& report, const RuleSet& rules, const
     out += fmt::format("{} left out of the shares: {}.\n", postings_text(report.left_out), kLeftOutWhy);
   }
 
-  out += "Experience: " + years_comparison_text(report.years, "years", "years_experience") + "\n";
-  out += "Leadership: " + years_comparison_text(report.leadership_years, "years leading people", "years_leadership") +
-         "\n";
+  out += wrap("Experience: " + years_comparison_text(report.years, "years", "years_experience"),
+               static_cast<std::size_t>(options.width), 2) + "\n";
+  out += wrap("Leadership: " + years_comparison_text(report.leadership_years, "years leading people", "years_leadership"),
+              static_cast<std::size_t>(options.width), 2) + "\n";
 
   out += '\n' + styled(options, fmt::emphasis::bold, "What the postings demand") + "\n";
   if (report.qualifications.empty()) {
@@ -157,8 +166,12 @@ std::string render_report_text(const Report& report, const RuleSet& rules, const
     const QualificationDemand& q = report.qualifications[index];
     const Rule& rule = rules.rules[q.rule];
     const int postings = q.required + q.preferred;
-    out += fmt::format("\n{:>2}. {} ({}): {}\n", ++rank, styled(options, fmt::emphasis::bold, rule.name), rule.id,
-                       styled(options, status_style(q.status), to_string(q.status)));
+    ++rank;
+    // A heading too long for the width breaks once, before the id; the name stays whole.
+    const std::string plain = fmt::format("{:>2}. {} ({}): {}", rank, rule.name, rule.id, to_string(q.status));
+    const bool fits = options.width == 0 || display_columns(plain) <= static_cast<std::size_t>(options.width);
+    out += fmt::format("\n{:>2}. {}{}({}): {}\n", rank, styled(options, fmt::emphasis::bold, rule.name),
+                       fits ? " " : "\n    ", rule.id, styled(options, status_style(q.status), to_string(q.status)));
     out += fmt::format("    Demanded by {} of {} postings ({}; {} required, {} preferred).\n", postings,
                        report.read_for_demands(), percent(q.share), q.required, q.preferred);
     for (const auto& c : q.citations) {

@@ -23,7 +23,7 @@ enum class Format { text, json, jsonl, markdown, csv };
 /// Presentation settings that do not change content.
 struct RenderOptions {
   bool color = false;  ///< ANSI colours (only ever on for a terminal)
-  int width = 100;     ///< wrap prose at this column in text output
+  int width = 100;     ///< wrap prose at this column in text output; 0: do not wrap
 };
 
 /// `scan` as text: each posting with what it demands and the cited line.
@@ -68,7 +68,10 @@ std::string render_explain_text(const Rule& rule, const std::vector<PostingExpla
 /// `profile_field` the profile key to add when the profile does not give them.
 std::string years_comparison_text(const YearsComparison& years, std::string_view what, std::string_view profile_field);
 
-/// Wraps prose to `width` columns, every line but the first indented by `indent` spaces.
+/// Columns `text` takes on a terminal: its characters (UTF-8 continuation bytes take none).
+std::size_t display_columns(std::string_view text);
+
+/// Wraps prose to `width` columns (0: no wrapping), every line but the first indented by `indent` spaces.
 std::string wrap(std::string_view text, std::size_t width, std::size_t indent);
 
 /// Replaces control characters (newlines included) with visible escapes, so names and text
