@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
@@ -205,8 +206,14 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
   } catch (const ClosedPipe&) {
     return kExitOk;
   } catch (const std::exception& e) {
-    // Messages quote file names and text from input: never let them drive the terminal.
-    err << "cio-gap: error: " << escape_control(e.what()) << '\n';
+    // Messages quote file names and text from input: never let them drive the terminal. A
+    // message of several lines holds several errors (ErrorList), one per line.
+    std::string_view message = e.what();
+    for (std::size_t start = 0; start <= message.size();) {
+      const std::size_t end = std::min(message.find('\n', start), message.size());
+      err << "cio-gap: error: " << escape_control(message.substr(start, end - start)) << '\n';
+      start = end + 1;
+    }
     return kExitError;
   }
   // A full disk must not pass for success. A closed pipe is the reader saying it has seen
