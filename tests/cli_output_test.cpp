@@ -49,7 +49,7 @@ TEST_F(CliOutputTest, WriteErrorIsExitTwo) {
   std::istringstream in;
   std::ostringstream err;
   EXPECT_EQ(run_cli({"scan", "examples/jobs", "--quiet"}, in, full, err), 2);
-  EXPECT_EQ(err.str(), "cio-gap: error: cannot write to standard output\n");
+  EXPECT_EQ(err.str(), "cio-gap: error: cannot write to standard output: No space left on device\n");
 }
 
 TEST_F(CliOutputTest, OutputFileIsWrittenWhole) {

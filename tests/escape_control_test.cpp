@@ -101,7 +101,7 @@ TEST_F(TerminalEscapeTest, ErrorsEscapeArgumentsAndFileNames) {
   EXPECT_EQ(run_cli({"assess", "x.yaml", "jobs", "--top", "\x1b[2J"}, in, out, err2), 2);
   EXPECT_EQ(err2.str(),
             "cio-gap: error: --top: must be a whole number from 0 to 1000000, not '\\x1b[2J'\n"
-            "Run 'cio-gap --help' for usage.\n");
+            "Run 'cio-gap assess --help' for usage.\n");
 }
 
 }  // namespace

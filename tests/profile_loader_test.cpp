@@ -56,7 +56,7 @@ preferred_role_type: growth
 
 TEST_F(ProfileLoaderTest, ErrorsNameTheSpotAndSuggest) {
   EXPECT_EQ(error_of("name: A\nskils:\n  cloud: strong\n"),
-            "me.yaml:2:1: unknown key 'skils' in the profile (did you mean 'skills'?)");
+            "me.yaml:2:1: unknown key 'skils' in the profile (did you mean 'skills'?); valid keys: name, current_role, years_experience, years_leadership, skills, education, certifications, achievements, volunteered, mentoring, relocation, preferred_role_type, resume, target_roles");
   EXPECT_EQ(error_of("skills:\n  budget-managment: strong\n"),
             "me.yaml:2:3: unknown qualification id 'budget-managment' (did you mean 'budget-management'?)");
   EXPECT_EQ(error_of("skills:\n  budget-management: strog\n"),
@@ -69,7 +69,7 @@ TEST_F(ProfileLoaderTest, ErrorsNameTheSpotAndSuggest) {
   EXPECT_EQ(error_of("relocation: maybe\n"), "me.yaml:1:13: relocation must be open|no|remote-only, not 'maybe'");
   EXPECT_EQ(error_of("- a\n- b\n"), "me.yaml:1:1: the profile must be a mapping");
   EXPECT_EQ(error_of("# only a comment\n"), "me.yaml: empty document");
-  EXPECT_EQ(error_of("name: [a\n"), "me.yaml:2:1: end of sequence flow not found");
+  EXPECT_EQ(error_of("name: [a\n"), "me.yaml:2:1: a list opened with '[' is not closed with ']'");
 }
 
 TEST_F(ProfileLoaderTest, AResumeIsAPathRelativeToTheProfile) {

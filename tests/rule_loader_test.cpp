@@ -30,13 +30,13 @@ TEST(RuleLoaderTest, ParsesRulesAndVocabulary) {
 }
 
 TEST(RuleLoaderTest, ReportsSyntaxErrorsWithLineAndColumn) {
-  EXPECT_EQ(error_of("rules:\n  - id: [unclosed\n"), "pack.yaml:3:1: end of sequence flow not found");
+  EXPECT_EQ(error_of("rules:\n  - id: [unclosed\n"), "pack.yaml:3:1: a list opened with '[' is not closed with ']'");
 }
 
 TEST(RuleLoaderTest, UnknownKeysGetADidYouMean) {
   EXPECT_EQ(error_of("rules:\n  - id: x-y\n    name: X\n    category: business\n    advice: a\n    keywrds: [b]\n"),
-            "pack.yaml:6:5: unknown key 'keywrds' in a rule (did you mean 'keywords'?)");
-  EXPECT_EQ(error_of("rule:\n  - id: x\n"), "pack.yaml:1:1: unknown key 'rule' in a rule file (did you mean 'rules'?)");
+            "pack.yaml:6:5: unknown key 'keywrds' in a rule (did you mean 'keywords'?); valid keys: id, name, category, keywords, acronyms, exclude, inflect, credentials, advice, tests, patterns, senses");
+  EXPECT_EQ(error_of("rule:\n  - id: x\n"), "pack.yaml:1:1: unknown key 'rule' in a rule file (did you mean 'rules'?); valid keys: rules, words, sections, qualifiers, paragraphs, evidence, role_types");
 }
 
 TEST(RuleLoaderTest, RejectsBadFields) {
@@ -383,7 +383,7 @@ TEST(RuleLoaderTest, PatternErrors) {
             "pack.yaml:8:10: a pattern's term: 'Lead Verbs' is not a word set name (write words in place as a "
             "list: [Lead Verbs])");
   EXPECT_EQ(error_of(rule_with("    patterns:\n      - [lead-verbs, {wihtin: 2}, team-nouns]\n")),
-            "pack.yaml:8:23: unknown key 'wihtin' in a pattern's gap (did you mean 'within'?)");
+            "pack.yaml:8:23: unknown key 'wihtin' in a pattern's gap (did you mean 'within'?); valid keys: within, near");
   EXPECT_EQ(error_of(rule_with("    patterns:\n      - [lead-verbs, {within: 2, near: 2}, team-nouns]\n")),
             "pack.yaml:8:22: a gap is {within: N} or {near: N}");
   EXPECT_EQ(error_of(rule_with("    patterns:\n      - [lead-verbs, {within: 13}, team-nouns]\n")),
@@ -409,7 +409,7 @@ TEST(RuleLoaderTest, SenseErrors) {
   EXPECT_EQ(error_of(rule_with("    senses:\n      - keyword: security\n")),
             "pack.yaml:8:9: a sense needs requires_any, forbids_any or both");
   EXPECT_EQ(error_of(rule_with("    senses:\n      - keyword: security\n        require_any: [x]\n")),
-            "pack.yaml:9:9: unknown key 'require_any' in a sense (did you mean 'requires_any'?)");
+            "pack.yaml:9:9: unknown key 'require_any' in a sense (did you mean 'requires_any'?); valid keys: keyword, keywords, requires_any, forbids_any, within");
   EXPECT_EQ(error_of(rule_with("    senses:\n      - requires_any: security-context\n")),
             "pack.yaml:8:23: requires_any must be a list of word set names or lists of words");
   EXPECT_EQ(error_of(rule_with("    senses:\n      - forbids_any: []\n")), "pack.yaml:8:22: forbids_any is empty");
@@ -437,9 +437,9 @@ TEST(RuleLoaderTest, ExtensionErrors) {
   EXPECT_EQ(error_of("rules:\n  - extends: cloud\n    keywords: [OpenShift]\n"),
             "pack.yaml:2:14: extends unknown rule 'cloud'");
   EXPECT_EQ(error_of(cloud + "  - extends: cloud\n    name: Cloud platforms\n"),
-            "pack.yaml:4:5: unknown key 'name' in a rule extension");
+            "pack.yaml:4:5: unknown key 'name' in a rule extension; valid keys: extends, keywords, acronyms, exclude, credentials, patterns, senses, tests");
   EXPECT_EQ(error_of(cloud + "  - extends: cloud\n    keyword: [OpenShift]\n"),
-            "pack.yaml:4:5: unknown key 'keyword' in a rule extension (did you mean 'keywords'?)");
+            "pack.yaml:4:5: unknown key 'keyword' in a rule extension (did you mean 'keywords'?); valid keys: extends, keywords, acronyms, exclude, credentials, patterns, senses, tests");
   EXPECT_EQ(error_of(cloud + "  - extends: cloud\n    senses:\n      - keyword: OpenShift\n        forbids_any: [[red]]\n"),
             "pack.yaml:5:18: 'OpenShift' is not a keyword or acronym of rule 'cloud'");
   // A sense of an extension may govern a keyword the extension adds.
@@ -450,12 +450,12 @@ TEST(RuleLoaderTest, ExtensionErrors) {
 
 TEST(RuleLoaderTest, VocabularyKeyErrors) {
   EXPECT_EQ(error_of("paragraphs:\n  benefit: [medical]\n"),
-            "pack.yaml:2:3: unknown key 'benefit' in paragraphs (did you mean 'benefits'?)");
-  EXPECT_EQ(error_of("evidence:\n  strng: [own]\n"), "pack.yaml:2:3: unknown key 'strng' in evidence (did you mean 'strong'?)");
+            "pack.yaml:2:3: unknown key 'benefit' in paragraphs (did you mean 'benefits'?); valid keys: role, employer, benefits, legal, apply");
+  EXPECT_EQ(error_of("evidence:\n  strng: [own]\n"), "pack.yaml:2:3: unknown key 'strng' in evidence (did you mean 'strong'?); valid keys: strong");
   EXPECT_EQ(error_of("qualifiers:\n  requird: [must]\n"),
-            "pack.yaml:2:3: unknown key 'requird' in qualifiers (did you mean 'required'?)");
+            "pack.yaml:2:3: unknown key 'requird' in qualifiers (did you mean 'required'?); valid keys: optional, optional_prefix, negation, required");
   EXPECT_EQ(error_of("paragraph:\n  role: [you will]\n"),
-            "pack.yaml:1:1: unknown key 'paragraph' in a rule file (did you mean 'paragraphs'?)");
+            "pack.yaml:1:1: unknown key 'paragraph' in a rule file (did you mean 'paragraphs'?); valid keys: rules, words, sections, qualifiers, paragraphs, evidence, role_types");
   EXPECT_EQ(error_of("evidence: [own]\n"), "pack.yaml:1:11: evidence must be a mapping");
 }
 

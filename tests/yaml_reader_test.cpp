@@ -122,9 +122,9 @@ TEST(YamlReaderTest, RejectsASecondDocument) {
 }
 
 TEST(YamlReaderTest, ReportsSyntaxErrorsWithTheirPosition) {
-  EXPECT_EQ(error_of("a: [b\n"), "in.yaml:2:1: end of sequence flow not found");
-  EXPECT_EQ(error_of("a: b: c\n"), "in.yaml:1:5: illegal map value");
-  EXPECT_EQ(error_of("a: {b: 1\n"), "in.yaml:2:1: end of map flow not found");
+  EXPECT_EQ(error_of("a: [b\n"), "in.yaml:2:1: a list opened with '[' is not closed with ']'");
+  EXPECT_EQ(error_of("a: b: c\n"), "in.yaml:1:5: unexpected ':' here: a key above may lack its ':', a value with ': ' in it needs quotes, or this line's indentation does not line up with the lines above");
+  EXPECT_EQ(error_of("a: {b: 1\n"), "in.yaml:2:1: a mapping opened with '{' is not closed with '}'");
 }
 
 TEST(YamlReaderTest, IntegersAreDecimalDigitsOnly) {

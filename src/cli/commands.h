@@ -54,6 +54,7 @@ struct CommonOptions {
   std::vector<std::string> exclude;       ///< --exclude GLOB: posting files to leave out
   std::vector<std::string> target_roles;  ///< --target-role TEXT: only postings for these roles count
   bool all_roles = false;                 ///< --all-roles: every posting counts, whatever its title
+  int width = -1;  ///< --width N for text output (0: no wrapping); -1: from the terminal
 
   Format format() const;
 };
@@ -104,6 +105,14 @@ void check_outputs(const CommonOptions& common, const std::vector<std::string>& 
 /// check_outputs for --output.
 void check_output(const CommonOptions& common, const std::vector<std::string>& files,
                   const std::vector<std::string>& jobs = {});
+
+/// Thrown when standard output is a pipe whose reader has gone (`| head`): the run stops
+/// quietly with exit 0.
+struct ClosedPipe {};
+
+/// Writes to standard output and flushes; throws ClosedPipe when the reader has gone, Error
+/// on any other write error.
+void write_out(std::string_view text, const Streams& streams);
 
 struct ScanCommand {
   std::vector<std::string> jobs;

@@ -1,9 +1,11 @@
 #include <fcntl.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <condition_variable>
@@ -46,6 +48,12 @@ void add_common_options(CLI::App& command, CommonOptions& common, const std::vec
       ->default_str("auto");
   command.add_option("-o,--output", common.output, "Write to FILE instead of standard output (replaced atomically; devices and FIFOs written to)");
   command.add_flag("-q,--quiet", common.quiet, "No warnings, summary or progress on standard error");
+  if (std::find(formats.begin(), formats.end(), "text") != formats.end() && (formats.size() > 1 || reads_jobs)) {
+    command.add_option("--width", common.width,
+                       "Wrap text output at N columns (0: never); default: the terminal's width, at most 100, "
+                       "and no wrapping when not a terminal")
+        ->check(CLI::Range(0, 1000));
+  }
   if (reads_jobs) {
     command.add_option("--max-filesize", common.max_filesize, "Skip posting files larger than this many bytes (at most 1 GiB)")
         ->check(whole_number(1, kMaxFilesizeLimit))
@@ -69,13 +77,42 @@ RuleSet load_active_rules(const CommonOptions& common) {
   return load_rules({!common.no_default_rules, common.rule_packs});
 }
 
+namespace {
+
+// The terminal's width: COLUMNS when it is a number (the shell's word for it), else what the
+// terminal says; 0 when neither knows.
+int terminal_width() {
+  if (const char* columns = std::getenv("COLUMNS"); columns && *columns) {
+    char* end = nullptr;
+    const long value = std::strtol(columns, &end, 10);
+    if (*end == '\0' && value > 0 && value < 10000) return static_cast<int>(value);
+  }
+  winsize size{};
+  if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
+  return 0;
+}
+
+}  // namespace
+
 RenderOptions render_options(const CommonOptions& common, const Streams& streams) {
   RenderOptions options;
   const char* no_color = std::getenv("NO_COLOR");
+  const char* term = std::getenv("TERM");
+  const bool dumb = term && std::string_view(term) == "dumb";
   if (common.color_name == "always") {
     options.color = true;
   } else if (common.color_name == "auto") {
-    options.color = streams.out_is_terminal && common.output.empty() && !(no_color && *no_color);
+    options.color = streams.out_is_terminal && common.output.empty() && !(no_color && *no_color) && !dumb;
+  }
+  // Prose is wrapped for a person reading a terminal, no wider than reads well (100); a file
+  // or a pipe gets one line per paragraph, for the program reading it, unless --width says.
+  if (common.width >= 0) {
+    options.width = common.width;
+  } else if (streams.out_is_terminal && common.output.empty()) {
+    const int columns = terminal_width();
+    options.width = columns > 0 ? std::min(columns, 100) : 100;
+  } else {
+    options.width = 0;
   }
   return options;
 }
@@ -247,7 +284,16 @@ void emit(const std::string& text, const CommonOptions& common, const Streams& s
     write_output_file(common.output, text);
     return;
   }
+  write_out(text, streams);
+}
+
+void write_out(std::string_view text, const Streams& streams) {
+  errno = 0;
   streams.out << text;
+  streams.out.flush();
+  if (streams.out) return;
+  if (errno == EPIPE) throw ClosedPipe{};
+  throw Error(std::string("cannot write to standard output") + (errno != 0 ? std::string(": ") + std::strerror(errno) : ""));
 }
 
 }  // namespace cio_gap::cli

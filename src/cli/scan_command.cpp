@@ -35,9 +35,7 @@ int run_scan(const ScanCommand& command, const CommonOptions& common, const Stre
       if (to_file) {
         buffered += line;
       } else {
-        streams.out << line;
-        streams.out.flush();
-        if (!streams.out) throw Error("cannot write to standard output");
+        write_out(line, streams);
       }
     };
     scan_jobs(command.jobs, extractor, common, streams, &sink, 0, &roles);

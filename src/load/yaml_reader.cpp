@@ -5,7 +5,9 @@
 #include <yaml-cpp/parser.h>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
+#include <optional>
 #include <sstream>
 #include <unordered_map>
 
@@ -209,6 +211,97 @@ class StructureCheck : public YAML::EventHandler {
   std::vector<Frame> frames_;
 };
 
+// The first line at or before `line` (1-based) indented with a tab, and the tab's column; {0, 0}
+// when none is. YAML forbids tabs in indentation, and yaml-cpp reports them as whatever the
+// next token makes of them.
+std::pair<int, int> tab_in_indentation(std::string_view text, int line) {
+  int number = 1;
+  for (std::size_t start = 0; start < text.size() && number <= line; ++number) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    for (std::size_t i = start; i < end && (text[i] == ' ' || text[i] == '\t'); ++i) {
+      if (text[i] == '\t') return {number, static_cast<int>(i - start) + 1};
+    }
+    start = end + 1;
+  }
+  return {0, 0};
+}
+
+// Where a quoted value is left open: the opening quote of one that never closes, or of one
+// that runs on into a line that reads as the next key. yaml-cpp accepts both without a word
+// (the value swallows the rest of the file), so they are looked for here.
+std::optional<std::size_t> unclosed_quote(std::string_view text) {
+  std::size_t i = 0;
+  bool line_start = true;
+  char previous = '\n';
+  while (i < text.size()) {
+    const char c = text[i];
+    if (c == '#' && (previous == ' ' || previous == '\t' || previous == '\n')) {
+      i = std::min(text.find('\n', i), text.size());  // a comment: to the end of the line
+      continue;
+    }
+    const bool value_start = line_start || previous == ' ' || previous == '[' || previous == '{' || previous == ',';
+    if ((c == '"' || c == '\'') && value_start) {
+      const std::size_t open = i;
+      bool closed = false;
+      for (++i; i < text.size(); ++i) {
+        if (c == '"' && text[i] == '\\') {
+          ++i;
+        } else if (text[i] == c) {
+          if (c == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+            ++i;  // '' inside single quotes is a quote
+            continue;
+          }
+          closed = true;
+          break;
+        } else if (text[i] == '\n') {
+          // A continuation line that reads as "key: value" is where the value should have ended.
+          std::size_t k = i + 1;
+          while (k < text.size() && text[k] == ' ') ++k;
+          const std::size_t eol = std::min(text.find('\n', k), text.size());
+          const std::string_view next = text.substr(k, eol - k);
+          const auto colon = next.find(": ");
+          const bool key_like = colon != std::string_view::npos && colon > 0 &&
+                                std::all_of(next.begin(), next.begin() + static_cast<std::ptrdiff_t>(colon), [](char ch) {
+                                  return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '-' || ch == ' ';
+                                });
+          if (key_like || next.starts_with("- ")) return open;
+        }
+      }
+      if (!closed) return open;
+      previous = c;
+      ++i;
+      line_start = false;
+      continue;
+    }
+    if (c == '\n') {
+      line_start = true;
+    } else if (c != ' ' && c != '-') {
+      line_start = false;
+    }
+    previous = c;
+    ++i;
+  }
+  return std::nullopt;
+}
+
+// yaml-cpp's message in words a person who has never read the YAML specification follows.
+std::string explained(const std::string& message) {
+  if (message == YAML::ErrorMsg::MAP_VALUE) {
+    return "unexpected ':' here: a key above may lack its ':', a value with ': ' in it needs quotes, or this "
+           "line's indentation does not line up with the lines above";
+  }
+  if (message == YAML::ErrorMsg::END_OF_SEQ_FLOW) return "a list opened with '[' is not closed with ']'";
+  if (message == YAML::ErrorMsg::END_OF_MAP_FLOW) return "a mapping opened with '{' is not closed with '}'";
+  if (message == YAML::ErrorMsg::END_OF_MAP || message == YAML::ErrorMsg::END_OF_SEQ) {
+    return "this line's indentation does not line up with the lines above";
+  }
+  if (message == YAML::ErrorMsg::BLOCK_ENTRY) {
+    return "a '- ' list entry is not expected here: check its indentation, or the ':' of the key above";
+  }
+  if (message == YAML::ErrorMsg::MAP_KEY) return "unexpected '?' here: quote a value that starts with '?'";
+  return message;
+}
+
 }  // namespace
 
 YamlReader::YamlReader(std::string path, std::string_view content, Origin origin) : path_(std::move(path)) {
@@ -229,7 +322,15 @@ YamlReader::YamlReader(std::string path, std::string_view content, Origin origin
     if (e.msg.starts_with(YAML::ErrorMsg::UNKNOWN_ANCHOR)) {
       throw Error(located(path_, e.mark.line + 1, e.mark.column + 1, alias_message(text, e.mark)));
     }
-    throw Error(located(path_, e.mark.line + 1, e.mark.column + 1, e.msg));
+    if (const auto [line, column] = tab_in_indentation(text, e.mark.line + 1); line > 0) {
+      throw Error(located(path_, line, column, "a tab indents this line; YAML needs spaces for indentation"));
+    }
+    throw Error(located(path_, e.mark.line + 1, e.mark.column + 1, explained(e.msg)));
+  }
+  if (const auto open = origin == Origin::file ? unclosed_quote(text) : std::nullopt) {
+    const char quote = text[*open];
+    fail_at(path_, text, *open,
+            std::string("this quoted value is not closed: add the closing ") + quote + " on the same line");
   }
   // yaml-cpp returns a null document for an empty or comment-only file.
   if (!root_ || root_.IsNull()) throw Error(located(path_, 0, 0, "empty document"));
@@ -244,13 +345,18 @@ void YamlReader::fail(const YAML::Node& node, const std::string& message) const 
 void YamlReader::expect_map(const YAML::Node& node, const std::string& what,
                             const std::vector<std::string>& allowed) const {
   if (!node.IsMap()) fail(node, what + " must be a mapping");
-  for (const auto& entry : node) {
-    if (!entry.first.IsScalar()) fail(entry.first, "keys of " + what + " must be plain names");
-    const std::string key = entry.first.Scalar();
-    if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
-      fail(entry.first, "unknown key '" + key + "' in " + what + did_you_mean(key, allowed));
-    }
-  }
+  for (const auto& entry : node) expect_key(entry.first, what, allowed);
+}
+
+void YamlReader::expect_key(const YAML::Node& key, const std::string& what,
+                            const std::vector<std::string>& allowed) const {
+  if (!key.IsScalar()) fail(key, "keys of " + what + " must be plain names");
+  const std::string name = key.Scalar();
+  if (std::find(allowed.begin(), allowed.end(), name) != allowed.end()) return;
+  const std::string suggestion = did_you_mean(name, allowed);
+  std::string valid;
+  for (const auto& option : allowed) valid += (valid.empty() ? "" : ", ") + option;
+  fail(key, "unknown key '" + name + "' in " + what + suggestion + "; valid keys: " + valid);
 }
 
 std::string YamlReader::scalar(const YAML::Node& node, const std::string& what) const {

@@ -14,7 +14,9 @@ std::string missing_required_text(const PostingFit& fit, const RuleSet& rules, s
     // Room is kept for the "+N more" that would follow when this id is not the last.
     const std::string more = rest > 0 ? fmt::format(", +{} more", rest) : "";
     const std::size_t needed = out.size() + (out.empty() ? 0 : 2) + id.size();
-    if (!out.empty() && needed + more.size() > max_bytes) {
+    if (needed + more.size() > max_bytes) {
+      // Not even the first id fits with its "+N more": the count alone.
+      if (out.empty()) return fmt::format("{} missing", fit.missing_required.size());
       return out + fmt::format(", +{} more", fit.missing_required.size() - i);
     }
     out += (out.empty() ? "" : ", ") + id;

@@ -67,10 +67,15 @@ std::string fit_table(const Report& report, const RuleSet& rules, const RenderOp
   if (report.tally == nullptr || report.fit_order.empty()) {
     out += "  No posting demands anything to fit.\n";
   } else {
-    constexpr std::size_t kTitle = 32;
+    // The title column gives way first on a narrow terminal (down to 16 columns), then the
+    // missing ids (down to a count).
+    const auto columns = static_cast<std::size_t>(options.width);
     constexpr std::size_t kCompany = 16;
-    const std::size_t used = 2 + 6 + 2 + kTitle + 2 + kCompany + 2;
-    const std::size_t room = static_cast<std::size_t>(options.width) > used + 20 ? static_cast<std::size_t>(options.width) - used : 20;
+    constexpr std::size_t kFixed = 2 + 6 + 2 + 2 + kCompany + 2;
+    const std::size_t kTitle = columns == 0 ? 32 : std::clamp<std::size_t>(columns > kFixed + 28 ? columns - kFixed - 28 : 0, 16, 32);
+    const std::size_t used = kFixed + kTitle;
+    // The missing ids take what the width leaves (at least 12 columns); unwrapped output lists them all.
+    const std::size_t room = columns == 0 ? std::string::npos / 2 : columns > used + 9 ? columns - used : 9;
     out += "  " + pad_to("fit", 6) + "  " + pad_to("title", kTitle) + "  " + pad_to("company", kCompany) +
            "  missing (required)\n";
     const std::size_t rows = report.fit_rows > 0 ? std::min(static_cast<std::size_t>(report.fit_rows), report.fit_order.size())
@@ -155,6 +160,12 @@ std::string escape_control(std::string_view text) {
   return out;
 }
 
+std::size_t display_columns(std::string_view text) {
+  // Columns are characters, not bytes: UTF-8 continuation bytes take none.
+  return static_cast<std::size_t>(
+      std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
 std::string wrap(std::string_view text, std::size_t width, std::size_t indent) {
   std::string out;
   std::size_t column = 0;
@@ -165,7 +176,8 @@ std::string wrap(std::string_view text, std::size_t width, std::size_t indent) {
     auto end = text.find_first_of(" \n", pos);
     if (end == std::string_view::npos) end = text.size();
     const std::string_view word = text.substr(pos, end - pos);
-    if (column > indent && column + 1 + word.size() > width) {
+    const std::size_t columns = display_columns(word);
+    if (width > 0 && column > indent && column + 1 + columns > width) {
       out += '\n';
       out.append(indent, ' ');
       column = indent;
@@ -176,7 +188,7 @@ std::string wrap(std::string_view text, std::size_t width, std::size_t indent) {
       column = indent;  // the caller already indented the first line
     }
     out += word;
-    column += word.size();
+    column += columns;
     pos = end;
   }
   return out;
@@ -213,7 +225,9 @@ std::string render_report_text(const Report& report, const RuleSet& rules, const
   std::string who = profile.name.empty() ? profile.path : profile.name;
   if (!profile.current_role.empty()) who += " (" + profile.current_role + ")";
   out += styled(options, fmt::emphasis::bold, "cio-gap report for " + escape_control(who)) + "\n";
-  if (const std::string roles = target_roles_text(report); !roles.empty()) out += escape_control(roles) + "\n";
+  if (const std::string roles = target_roles_text(report); !roles.empty()) {
+    out += wrap(escape_control(roles), static_cast<std::size_t>(options.width), 2) + "\n";
+  }
   out += fmt::format("{} postings analysed", report.postings);
   if (report.duplicates > 0) out += fmt::format(" ({} duplicates not counted)", report.duplicates);
   if (report.score) {
@@ -225,9 +239,10 @@ std::string render_report_text(const Report& report, const RuleSet& rules, const
     out += fmt::format("{} left out of the shares: {}.\n", postings_text(report.left_out), kLeftOutWhy);
   }
 
-  out += "Experience: " + years_comparison_text(report.years, "years", "years_experience") + "\n";
-  out += "Leadership: " + years_comparison_text(report.leadership_years, "years leading people", "years_leadership") +
-         "\n";
+  out += wrap("Experience: " + years_comparison_text(report.years, "years", "years_experience"),
+               static_cast<std::size_t>(options.width), 2) + "\n";
+  out += wrap("Leadership: " + years_comparison_text(report.leadership_years, "years leading people", "years_leadership"),
+              static_cast<std::size_t>(options.width), 2) + "\n";
 
   out += '\n' + styled(options, fmt::emphasis::bold, "What the postings demand") + "\n";
   if (report.qualifications.empty()) {
@@ -253,8 +268,12 @@ std::string render_report_text(const Report& report, const RuleSet& rules, const
     const QualificationDemand& q = report.qualifications[index];
     const Rule& rule = rules.rules[q.rule];
     const int postings = q.required + q.preferred;
-    out += fmt::format("\n{:>2}. {} ({}): {}\n", ++rank, styled(options, fmt::emphasis::bold, escape_control(rule.name)), rule.id,
-                       styled(options, status_style(q.status), to_string(q.status)));
+    ++rank;
+    // A heading too long for the width breaks once, before the id; the name stays whole.
+    const std::string plain = fmt::format("{:>2}. {} ({}): {}", rank, rule.name, rule.id, to_string(q.status));
+    const bool fits = options.width == 0 || display_columns(plain) <= static_cast<std::size_t>(options.width);
+    out += fmt::format("\n{:>2}. {}{}({}): {}\n", rank, styled(options, fmt::emphasis::bold, escape_control(rule.name)),
+                       fits ? " " : "\n    ", rule.id, styled(options, status_style(q.status), to_string(q.status)));
     out += fmt::format("    Demanded by {} of {} postings ({}; {} required, {} preferred).\n", postings,
                        report.read_for_demands(), percent(q.share), q.required, q.preferred);
     for (const auto& c : q.citations) {

@@ -15,6 +15,10 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
 int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream& out,
             std::ostream& err, bool out_is_terminal);
 
+/// The man page ("man") or a shell completion script ("bash", "zsh", "fish"), written from the
+/// same command definitions as --help. Throws std::invalid_argument for another kind.
+std::string render_cli_document(const std::string& kind);
+
 /// Runs the command line on the process's argv and standard streams.
 int run_cli(int argc, char** argv);
 

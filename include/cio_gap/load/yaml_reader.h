@@ -42,6 +42,9 @@ class YamlReader {
   /// Throws Error at `node` with `message`.
   [[noreturn]] void fail(const YAML::Node& node, const std::string& message) const;
 
+  /// Requires `key` to be a plain name in `allowed`; an unknown one gets a did-you-mean and the
+  /// list of valid keys.
+  void expect_key(const YAML::Node& key, const std::string& what, const std::vector<std::string>& allowed) const;
   /// Requires a mapping whose keys are all in `allowed` (unknown ones get a did-you-mean).
   void expect_map(const YAML::Node& node, const std::string& what,
                   const std::vector<std::string>& allowed) const;

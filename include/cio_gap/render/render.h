@@ -23,7 +23,7 @@ enum class Format { text, json, jsonl, markdown, csv };
 /// Presentation settings that do not change content.
 struct RenderOptions {
   bool color = false;  ///< ANSI colours (only ever on for a terminal)
-  int width = 100;     ///< wrap prose at this column in text output
+  int width = 100;     ///< wrap prose at this column in text output; 0: do not wrap
 };
 
 /// `scan` as text: each posting with what it demands and the cited line.
@@ -95,7 +95,10 @@ std::string line_location(int page, int line);
 /// unknown.
 std::string title_and_company(std::string_view title, std::string_view company);
 
-/// Wraps prose to `width` columns, every line but the first indented by `indent` spaces.
+/// Columns `text` takes on a terminal: its characters (UTF-8 continuation bytes take none).
+std::size_t display_columns(std::string_view text);
+
+/// Wraps prose to `width` columns (0: no wrapping), every line but the first indented by `indent` spaces.
 std::string wrap(std::string_view text, std::size_t width, std::size_t indent);
 
 /// Whether a character is one terminals obey or that reorders what they show: C1 controls
