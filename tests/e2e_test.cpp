@@ -1,9 +1,11 @@
 // End-to-end cases: each folder of tests/e2e holds `args` (one argument per line), and the
 // expected `stdout`, `stderr` and `exit_code` of running cio-gap with them from the project
-// root, in-process. CIO_GAP_UPDATE_GOLDEN=1 rewrites the expectations from the actual output.
+// root, in-process, and optionally `env` (NAME=VALUE lines, set for the run and unset after).
+// CIO_GAP_UPDATE_GOLDEN=1 rewrites the expectations from the actual output.
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -46,11 +48,22 @@ TEST_P(EndToEnd, MatchesGoldenOutput) {
   for (std::string line; std::getline(lines, line);) {
     if (!line.empty()) args.push_back(line);
   }
+  std::vector<std::string> env_names;
+  if (fs::exists(dir / "env")) {
+    std::istringstream env(slurp(dir / "env"));
+    for (std::string line; std::getline(env, line);) {
+      const auto equals = line.find('=');
+      if (line.empty() || equals == std::string::npos) continue;
+      env_names.push_back(line.substr(0, equals));
+      ::setenv(env_names.back().c_str(), line.substr(equals + 1).c_str(), 1);
+    }
+  }
   fs::current_path(CIO_GAP_SOURCE_DIR);
   std::istringstream in;
   std::ostringstream out;
   std::ostringstream err;
   const int code = run_cli(args, in, out, err);
+  for (const auto& name : env_names) ::unsetenv(name.c_str());
   if (std::getenv("CIO_GAP_UPDATE_GOLDEN")) {
     spit(dir / "stdout", out.str());
     spit(dir / "stderr", err.str());

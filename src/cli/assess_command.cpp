@@ -2,10 +2,13 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <ostream>
 
 #include "cio_gap/analyze/gap_analysis.h"
+#include "cio_gap/analyze/report_meta.h"
 #include "cio_gap/error.h"
 #include "cio_gap/load/profile_loader.h"
 #include "cio_gap/text/suggest.h"
@@ -41,6 +44,7 @@ std::string render_one(const Report& report, const DemandTally& tally, const Rul
     case Format::json: return render_report_json(report, tally, rules);
     case Format::markdown: return render_report_markdown(report, rules);
     case Format::csv: return render_report_csv(report, rules);
+    case Format::html: return render_report_html(report, rules);
     case Format::text:
     case Format::jsonl: break;
   }
@@ -52,6 +56,7 @@ std::string extension(Format format) {
     case Format::json: return ".json";
     case Format::markdown: return ".md";
     case Format::csv: return ".csv";
+    case Format::html: return ".html";
     case Format::text:
     case Format::jsonl: break;
   }
@@ -65,6 +70,7 @@ std::string render_batch(const std::vector<Report>& reports, const DemandTally& 
     for (const auto& report : reports) array.push_back(nlohmann::ordered_json::parse(render_report_json(report, tally, rules)));
     return array.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
   }
+  if (common.format() == Format::html) return render_batch_html(reports, rules);
   if (common.format() == Format::csv) {
     throw Error("--format csv with a folder of profiles needs --output-dir (one CSV file per profile)");
   }
@@ -120,13 +126,14 @@ void setup_assess(CLI::App& app, AssessCommand& command, CommonOptions& common) 
       ->check(CLI::Range(0.0, 100.0));
   app.add_option("--fail-on-gap", command.fail_on_gap, "Exit 1 when this qualification is a gap; repeatable");
   app.add_option("--output-dir", command.output_dir, "Batch: write one report per profile into DIR");
-  add_common_options(app, common, {"text", "json", "markdown", "csv"}, true);
+  add_common_options(app, common, {"text", "json", "markdown", "csv", "html"}, true);
   app.footer(
       "Exit codes: 0 success; 1 --fail-under or --fail-on-gap not met; 2 usage or input error.\n"
       "Examples:\n"
       "  cio-gap assess me.yaml jobs/\n"
       "  cio-gap assess me.yaml jobs/ --format json | jq '.gaps[0]'\n"
       "  cio-gap assess me.yaml jobs/ --top 5 --min-share 0.25 --format markdown -o report.md\n"
+      "  cio-gap assess me.yaml jobs/ --format html -o report.html\n"
       "  cio-gap assess clients/ jobs/ --format json --output-dir reports/ --fail-under 60");
 }
 
@@ -151,18 +158,31 @@ int run_assess(const AssessCommand& command, const CommonOptions& common, const 
   DemandTally tally = start_tally(rules.rules.size());
   tally.keep_postings = common.format() == Format::json;  // only JSON lists every posting
   const PostingSink sink = [&](PostingFindings&& posting) { tally_posting(tally, posting); };
-  scan_jobs(command.jobs, extractor, common, streams, &sink, kCitationsPerQualification);
+  const ScanResult scan = scan_jobs(command.jobs, extractor, common, streams, &sink, kCitationsPerQualification);
+  // Every report says what it is: date, version, rules, and the postings it was made from.
+  const ReportMeta meta =
+      report_meta(rules, command.jobs, scan, report_date(std::getenv("SOURCE_DATE_EPOCH"), std::time(nullptr)));
   std::vector<Report> reports;
-  for (const auto& profile : profiles) reports.push_back(assess(profile, tally, extractor, {command.top, command.min_share}));
+  for (const auto& profile : profiles) {
+    reports.push_back(assess(profile, tally, extractor, {command.top, command.min_share}));
+    reports.back().meta = meta;
+  }
 
   if (!command.output_dir.empty()) {
     std::error_code ec;
     fs::create_directories(command.output_dir, ec);
     if (ec) throw Error(located(command.output_dir, 0, 0, ec.message()));
+    std::vector<std::string> names;
     for (const auto& report : reports) {
-      const std::string name = fs::path(report.profile->path).stem().string() + extension(common.format());
-      const std::string path = (fs::path(command.output_dir) / name).string();
+      names.push_back(fs::path(report.profile->path).stem().string() + extension(common.format()));
+      const std::string path = (fs::path(command.output_dir) / names.back()).string();
       write_file_atomically(path, render_one(report, tally, rules, common, streams));
+      if (!common.quiet) streams.err << "cio-gap: wrote " << path << '\n';
+    }
+    // A coach's entry point: every client's score and top gaps, linking each page.
+    if (batch && common.format() == Format::html) {
+      const std::string path = (fs::path(command.output_dir) / "index.html").string();
+      write_file_atomically(path, render_batch_index_html(reports, rules, names));
       if (!common.quiet) streams.err << "cio-gap: wrote " << path << '\n';
     }
   } else if (batch) {

@@ -25,6 +25,7 @@ Format CommonOptions::format() const {
   if (format_name == "jsonl") return Format::jsonl;
   if (format_name == "markdown") return Format::markdown;
   if (format_name == "csv") return Format::csv;
+  if (format_name == "html") return Format::html;
   return Format::text;
 }
 
@@ -129,6 +130,7 @@ ScanResult scan_jobs(const std::vector<std::string>& jobs, const Extractor& extr
   if (!common.quiet) {
     for (const auto& warning : diagnostics.warnings) streams.err << "cio-gap: warning: " << escape_control(warning) << '\n';
   }
+  scan.files_skipped = diagnostics.files_skipped;
   if (scan.total == 0) {
     throw Error(fmt::format("no postings found in {}", fmt::join(jobs, " ")));
   }

@@ -113,6 +113,7 @@ std::string render_report_markdown(const Report& report, const RuleSet& rules) {
   }
 
   out += "\n## Readiness checks\n\n" + readiness_table(report);
+  out += "\n*" + md(meta_text(report.meta)) + "*\n";
   return out;
 }
 

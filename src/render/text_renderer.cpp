@@ -47,6 +47,13 @@ std::string years_comparison_text(const YearsComparison& years, std::string_view
   return out;
 }
 
+std::string meta_text(const ReportMeta& meta) {
+  return fmt::format("Report of {} by cio-gap {}, rules {}; postings from {}: {} read, {} {} skipped, {} {}.", meta.date,
+                     meta.tool_version, meta.rules_fingerprint, fmt::join(meta.jobs, " "), meta.postings_read,
+                     meta.files_skipped, meta.files_skipped == 1 ? "file" : "files", meta.duplicates,
+                     meta.duplicates == 1 ? "duplicate" : "duplicates");
+}
+
 std::string escape_control(std::string_view text) {
   std::string out;
   out.reserve(text.size());
@@ -182,6 +189,7 @@ std::string render_report_text(const Report& report, const RuleSet& rules, const
       out += "        " + wrap(check.advice + " (" + check.source + ")", static_cast<std::size_t>(options.width), 8) + "\n";
     }
   }
+  out += "\n" + wrap(escape_control(meta_text(report.meta)), static_cast<std::size_t>(options.width), 0) + "\n";
   return out;
 }
 

@@ -9,7 +9,7 @@
 namespace cio_gap {
 
 /// The version of the JSON output; changes whenever its shape changes.
-inline constexpr const char* kSchemaVersion = "1.1";
+inline constexpr const char* kSchemaVersion = "1.2";
 
 /// What a report says in place of a score when every counted posting has a diagnosis.
 inline constexpr const char* kNoScore = "no posting could be read for demands";
@@ -18,7 +18,7 @@ inline constexpr const char* kNoScore = "no posting could be read for demands";
 inline constexpr const char* kLeftOutWhy = "no role text or no qualification found in them";
 
 /// Output formats, chosen in one place by the CLI.
-enum class Format { text, json, jsonl, markdown, csv };
+enum class Format { text, json, jsonl, markdown, csv, html };
 
 /// Presentation settings that do not change content.
 struct RenderOptions {
@@ -46,6 +46,26 @@ std::string render_report_markdown(const Report& report, const RuleSet& rules);
 /// `assess` as CSV (RFC 4180, header row): one row per demanded qualification with its demand
 /// figures, status, rank among the gaps (empty when held) and advice.
 std::string render_report_csv(const Report& report, const RuleSet& rules);
+
+/// `assess` as one self-contained HTML page (inline CSS and SVG, no script, nothing fetched):
+/// the score, a chart of each demanded qualification's share with the person's status, the
+/// gaps with their cited sentences and advice, the readiness checks and a footer saying what
+/// the report is (ReportMeta).
+std::string render_report_html(const Report& report, const RuleSet& rules);
+
+/// A batch as one HTML page: a summary table (client, score, top three gaps, each linking its
+/// section), then every client's report.
+std::string render_batch_html(const std::vector<Report>& reports, const RuleSet& rules);
+
+/// The index.html of a batch written to a folder: the summary table, each client linking the
+/// page at the same position in `pages` (relative file names).
+std::string render_batch_index_html(const std::vector<Report>& reports, const RuleSet& rules,
+                                    const std::vector<std::string>& pages);
+
+/// What a report is, in one sentence for the text and Markdown footers: "Report of DATE by
+/// cio-gap VERSION, rules FINGERPRINT; postings from JOBS: N read, N files skipped, N
+/// duplicates."
+std::string meta_text(const ReportMeta& meta);
 
 /// `scan` as JSON Lines: one posting object per line (the objects of render_scan_json).
 std::string render_posting_jsonl(const PostingFindings& posting, const RuleSet& rules);
