@@ -95,6 +95,19 @@ TEST_F(CliOutputTest, HtmlBatchWritesAnIndexLinkingEveryClient) {
   EXPECT_NE(index.find("<a href=\"sam-okafor.html\">"), std::string::npos);
 }
 
+TEST_F(CliOutputTest, BatchWithABrokenProfileWritesTheOthersAndExitsTwo) {
+  const RunResult result = run({"assess", "tests/fixtures/batch", "examples/jobs", "-f", "markdown", "-q",
+                                "--output-dir", (dir / "reports").string()});
+  EXPECT_EQ(result.code, 2);
+  EXPECT_EQ(result.err,
+            "cio-gap: error: tests/fixtures/batch/kim-typo.yaml:3:3: unknown qualification id 'budget-managment' (did "
+            "you mean 'budget-management'?)\n"
+            "cio-gap: 1 of 3 profiles could not be loaded; the others were assessed\n");
+  EXPECT_TRUE(fs::exists(dir / "reports" / "dana-rivera.md"));
+  EXPECT_TRUE(fs::exists(dir / "reports" / "sam-okafor.md"));
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir / "reports"), fs::directory_iterator()), 2);
+}
+
 TEST_F(CliOutputTest, IdenticalInputsGiveIdenticalBytes) {
   for (const char* format : {"text", "json", "markdown", "csv", "html"}) {
     const std::vector<std::string> args = {"assess", "examples/me.yaml", "examples/jobs", "-f", format};

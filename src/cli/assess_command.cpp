@@ -19,25 +19,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// PROFILE may be a folder: every *.yaml / *.yml in it (not hidden, not recursive), sorted.
-std::vector<std::string> profile_paths(const std::string& path, bool& batch) {
-  std::error_code ec;
-  batch = fs::is_directory(path, ec);
-  if (!batch) return {path};
-  std::vector<std::string> paths;
-  for (const auto& entry : fs::directory_iterator(path, ec)) {
-    const std::string name = entry.path().filename().string();
-    const std::string ext = entry.path().extension().string();
-    if (name.starts_with('.') || (ext != ".yaml" && ext != ".yml")) continue;
-    if (!entry.is_regular_file(ec)) continue;
-    paths.push_back(entry.path().string());
-  }
-  if (ec) throw Error(located(path, 0, 0, ec.message()));
-  std::sort(paths.begin(), paths.end());
-  if (paths.empty()) throw Error(located(path, 0, 0, "no *.yaml profiles in this folder"));
-  return paths;
-}
-
 std::string render_one(const Report& report, const DemandTally& tally, const RuleSet& rules, const CommonOptions& common,
                        const Streams& streams) {
   switch (common.format()) {
@@ -75,9 +56,11 @@ std::string render_batch(const std::vector<Report>& reports, const DemandTally& 
     throw Error("--format csv with a folder of profiles needs --output-dir (one CSV file per profile)");
   }
   const std::string separator = common.format() == Format::markdown ? "\n---\n\n" : "\n" + std::string(78, '=') + "\n\n";
-  std::string out;
+  // A coach reads the summary first: every client's score and top three gaps.
+  std::string out = common.format() == Format::markdown ? render_batch_summary_markdown(reports, rules)
+                                                         : render_batch_summary_text(reports, rules);
   for (std::size_t i = 0; i < reports.size(); ++i) {
-    if (i > 0) out += separator;
+    out += separator;
     out += render_one(reports[i], tally, rules, common, streams);
   }
   return out;
@@ -147,9 +130,24 @@ int run_assess(const AssessCommand& command, const CommonOptions& common, const 
     }
   }
   bool batch = false;
-  // Profiles are checked before the (slower) scan, so a typo fails fast.
+  // Profiles are checked before the (slower) scan, so a typo fails fast. In a batch, a profile
+  // that fails to load is reported and skipped: every other client is still assessed, and the
+  // run exits 2 at the end.
   std::vector<Profile> profiles;
-  for (const auto& path : profile_paths(command.profile, batch)) profiles.push_back(load_profile(path, rules));
+  int failed = 0;
+  for (const auto& path : profile_paths(command.profile, batch)) {
+    if (!batch) {
+      profiles.push_back(load_profile(path, rules));
+      continue;
+    }
+    try {
+      profiles.push_back(load_profile(path, rules));
+    } catch (const Error& e) {
+      report_profile_error(e, streams);
+      ++failed;
+    }
+  }
+  if (profiles.empty()) throw Error(located(command.profile, 0, 0, "no profile in this folder could be loaded"));
 
   const Extractor extractor(rules);
   // Each posting is tallied as the scan hands it on and then dropped: memory holds counts, a
@@ -190,7 +188,13 @@ int run_assess(const AssessCommand& command, const CommonOptions& common, const 
   } else {
     emit(render_one(reports.front(), tally, rules, common, streams), common, streams);
   }
-  return check_thresholds(command, reports, rules, streams);
+  const int code = check_thresholds(command, reports, rules, streams);
+  if (failed > 0) {
+    streams.err << fmt::format("cio-gap: {} of {} profiles could not be loaded; the others were assessed\n", failed,
+                               failed + static_cast<int>(profiles.size()));
+    return kExitError;
+  }
+  return code;
 }
 
 }  // namespace cio_gap::cli

@@ -68,6 +68,14 @@ ScanResult scan_jobs(const std::vector<std::string>& jobs, const Extractor& extr
 /// to standard output. Throws Error when the write fails.
 void emit(const std::string& text, const CommonOptions& common, const Streams& streams);
 
+/// The profiles PROFILE names: itself, or when it is a folder (then `batch` is set) every *.yaml
+/// and *.yml in it (not hidden, not recursive), sorted. Throws Error when the folder has none.
+std::vector<std::string> profile_paths(const std::string& path, bool& batch);
+
+/// Reports a profile that could not be loaded, as the top-level handler reports an error, and
+/// lets a batch go on with the others.
+void report_profile_error(const std::exception& error, const Streams& streams);
+
 /// Writes `text` to `path` atomically. Throws Error "path: reason" on failure.
 void write_file_atomically(const std::string& path, const std::string& text);
 

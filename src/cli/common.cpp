@@ -9,6 +9,7 @@
 #include <condition_variable>
 #include <cstdlib>
 #include <cstring>
+#include <algorithm>
 #include <filesystem>
 #include <mutex>
 #include <ostream>
@@ -174,6 +175,29 @@ void write_file_atomically(const std::string& path, const std::string& text) {
     ::unlink(temp.c_str());
     throw Error(located(path, 0, 0, std::strerror(error)));
   }
+}
+
+std::vector<std::string> profile_paths(const std::string& path, bool& batch) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  batch = fs::is_directory(path, ec);
+  if (!batch) return {path};
+  std::vector<std::string> paths;
+  for (const auto& entry : fs::directory_iterator(path, ec)) {
+    const std::string name = entry.path().filename().string();
+    const std::string ext = entry.path().extension().string();
+    if (name.starts_with('.') || (ext != ".yaml" && ext != ".yml")) continue;
+    if (!entry.is_regular_file(ec)) continue;
+    paths.push_back(entry.path().string());
+  }
+  if (ec) throw Error(located(path, 0, 0, ec.message()));
+  std::sort(paths.begin(), paths.end());
+  if (paths.empty()) throw Error(located(path, 0, 0, "no *.yaml profiles in this folder"));
+  return paths;
+}
+
+void report_profile_error(const std::exception& error, const Streams& streams) {
+  streams.err << "cio-gap: error: " << escape_control(error.what()) << '\n';
 }
 
 void emit(const std::string& text, const CommonOptions& common, const Streams& streams) {

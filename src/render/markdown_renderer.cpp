@@ -80,6 +80,18 @@ std::string readiness_table(const Report& report) {
 
 }  // namespace
 
+std::string render_batch_summary_markdown(const std::vector<Report>& reports, const RuleSet& rules) {
+  std::string out = "# cio-gap reports: summary\n\n| Client | Score | Top three gaps |\n|:--|--:|:--|\n";
+  for (const auto& report : reports) {
+    const Profile& profile = *report.profile;
+    std::string gaps;
+    for (const auto& gap : top_gaps(report, rules, 3)) gaps += (gaps.empty() ? "" : "; ") + md(gap);
+    out += fmt::format("| {} | {} | {} |\n", md(profile.name.empty() ? profile.path : profile.name),
+                       report.score ? fmt::format("{:g}", *report.score) : "none", gaps.empty() ? "none" : gaps);
+  }
+  return out;
+}
+
 std::string render_report_markdown(const Report& report, const RuleSet& rules) {
   const Profile& profile = *report.profile;
   std::string who = md(profile.name.empty() ? profile.path : profile.name);

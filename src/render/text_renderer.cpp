@@ -47,6 +47,28 @@ std::string years_comparison_text(const YearsComparison& years, std::string_view
   return out;
 }
 
+std::vector<std::string> top_gaps(const Report& report, const RuleSet& rules, std::size_t count) {
+  std::vector<std::string> out;
+  for (std::size_t g = 0; g < report.gaps.size() && g < count; ++g) {
+    const QualificationDemand& q = report.qualifications[report.gaps[g]];
+    out.push_back(fmt::format("{} ({})", rules.rules[q.rule].name, to_string(q.status)));
+  }
+  return out;
+}
+
+std::string render_batch_summary_text(const std::vector<Report>& reports, const RuleSet& rules) {
+  std::string out = fmt::format("Summary: {} {}\n", reports.size(), reports.size() == 1 ? "client" : "clients");
+  out += fmt::format("  {:<30} {:>6}  {}\n", "client", "score", "top three gaps");
+  for (const auto& report : reports) {
+    const Profile& profile = *report.profile;
+    const std::vector<std::string> gaps = top_gaps(report, rules, 3);
+    out += fmt::format("  {:<30} {:>6}  {}\n", escape_control(profile.name.empty() ? profile.path : profile.name),
+                       report.score ? fmt::format("{:g}", *report.score) : "none",
+                       gaps.empty() ? "none" : escape_control(fmt::format("{}", fmt::join(gaps, "; "))));
+  }
+  return out;
+}
+
 std::string meta_text(const ReportMeta& meta) {
   return fmt::format("Report of {} by cio-gap {}, rules {}; postings from {}: {} read, {} {} skipped, {} {}.", meta.date,
                      meta.tool_version, meta.rules_fingerprint, fmt::join(meta.jobs, " "), meta.postings_read,

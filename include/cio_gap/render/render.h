@@ -62,6 +62,15 @@ std::string render_batch_html(const std::vector<Report>& reports, const RuleSet&
 std::string render_batch_index_html(const std::vector<Report>& reports, const RuleSet& rules,
                                     const std::vector<std::string>& pages);
 
+/// The summary a text batch starts with: per client, the score and the top three gaps.
+std::string render_batch_summary_text(const std::vector<Report>& reports, const RuleSet& rules);
+
+/// The summary a Markdown batch starts with: a table of client, score and top three gaps.
+std::string render_batch_summary_markdown(const std::vector<Report>& reports, const RuleSet& rules);
+
+/// The top `count` gaps of a report as "Name (status)", most demanded first.
+std::vector<std::string> top_gaps(const Report& report, const RuleSet& rules, std::size_t count);
+
 /// What a report is, in one sentence for the text and Markdown footers: "Report of DATE by
 /// cio-gap VERSION, rules FINGERPRINT; postings from JOBS: N read, N files skipped, N
 /// duplicates."
