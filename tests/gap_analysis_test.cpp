@@ -266,7 +266,7 @@ TEST_F(ReadinessTest, EmptyProfileWarnsOnEveryProfileCheck) {
   }
   EXPECT_TRUE(c.at("role-type").detail.ends_with("preferred_role_type not stated"));
   EXPECT_EQ(c.at("interview-stories").detail, "missing: made, built, saved, achieved");
-  EXPECT_EQ(c.at("willingness").source, "Gene Alvarez (Gartner): qualities of successful CIOs");
+  EXPECT_EQ(c.at("willingness").source, "Gene Alvarez, managing vice president at Gartner: the qualities of successful CIOs");
 }
 
 TEST_F(ReadinessTest, FullProfilePasses) {

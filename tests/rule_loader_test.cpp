@@ -29,6 +29,20 @@ TEST(RuleLoaderTest, ParsesRulesAndVocabulary) {
   EXPECT_EQ(set.vocabulary.boilerplate.size(), 4u);
 }
 
+TEST(RuleLoaderTest, AdviceMayHaveAPartialLevel) {
+  RuleSet set;
+  parse_rule_file("pack.yaml",
+                  "rules:\n  - id: x-y\n    name: X\n    category: business\n    keywords: [b]\n"
+                  "    advice: Start.\n    advice_partial: Go further.\n  - id: z\n    name: Z\n"
+                  "    category: business\n    keywords: [c]\n    advice: Only.\n",
+                  set);
+  ASSERT_EQ(set.rules.size(), 2u);
+  EXPECT_EQ(set.rules[0].advice_partial, "Go further.");
+  EXPECT_EQ(set.rules[1].advice_partial, "");
+  EXPECT_EQ(error_of("rules:\n  - id: x-y\n    name: X\n    category: business\n    advice: a\n    advice_partal: b\n"),
+            "pack.yaml:6:5: unknown key 'advice_partal' in a rule (did you mean 'advice_partial'?)");
+}
+
 TEST(RuleLoaderTest, ReportsSyntaxErrorsWithLineAndColumn) {
   EXPECT_EQ(error_of("rules:\n  - id: [unclosed\n"), "pack.yaml:3:1: end of sequence flow not found");
 }

@@ -42,6 +42,7 @@ std::string rules_fingerprint(const RuleSet& rules) {
     hash.add(rule.category);
     hash.add(rule.credentials);
     hash.add(rule.advice);
+    hash.add(rule.advice_partial);
   }
   return fmt::format("{:016x}", hash.value());
 }

@@ -112,7 +112,8 @@ std::string gap_details(int rank, const QualificationDemand& q, const Report& re
     }
     out += "</ul>\n";
   }
-  out += "<p class=\"advice\"><strong>Next step:</strong> " + h(rule.advice) + "</p>\n</div>\n</details>\n";
+  out += "<p class=\"advice\"><strong>" + h(next_step_label(q, rule)) + "</strong> " + h(advice_for(rule, q.status)) +
+         "</p>\n</div>\n</details>\n";
   return out;
 }
 
@@ -137,18 +138,14 @@ std::string readiness_section(const Report& report) {
   std::string out = "<section id=\"readiness\">\n<h2>Readiness checks</h2>\n";
   if (report.readiness.empty()) return out + "<p>No readiness check ran.</p>\n</section>\n";
   // Each article is introduced once, then named in the table.
-  std::vector<std::string> sources;
-  for (const auto& check : report.readiness) {
-    if (std::find(sources.begin(), sources.end(), check.source) == sources.end()) sources.push_back(check.source);
-  }
+  const std::vector<std::string> sources = readiness_sources(report);
   out += "<p class=\"note\">Beyond what postings list, these checks come from:</p>\n<ol class=\"sources\">\n";
   for (const auto& source : sources) out += "<li>" + h(source) + "</li>\n";
   out += "</ol>\n<table>\n<thead><tr><th>Check</th><th>Status</th><th>What cio-gap saw</th><th>Advice</th>"
          "<th>Source</th></tr></thead>\n<tbody>\n";
   for (const auto& check : report.readiness) {
-    const auto source = static_cast<std::size_t>(std::find(sources.begin(), sources.end(), check.source) - sources.begin());
     out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>[{}]</td></tr>\n", h(check.title),
-                       check_badge(check), h(check.detail), h(check.advice), source + 1);
+                       check_badge(check), h(check.detail), h(check.advice), source_number(sources, check.source));
   }
   return out + "</tbody>\n</table>\n</section>\n";
 }

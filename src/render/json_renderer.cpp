@@ -109,7 +109,7 @@ std::string render_report_json(const Report& report, const DemandTally& tally, c
     const auto& q = report.qualifications[index];
     ordered_json gap = qualification_json(q);
     gap["rank"] = ++rank;
-    gap["suggestion"] = rules.rules[q.rule].advice;
+    gap["suggestion"] = advice_for(rules.rules[q.rule], q.status);
     gaps.push_back(std::move(gap));
   }
   ordered_json qualifications = ordered_json::array();

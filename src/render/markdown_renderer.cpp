@@ -64,16 +64,19 @@ std::string gap_section(int rank, const QualificationDemand& q, const Report& re
       out += fmt::format("- {}: {} ({})\n", to_string(e.strength), md(e.text), md(e.field));
     }
   }
-  out += fmt::format("\n**Next step:** {}\n", md(rule.advice));
+  out += fmt::format("\n**{}** {}\n", md(next_step_label(q, rule)), md(advice_for(rule, q.status)));
   return out;
 }
 
 std::string readiness_table(const Report& report) {
   if (report.readiness.empty()) return "No readiness check ran.\n";
-  std::string out = "| Check | Status | Detail | Advice | Source |\n|:--|:--|:--|:--|:--|\n";
+  const std::vector<std::string> sources = readiness_sources(report);
+  std::string out = "Sources:\n\n";
+  for (std::size_t i = 0; i < sources.size(); ++i) out += fmt::format("{}. {}\n", i + 1, md(sources[i]));
+  out += "\n| Check | Status | Detail | Advice | Source |\n|:--|:--|:--|:--|:--|\n";
   for (const auto& check : report.readiness) {
-    out += fmt::format("| {} | {} | {} | {} | {} |\n", md(check.title), check.pass ? "pass" : "warn", md(check.detail),
-                       md(check.advice), md(check.source));
+    out += fmt::format("| {} | {} | {} | {} | \\[{}\\] |\n", md(check.title), check.pass ? "pass" : "warn",
+                       md(check.detail), md(check.advice), source_number(sources, check.source));
   }
   return out;
 }

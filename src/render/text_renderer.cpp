@@ -1,6 +1,7 @@
 #include <fmt/color.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "cio_gap/render/render.h"
@@ -45,6 +46,30 @@ std::string years_comparison_text(const YearsComparison& years, std::string_view
     out += fmt::format("; add {} to your profile to compare.", profile_field);
   }
   return out;
+}
+
+const std::string& advice_for(const Rule& rule, Status status) {
+  return status == Status::partial && !rule.advice_partial.empty() ? rule.advice_partial : rule.advice;
+}
+
+std::string next_step_label(const QualificationDemand& q, const Rule& rule) {
+  if (q.status != Status::partial || rule.advice_partial.empty()) return "Next step:";
+  for (const auto& e : q.profile_evidence) {
+    if (e.strength == Status::partial) return fmt::format("Next step up from {} ({}):", e.text, e.field);
+  }
+  return "Next step up:";
+}
+
+std::vector<std::string> readiness_sources(const Report& report) {
+  std::vector<std::string> sources;
+  for (const auto& check : report.readiness) {
+    if (std::find(sources.begin(), sources.end(), check.source) == sources.end()) sources.push_back(check.source);
+  }
+  return sources;
+}
+
+std::size_t source_number(const std::vector<std::string>& sources, const std::string& source) {
+  return static_cast<std::size_t>(std::find(sources.begin(), sources.end(), source) - sources.begin()) + 1;
 }
 
 std::vector<std::string> top_gaps(const Report& report, const RuleSet& rules, std::size_t count) {
@@ -198,17 +223,23 @@ std::string render_report_text(const Report& report, const RuleSet& rules, const
       out += "    " + wrap(fmt::format("You have {}: {} ({})", to_string(e.strength), escape_control(e.text), e.field),
                              static_cast<std::size_t>(options.width), 6) + "\n";
     }
-    out += "    " + wrap("Next step: " + rule.advice, static_cast<std::size_t>(options.width), 4) + "\n";
+    out += "    " + wrap(escape_control(next_step_label(q, rule)) + " " + advice_for(rule, q.status),
+                         static_cast<std::size_t>(options.width), 4) + "\n";
   }
 
   out += '\n' + styled(options, fmt::emphasis::bold, "Readiness checks") + "\n";
+  const std::vector<std::string> sources = readiness_sources(report);
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    out += "  " + wrap(fmt::format("[{}] {}", i + 1, sources[i]), static_cast<std::size_t>(options.width), 6) + "\n";
+  }
   for (const auto& check : report.readiness) {
     const std::string mark = check.pass ? styled(options, fmt::fg(fmt::terminal_color::green), "pass")
                                         : styled(options, fmt::fg(fmt::terminal_color::yellow), "warn");
     out += "  " + mark + "  " + wrap(fmt::format("{}: {}", check.title, escape_control(check.detail)),
                                      static_cast<std::size_t>(options.width), 8) + "\n";
     if (!check.pass) {
-      out += "        " + wrap(check.advice + " (" + check.source + ")", static_cast<std::size_t>(options.width), 8) + "\n";
+      out += "        " + wrap(fmt::format("{} [{}]", check.advice, source_number(sources, check.source)),
+                               static_cast<std::size_t>(options.width), 8) + "\n";
     }
   }
   out += "\n" + wrap(escape_control(meta_text(report.meta)), static_cast<std::size_t>(options.width), 0) + "\n";

@@ -68,6 +68,21 @@ std::string render_batch_summary_text(const std::vector<Report>& reports, const 
 /// The summary a Markdown batch starts with: a table of client, score and top three gaps.
 std::string render_batch_summary_markdown(const std::vector<Report>& reports, const RuleSet& rules);
 
+/// The advice for a gap at the person's level: `advice_partial` when the status is partial and
+/// the rule has one, else `advice`.
+const std::string& advice_for(const Rule& rule, Status status);
+
+/// How a gap's advice is introduced: "Next step:", or for partial evidence "Next step up from
+/// ENTRY (FIELD):", naming the profile entry the advice builds on.
+std::string next_step_label(const QualificationDemand& q, const Rule& rule);
+
+/// The articles a report's readiness checks come from, each once, in order of first use: every
+/// format introduces them once and then cites them by number ([1], [2], ...).
+std::vector<std::string> readiness_sources(const Report& report);
+
+/// The 1-based number of `source` in `sources`.
+std::size_t source_number(const std::vector<std::string>& sources, const std::string& source);
+
 /// The top `count` gaps of a report as "Name (status)", most demanded first.
 std::vector<std::string> top_gaps(const Report& report, const RuleSet& rules, std::size_t count);
 
