@@ -80,8 +80,36 @@ TEST_F(CliOutputTest, OutputDirHoldsOneReportPerProfile) {
             run({"assess", "examples/mba.yaml", "examples/jobs", "-f", "markdown", "-q"}).out);
 }
 
+TEST_F(CliOutputTest, HtmlBatchWritesAnIndexLinkingEveryClient) {
+  const RunResult result = run({"assess", "examples/clients", "examples/jobs", "-f", "html", "-q", "--output-dir",
+                                (dir / "reports").string()});
+  EXPECT_EQ(result.code, 0);
+  // The page a single run makes, but for the profile's path in the footer.
+  std::string single = run({"assess", "examples/mba.yaml", "examples/jobs", "-f", "html", "-q"}).out;
+  const std::string path = "<code>examples/mba.yaml</code>";
+  ASSERT_NE(single.find(path), std::string::npos);
+  single.replace(single.find(path), path.size(), "<code>examples/clients/sam-okafor.yaml</code>");
+  EXPECT_EQ(slurp(dir / "reports" / "sam-okafor.html"), single);
+  const std::string index = slurp(dir / "reports" / "index.html");
+  EXPECT_NE(index.find("<a href=\"dana-rivera.html\">Dana Rivera</a>"), std::string::npos);
+  EXPECT_NE(index.find("<a href=\"sam-okafor.html\">"), std::string::npos);
+}
+
+TEST_F(CliOutputTest, BatchWithABrokenProfileWritesTheOthersAndExitsTwo) {
+  const RunResult result = run({"assess", "tests/fixtures/batch", "examples/jobs", "-f", "markdown", "-q",
+                                "--output-dir", (dir / "reports").string()});
+  EXPECT_EQ(result.code, 2);
+  EXPECT_EQ(result.err,
+            "cio-gap: error: tests/fixtures/batch/kim-typo.yaml:3:3: unknown qualification id 'budget-managment' (did "
+            "you mean 'budget-management'?)\n"
+            "cio-gap: 1 of 3 profiles could not be loaded; the others were assessed\n");
+  EXPECT_TRUE(fs::exists(dir / "reports" / "dana-rivera.md"));
+  EXPECT_TRUE(fs::exists(dir / "reports" / "sam-okafor.md"));
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir / "reports"), fs::directory_iterator()), 2);
+}
+
 TEST_F(CliOutputTest, IdenticalInputsGiveIdenticalBytes) {
-  for (const char* format : {"text", "json", "markdown", "csv"}) {
+  for (const char* format : {"text", "json", "markdown", "csv", "html"}) {
     const std::vector<std::string> args = {"assess", "examples/me.yaml", "examples/jobs", "-f", format};
     EXPECT_EQ(run(args).out, run(args).out) << format;
   }

@@ -1,6 +1,6 @@
 // End-to-end cases: each folder of tests/e2e holds `args` (one argument per line), and the
 // expected `stdout`, `stderr` and `exit_code` of running cio-gap with them from the project
-// root, in-process; an optional `env` file sets variables for the run (NAME=VALUE per line).
+// root, in-process, and optionally `env` (NAME=VALUE lines, set for the run and unset after).
 // CIO_GAP_UPDATE_GOLDEN=1 rewrites the expectations from the actual output.
 
 #include <gtest/gtest.h>
@@ -52,10 +52,10 @@ TEST_P(EndToEnd, MatchesGoldenOutput) {
   if (fs::exists(dir / "env")) {
     std::istringstream env(slurp(dir / "env"));
     for (std::string line; std::getline(env, line);) {
-      const auto eq = line.find('=');
-      if (eq == std::string::npos) continue;
-      env_names.push_back(line.substr(0, eq));
-      ::setenv(env_names.back().c_str(), line.substr(eq + 1).c_str(), 1);
+      const auto equals = line.find('=');
+      if (line.empty() || equals == std::string::npos) continue;
+      env_names.push_back(line.substr(0, equals));
+      ::setenv(env_names.back().c_str(), line.substr(equals + 1).c_str(), 1);
     }
   }
   fs::current_path(CIO_GAP_SOURCE_DIR);

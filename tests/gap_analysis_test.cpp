@@ -266,7 +266,7 @@ TEST_F(ReadinessTest, EmptyProfileWarnsOnEveryProfileCheck) {
   }
   EXPECT_TRUE(c.at("role-type").detail.ends_with("preferred_role_type not stated"));
   EXPECT_EQ(c.at("interview-stories").detail, "missing: made, built, saved, achieved");
-  EXPECT_EQ(c.at("willingness").source, "Gene Alvarez (Gartner): qualities of successful CIOs");
+  EXPECT_EQ(c.at("willingness").source, "Gene Alvarez, managing vice president at Gartner: the qualities of successful CIOs");
 }
 
 TEST_F(ReadinessTest, FullProfilePasses) {
@@ -307,6 +307,73 @@ TEST_F(ReadinessTest, RoleTypeAndFamilySupportFollowThePostings) {
   EXPECT_FALSE(is_quantified("improved morale"));
   EXPECT_TRUE(is_business_framed("reduced customer churn"));
   EXPECT_FALSE(is_business_framed("migrated to Kubernetes"));
+}
+
+}  // namespace
+}  // namespace cio_gap
+
+namespace cio_gap {
+namespace {
+
+// The rules of test_rules() plus team leadership and travel, which the profile's years and
+// relocation answer.
+class ProfileFieldsTest : public ::testing::Test {
+ protected:
+  static RuleSet with_people_rules() {
+    RuleSet rules = testing::test_rules();
+    Rule leadership;
+    leadership.id = "team-leadership";
+    leadership.name = "Team leadership";
+    leadership.keywords = {"team leadership"};
+    Rule travel;
+    travel.id = "travel-relocation";
+    travel.name = "Travel or relocation";
+    travel.keywords = {"relocation"};
+    rules.rules.push_back(leadership);
+    rules.rules.push_back(travel);
+    return rules;
+  }
+  RuleSet rules = with_people_rules();
+  Extractor extractor{rules};
+  std::size_t leadership = rules.rules.size() - 2;
+  std::size_t travel = rules.rules.size() - 1;
+
+  DemandTally tally(std::vector<int> leadership_years) {
+    ScanResult scan;
+    for (std::size_t i = 0; i < leadership_years.size(); ++i) {
+      PostingFindings p = posting("p" + std::to_string(i) + ".txt", {{leadership, Tier::required}, {travel, Tier::required}});
+      p.years_leadership_required = leadership_years[i];
+      scan.postings.push_back(p);
+    }
+    scan.total = static_cast<int>(leadership_years.size());
+    return tally_scan(scan, rules.rules.size());
+  }
+  Status status(const Report& report, std::size_t rule) {
+    for (const auto& q : report.qualifications) {
+      if (q.rule == rule) return q.status;
+    }
+    return Status::missing;
+  }
+};
+
+TEST_F(ProfileFieldsTest, OpenToRelocationHasTravelOtherAnswersDoNot) {
+  const Profile open = parse_profile("me.yaml", "relocation: open\n", rules);
+  EXPECT_EQ(status(assess(open, tally({5}), extractor, {}), travel), Status::have);
+  const Profile no = parse_profile("me.yaml", "relocation: remote-only\n", rules);
+  EXPECT_EQ(status(assess(no, tally({5}), extractor, {}), travel), Status::missing);
+}
+
+TEST_F(ProfileFieldsTest, FewerLeadershipYearsThanPostingsAskMakeLeadershipPartial) {
+  const Profile four = parse_profile("me.yaml", "years_leadership: 4\nskills:\n  team-leadership: expert\n", rules);
+  const Report short_of = assess(four, tally({3, 5, 8}), extractor, {});
+  EXPECT_EQ(status(short_of, leadership), Status::partial);
+  const auto& evidence = short_of.qualifications[0].profile_evidence;
+  ASSERT_EQ(evidence.size(), 2u);
+  EXPECT_EQ(evidence[1].text, "4 years leading people; postings ask a median of 5");
+  EXPECT_EQ(evidence[1].strength, Status::partial);
+  // As many years as the median asks is evidence on its own.
+  const Profile six = parse_profile("me.yaml", "years_leadership: 6\n", rules);
+  EXPECT_EQ(status(assess(six, tally({3, 5, 8}), extractor, {}), leadership), Status::have);
 }
 
 }  // namespace

@@ -150,7 +150,8 @@ TEST_F(HostileInputTest, DevicesDirectoriesAndLinkLoopsAsProfile) {
   EXPECT_EQ(device.code, 2);
   EXPECT_EQ(device.err, "cio-gap: error: /dev/zero: not a regular file\n");
   fs::create_directory(root_ / "folder.yaml");
-  expect_profile_error("folder.yaml", ": Is a directory");
+  // validate takes a folder of profiles too: an empty one is an error naming it.
+  expect_profile_error("folder.yaml", ": no *.yaml profiles in this folder");
   fs::create_symlink("loop.yaml", root_ / "loop.yaml");
   expect_profile_error("loop.yaml", ": Too many levels of symbolic links");
   expect_profile_error("missing.yaml", ": No such file or directory");

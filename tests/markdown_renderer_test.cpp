@@ -56,10 +56,17 @@ What you have:
 
 ## Readiness checks
 
+Sources:
+
+1. Gene Alvarez
+2. Seven steps
+
 | Check | Status | Detail | Advice | Source |
 |:--|:--|:--|:--|:--|
-| Willingness | pass | 1 volunteering entry | Keep volunteering. | Gene Alvarez |
-| Advanced degree | warn | no master's degree or MBA | Plan an MBA. | Seven steps |
+| Willingness | pass | 1 volunteering entry | Keep volunteering. | \[1\] |
+| Advanced degree | warn | no master's degree or MBA | Plan an MBA. | \[2\] |
+
+*Report of 2026-01-01 by cio-gap 0.1.0, rules 0123456789abcdef; postings from jobs/: 4 read, 0 files skipped, 1 duplicate.*
 )");
 }
 
@@ -109,6 +116,8 @@ None: you have every qualification these postings demand.
 ## Readiness checks
 
 No readiness check ran.
+
+*Report of 2026-01-01 by cio-gap 0.1.0, rules 0123456789abcdef; postings from jobs/: 4 read, 0 files skipped, 1 duplicate.*
 )");
 }
 
@@ -155,6 +164,8 @@ None: no posting could be read for demands.
 ## Readiness checks
 
 No readiness check ran.
+
+*Report of 2026-01-01 by cio-gap 0.1.0, rules 0123456789abcdef; postings from jobs/: 4 read, 0 files skipped, 1 duplicate.*
 )");
 }
 

@@ -29,13 +29,28 @@ TEST(RuleLoaderTest, ParsesRulesAndVocabulary) {
   EXPECT_EQ(set.vocabulary.boilerplate.size(), 4u);
 }
 
+TEST(RuleLoaderTest, AdviceMayHaveAPartialLevel) {
+  RuleSet set;
+  parse_rule_file("pack.yaml",
+                  "rules:\n  - id: x-y\n    name: X\n    category: business\n    keywords: [b]\n"
+                  "    advice: Start.\n    advice_partial: Go further.\n  - id: z\n    name: Z\n"
+                  "    category: business\n    keywords: [c]\n    advice: Only.\n",
+                  set);
+  ASSERT_EQ(set.rules.size(), 2u);
+  EXPECT_EQ(set.rules[0].advice_partial, "Go further.");
+  EXPECT_EQ(set.rules[1].advice_partial, "");
+  EXPECT_EQ(error_of("rules:\n  - id: x-y\n    name: X\n    category: business\n    advice: a\n    advice_partal: b\n"),
+            "pack.yaml:6:5: unknown key 'advice_partal' in a rule (did you mean 'advice_partial'?); valid keys: id, name, "
+            "category, keywords, acronyms, exclude, inflect, credentials, advice, advice_partial, tests, patterns, senses");
+}
+
 TEST(RuleLoaderTest, ReportsSyntaxErrorsWithLineAndColumn) {
   EXPECT_EQ(error_of("rules:\n  - id: [unclosed\n"), "pack.yaml:3:1: a list opened with '[' is not closed with ']'");
 }
 
 TEST(RuleLoaderTest, UnknownKeysGetADidYouMean) {
   EXPECT_EQ(error_of("rules:\n  - id: x-y\n    name: X\n    category: business\n    advice: a\n    keywrds: [b]\n"),
-            "pack.yaml:6:5: unknown key 'keywrds' in a rule (did you mean 'keywords'?); valid keys: id, name, category, keywords, acronyms, exclude, inflect, credentials, advice, tests, patterns, senses");
+            "pack.yaml:6:5: unknown key 'keywrds' in a rule (did you mean 'keywords'?); valid keys: id, name, category, keywords, acronyms, exclude, inflect, credentials, advice, advice_partial, tests, patterns, senses");
   EXPECT_EQ(error_of("rule:\n  - id: x\n"), "pack.yaml:1:1: unknown key 'rule' in a rule file (did you mean 'rules'?); valid keys: rules, words, sections, qualifiers, paragraphs, evidence, role_types");
 }
 

@@ -24,6 +24,7 @@ struct SampleReport {
     profile.name = "Dana Rivera";
     profile.current_role = "Director of IT Operations";
     report.profile = &profile;
+    report.meta = {"2026-01-01", "0.1.0", "0123456789abcdef", {"jobs/"}, 4, 0, 1};
     report.postings = 3;
     report.duplicates = 1;
     report.score = 33.3;

@@ -1,5 +1,7 @@
 #include "cio_gap/analyze/gap_analysis.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 
@@ -179,6 +181,10 @@ std::vector<std::vector<ProfileEvidence>> profile_evidence(const Profile& profil
       for (auto& item : from_resume[r]) add_evidence(out[r], std::move(item));
     }
   }
+  // Being open to relocation is what a posting asking for travel or relocation wants to know.
+  if (profile.relocation == "open") {
+    if (const auto r = rule_index(rules, "travel-relocation")) add_evidence(out[*r], {"relocation", "open", Status::have});
+  }
   return out;
 }
 
@@ -210,10 +216,28 @@ Report assess(const Profile& profile, const DemandTally& tally, const Extractor&
   report.left_out = tally.left_out;
   report.qualifications = aggregate_demand(tally);
   auto evidence = profile_evidence(profile, extractor);
-  for (const auto& items : evidence) report.status_by_rule.push_back(status_from(items));
+  report.years = compare_years(profile.years_experience, tally.years_asked);
+  report.leadership_years = compare_years(profile.years_leadership, tally.leadership_years_asked);
+  // Leading people is weighed against the years the postings ask: fewer years than their median
+  // make team leadership partial at best, however strongly it is rated.
+  std::optional<std::size_t> capped;
+  if (const auto r = rule_index(extractor.rules(), "team-leadership");
+      r && report.leadership_years.profile_years && *report.leadership_years.profile_years > 0 &&
+      report.leadership_years.median_years) {
+    const int years = *report.leadership_years.profile_years;
+    const int median = *report.leadership_years.median_years;
+    if (years < median) capped = *r;
+    evidence[*r].push_back({"years_leadership",
+                            fmt::format("{} years leading people; postings ask a median of {}", years, median),
+                            years >= median ? Status::have : Status::partial});
+  }
+  auto capped_status = [&](std::size_t rule, Status status) {
+    return capped == rule && status == Status::have ? Status::partial : status;
+  };
+  for (std::size_t r = 0; r < evidence.size(); ++r) report.status_by_rule.push_back(capped_status(r, status_from(evidence[r])));
   for (auto& q : report.qualifications) {
     q.profile_evidence = std::move(evidence[q.rule]);
-    q.status = status_from(q.profile_evidence);
+    q.status = capped_status(q.rule, status_from(q.profile_evidence));
   }
   report.score = readiness_score(report.qualifications);
   for (std::size_t i = 0; i < report.qualifications.size(); ++i) {
@@ -223,8 +247,6 @@ Report assess(const Profile& profile, const DemandTally& tally, const Extractor&
     report.gaps.push_back(i);
   }
 
-  report.years = compare_years(profile.years_experience, tally.years_asked);
-  report.leadership_years = compare_years(profile.years_leadership, tally.leadership_years_asked);
   report.readiness = readiness_checks(profile, tally, extractor.rules(), report.status_by_rule);
 
   report.tally = &tally;

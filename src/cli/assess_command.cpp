@@ -2,10 +2,13 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <ostream>
 
 #include "cio_gap/analyze/gap_analysis.h"
+#include "cio_gap/analyze/report_meta.h"
 #include "cio_gap/cli/number_options.h"
 #include "cio_gap/cli/output_file.h"
 #include "cio_gap/error.h"
@@ -18,31 +21,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// PROFILE may be a folder: every *.yaml / *.yml in it (not hidden, not recursive), sorted.
-std::vector<std::string> profile_paths(const std::string& path, bool& batch) {
-  std::error_code ec;
-  batch = fs::is_directory(path, ec);
-  if (!batch) return {path};
-  std::vector<std::string> paths;
-  for (const auto& entry : fs::directory_iterator(path, ec)) {
-    const std::string name = entry.path().filename().string();
-    const std::string ext = entry.path().extension().string();
-    if (name.starts_with('.') || (ext != ".yaml" && ext != ".yml")) continue;
-    if (!entry.is_regular_file(ec)) continue;
-    paths.push_back(entry.path().string());
-  }
-  if (ec) throw Error(located(path, 0, 0, ec.message()));
-  std::sort(paths.begin(), paths.end());
-  if (paths.empty()) throw Error(located(path, 0, 0, "no *.yaml profiles in this folder"));
-  return paths;
-}
-
 std::string render_one(const Report& report, const DemandTally& tally, const RuleSet& rules, const CommonOptions& common,
                        const Streams& streams, bool per_posting) {
   switch (common.format()) {
     case Format::json: return render_report_json(report, tally, rules);
     case Format::markdown: return render_report_markdown(report, rules);
     case Format::csv: return per_posting ? render_posting_fits_csv(report, rules) : render_report_csv(report, rules);
+    case Format::html: return render_report_html(report, rules);
     case Format::text:
     case Format::jsonl: break;
   }
@@ -54,6 +39,7 @@ std::string extension(Format format) {
     case Format::json: return ".json";
     case Format::markdown: return ".md";
     case Format::csv: return ".csv";
+    case Format::html: return ".html";
     case Format::text:
     case Format::jsonl: break;
   }
@@ -67,13 +53,16 @@ std::string render_batch(const std::vector<Report>& reports, const DemandTally& 
     for (const auto& report : reports) array.push_back(nlohmann::ordered_json::parse(render_report_json(report, tally, rules)));
     return array.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
   }
+  if (common.format() == Format::html) return render_batch_html(reports, rules);
   if (common.format() == Format::csv) {
     throw Error("--format csv with a folder of profiles needs --output-dir (one CSV file per profile)");
   }
   const std::string separator = common.format() == Format::markdown ? "\n---\n\n" : "\n" + std::string(78, '=') + "\n\n";
-  std::string out;
+  // A coach reads the summary first: every client's score and top three gaps.
+  std::string out = common.format() == Format::markdown ? render_batch_summary_markdown(reports, rules)
+                                                         : render_batch_summary_text(reports, rules);
   for (std::size_t i = 0; i < reports.size(); ++i) {
-    if (i > 0) out += separator;
+    out += separator;
     out += render_one(reports[i], tally, rules, common, streams, per_posting);
   }
   return out;
@@ -146,7 +135,7 @@ void setup_assess(CLI::App& app, AssessCommand& command, CommonOptions& common) 
                  "Rows of the 'Postings by fit' table in text and Markdown (default 10; 0: all)")
       ->check(whole_number(0, 1000000));
   app.add_flag("--per-posting", command.per_posting, "CSV: one row per posting (its fit), not per qualification");
-  add_common_options(app, common, {"text", "json", "markdown", "csv"}, true);
+  add_common_options(app, common, {"text", "json", "markdown", "csv", "html"}, true);
   add_role_options(app, common);
   app.footer(
       "Exit codes: 0 success; 1 --fail-under or --fail-on-gap not met; 2 usage or input error.\n"
@@ -155,6 +144,7 @@ void setup_assess(CLI::App& app, AssessCommand& command, CommonOptions& common) 
       "  cio-gap assess me.yaml jobs/ --format json | jq '.gaps[0]'\n"
       "  cio-gap assess me.yaml jobs/ --resume cv.pdf\n"
       "  cio-gap assess me.yaml jobs/ --top 5 --min-share 0.25 --format markdown -o report.md\n"
+      "  cio-gap assess me.yaml jobs/ --format html -o report.html\n"
       "  cio-gap assess clients/ jobs/ --format json --output-dir reports/ --fail-under 60\n"
       "  cio-gap assess me.yaml jobs/ --target-role CIO --target-role 'VP of IT' --exclude 'SOURCES.md'\n"
       "  cio-gap assess me.yaml jobs/ --format csv --per-posting > fit.csv");
@@ -184,11 +174,32 @@ int run_assess(const AssessCommand& command, const CommonOptions& common, const 
     outputs.push_back(common.output);
   }
   check_outputs(common, outputs, paths, command.jobs);
-  // Profiles are checked before the (slower) scan, so a typo fails fast.
-  std::vector<Profile> profiles;
-  for (const auto& path : paths) profiles.push_back(load_profile(path, rules));
   if (batch && !command.resume.empty()) throw Error("--resume needs one profile, not a folder of them");
-  for (auto& profile : profiles) attach_resume(profile, command.resume, common);
+  // Profiles (and the résumés they name) are checked before the (slower) scan, so a typo fails
+  // fast. In a batch, a profile that fails to load is reported and skipped: every other client
+  // is still assessed, and the run exits 2 at the end.
+  std::vector<Profile> profiles;
+  std::vector<std::string> profile_outputs;  // where each loaded profile's report goes (--output-dir)
+  int failed = 0;
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    auto load = [&] {
+      Profile profile = load_profile(paths[i], rules);
+      attach_resume(profile, command.resume, common);
+      profiles.push_back(std::move(profile));
+      profile_outputs.push_back(outputs[std::min(i, outputs.size() - 1)]);
+    };
+    if (!batch) {
+      load();
+      continue;
+    }
+    try {
+      load();
+    } catch (const Error& e) {
+      report_profile_error(e, streams);
+      ++failed;
+    }
+  }
+  if (profiles.empty()) throw Error(located(command.profile, 0, 0, "no profile in this folder could be loaded"));
 
   const Extractor extractor(rules);
   // Each posting is tallied as the scan hands it on and then dropped: memory holds counts, a
@@ -202,25 +213,43 @@ int run_assess(const AssessCommand& command, const CommonOptions& common, const 
   tally.read = scan.total;
   tally.off_target = scan.off_target;
   if (roles.active()) tally.target_roles = role_names;
+  // Every report says what it is: date, version, rules, and the postings it was made from.
+  const ReportMeta meta =
+      report_meta(rules, command.jobs, scan, report_date(std::getenv("SOURCE_DATE_EPOCH"), std::time(nullptr)));
   std::vector<Report> reports;
   for (const auto& profile : profiles) {
     reports.push_back(assess(profile, tally, extractor, {command.top, command.min_share, command.fit_rows}));
+    reports.back().meta = meta;
   }
 
   if (!command.output_dir.empty()) {
     std::error_code ec;
     fs::create_directories(command.output_dir, ec);
     if (ec) throw Error(located(command.output_dir, 0, 0, ec.message()));
+    std::vector<std::string> names;
     for (std::size_t i = 0; i < reports.size(); ++i) {
-      write_output_file(outputs[i], render_one(reports[i], tally, rules, common, streams, command.per_posting));
-      if (!common.quiet) streams.err << "cio-gap: wrote " << escape_control(outputs[i]) << '\n';
+      names.push_back(fs::path(profile_outputs[i]).filename().string());
+      write_output_file(profile_outputs[i], render_one(reports[i], tally, rules, common, streams, command.per_posting));
+      if (!common.quiet) streams.err << "cio-gap: wrote " << escape_control(profile_outputs[i]) << '\n';
+    }
+    // A coach's entry point: every client's score and top gaps, linking each page.
+    if (batch && common.format() == Format::html) {
+      const std::string path = (fs::path(command.output_dir) / "index.html").string();
+      write_output_file(path, render_batch_index_html(reports, rules, names));
+      if (!common.quiet) streams.err << "cio-gap: wrote " << escape_control(path) << '\n';
     }
   } else if (batch) {
     emit(render_batch(reports, tally, rules, common, streams, command.per_posting), common, streams);
   } else {
     emit(render_one(reports.front(), tally, rules, common, streams, command.per_posting), common, streams);
   }
-  return check_thresholds(command, reports, rules, streams);
+  const int code = check_thresholds(command, reports, rules, streams);
+  if (failed > 0) {
+    streams.err << fmt::format("cio-gap: {} of {} profiles could not be loaded; the others were assessed\n", failed,
+                               failed + static_cast<int>(profiles.size()));
+    return kExitError;
+  }
+  return code;
 }
 
 }  // namespace cio_gap::cli

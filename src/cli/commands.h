@@ -113,6 +113,14 @@ struct ClosedPipe {};
 /// Writes to standard output and flushes; throws ClosedPipe when the reader has gone, Error
 /// on any other write error.
 void write_out(std::string_view text, const Streams& streams);
+/// The profiles PROFILE names: itself, or when it is a folder (then `batch` is set) every *.yaml
+/// and *.yml in it (not hidden, not recursive), sorted. Throws Error when the folder has none.
+std::vector<std::string> profile_paths(const std::string& path, bool& batch);
+
+/// Reports a profile that could not be loaded, as the top-level handler reports an error, and
+/// lets a batch go on with the others.
+void report_profile_error(const std::exception& error, const Streams& streams);
+
 
 struct ScanCommand {
   std::vector<std::string> jobs;

@@ -31,6 +31,7 @@ Format CommonOptions::format() const {
   if (format_name == "jsonl") return Format::jsonl;
   if (format_name == "markdown") return Format::markdown;
   if (format_name == "csv") return Format::csv;
+  if (format_name == "html") return Format::html;
   return Format::text;
 }
 
@@ -218,6 +219,7 @@ ScanResult scan_jobs(const std::vector<std::string>& jobs, const Extractor& extr
                             diagnostics.out_of_memory.size(), diagnostics.out_of_memory.size() == 1 ? "" : "s",
                             escape_control(fmt::format("{}", fmt::join(diagnostics.out_of_memory, ", ")))));
   }
+  scan.files_skipped = diagnostics.files_skipped;
   if (scan.total == 0) {
     throw Error(fmt::format("no postings found in {}", fmt::join(jobs, " ")));
   }
@@ -277,6 +279,29 @@ void check_outputs(const CommonOptions& common, const std::vector<std::string>& 
 void check_output(const CommonOptions& common, const std::vector<std::string>& files,
                   const std::vector<std::string>& jobs) {
   check_outputs(common, {common.output}, files, jobs);
+}
+
+std::vector<std::string> profile_paths(const std::string& path, bool& batch) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  batch = fs::is_directory(path, ec);
+  if (!batch) return {path};
+  std::vector<std::string> paths;
+  for (const auto& entry : fs::directory_iterator(path, ec)) {
+    const std::string name = entry.path().filename().string();
+    const std::string ext = entry.path().extension().string();
+    if (name.starts_with('.') || (ext != ".yaml" && ext != ".yml")) continue;
+    if (!entry.is_regular_file(ec)) continue;
+    paths.push_back(entry.path().string());
+  }
+  if (ec) throw Error(located(path, 0, 0, ec.message()));
+  std::sort(paths.begin(), paths.end());
+  if (paths.empty()) throw Error(located(path, 0, 0, "no *.yaml profiles in this folder"));
+  return paths;
+}
+
+void report_profile_error(const std::exception& error, const Streams& streams) {
+  streams.err << "cio-gap: error: " << escape_control(error.what()) << '\n';
 }
 
 void emit(const std::string& text, const CommonOptions& common, const Streams& streams) {

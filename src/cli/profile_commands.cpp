@@ -18,24 +18,36 @@
 namespace cio_gap::cli {
 
 void setup_validate(CLI::App& app, ProfileCommand& command, CommonOptions& common) {
-  app.add_option("PROFILE", command.path, "Self-assessment YAML")->required();
+  app.add_option("PROFILE", command.path, "Self-assessment YAML, or a folder of them")->required();
   add_common_options(app, common, {"text"}, false);
-  app.footer("Exit status 0 when the profile is valid, 2 with the first error otherwise.\nExample:\n  cio-gap validate me.yaml");
+  app.footer(
+      "Exit status 0 when every profile is valid, 2 otherwise (each profile's first error is reported).\n"
+      "Examples:\n  cio-gap validate me.yaml\n  cio-gap validate clients/");
 }
 
 int run_validate(const ProfileCommand& command, const CommonOptions& common, const Streams& streams) {
   check_output(common, {command.path});
   const RuleSet rules = load_active_rules(common);
-  Profile profile = load_profile(command.path, rules);
-  // The résumé it names must be readable too: an assess run would stop on it.
-  attach_resume(profile, "", common);
-  const std::string resume = profile.resume.empty() ? "" : ", résumé " + escape_control(profile.resume_path);
-  emit(fmt::format("{}: valid ({} skills, {} degrees, {} certifications, {} achievements{})\n",
-                   escape_control(command.path),
-                   profile.skills.size(), profile.education.size(), profile.certifications.size(),
-                   profile.achievements.size(), resume),
-       common, streams);
-  return kExitOk;
+  bool batch = false;
+  std::string out;
+  int code = kExitOk;
+  for (const auto& path : profile_paths(command.path, batch)) {
+    try {
+      Profile profile = load_profile(path, rules);
+      // The résumé it names must be readable too: an assess run would stop on it.
+      attach_resume(profile, "", common);
+      const std::string resume = profile.resume.empty() ? "" : ", résumé " + escape_control(profile.resume_path);
+      out += fmt::format("{}: valid ({} skills, {} degrees, {} certifications, {} achievements{})\n",
+                         escape_control(path), profile.skills.size(), profile.education.size(),
+                         profile.certifications.size(), profile.achievements.size(), resume);
+    } catch (const Error& e) {
+      if (!batch) throw;
+      report_profile_error(e, streams);  // and go on: every profile of the folder is reported
+      code = kExitError;
+    }
+  }
+  emit(out, common, streams);
+  return code;
 }
 
 void setup_init(CLI::App& app, ProfileCommand& command, CommonOptions& common) {

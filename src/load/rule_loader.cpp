@@ -21,7 +21,7 @@ const std::vector<std::string> kFileKeys = {"rules", "words", "sections", "quali
                                             "role_types"};
 const std::vector<std::string> kRoleTypeKeys = {"caretaker", "fixer", "growth"};
 const std::vector<std::string> kRuleKeys = {"id",      "name",   "category", "keywords", "acronyms",
-                                            "exclude", "inflect", "credentials", "advice", "tests",
+                                            "exclude", "inflect", "credentials", "advice", "advice_partial", "tests",
                                             "patterns", "senses"};
 // What an `extends:` entry may add to a rule defined before it.
 const std::vector<std::string> kExtensionKeys = {"extends", "keywords", "acronyms", "exclude", "credentials",
@@ -210,6 +210,7 @@ void parse_rule(const YamlReader& yaml, const YAML::Node& node, RuleSet& set) {
               "unknown category '" + rule.category + "'" + did_you_mean(rule.category, categories));
   }
   rule.advice = yaml.scalar(node["advice"], "advice");
+  if (node["advice_partial"]) rule.advice_partial = yaml.scalar(node["advice_partial"], "advice_partial");
   if (node["inflect"]) rule.inflect = yaml.boolean(node["inflect"], "inflect");
   parse_additions(yaml, node, rule);
   if (rule.keywords.empty() && rule.acronyms.empty() && rule.patterns.empty()) {

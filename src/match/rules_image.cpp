@@ -125,7 +125,9 @@ void write_rules(ImageWriter& out, const RuleSet& rules) {
   }
   out.number(rules.rules.size());
   for (const Rule& rule : rules.rules) {
-    for (const std::string* field : {&rule.id, &rule.name, &rule.category, &rule.advice, &rule.file}) out.text(*field);
+    for (const std::string* field : {&rule.id, &rule.name, &rule.category, &rule.advice, &rule.advice_partial, &rule.file}) {
+      out.text(*field);
+    }
     for (const auto* list : {&rule.keywords, &rule.acronyms, &rule.excludes, &rule.credentials}) out.texts(*list);
     out.number(rule.inflect ? 1 : 0);
     out.number(static_cast<std::uint64_t>(rule.line));
@@ -169,7 +171,9 @@ RuleSet read_rules_section(ImageReader& in) {
   }
   rules.rules.resize(in.count(8));
   for (Rule& rule : rules.rules) {
-    for (std::string* field : {&rule.id, &rule.name, &rule.category, &rule.advice, &rule.file}) *field = in.text();
+    for (std::string* field : {&rule.id, &rule.name, &rule.category, &rule.advice, &rule.advice_partial, &rule.file}) {
+      *field = in.text();
+    }
     for (auto* list : {&rule.keywords, &rule.acronyms, &rule.excludes, &rule.credentials}) *list = in.texts();
     rule.inflect = in.number() != 0;
     rule.line = static_cast<int>(in.number());

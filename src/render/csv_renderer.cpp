@@ -40,7 +40,7 @@ std::string render_report_csv(const Report& report, const RuleSet& rules) {
     }
     out += fmt::format("{},{},{},{},{},{},{},{},{},{}\r\n", rank, text_field(rule.id), text_field(rule.name),
                        text_field(rule.category), q.required, q.preferred, number(q.demand), number(q.share),
-                       to_string(q.status), text_field(rule.advice));
+                       to_string(q.status), text_field(advice_for(rule, q.status)));
   }
   return out;
 }

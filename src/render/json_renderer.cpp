@@ -126,7 +126,7 @@ std::string render_report_json(const Report& report, const DemandTally& tally, c
     const auto& q = report.qualifications[index];
     ordered_json gap = qualification_json(q);
     gap["rank"] = ++rank;
-    gap["suggestion"] = rules.rules[q.rule].advice;
+    gap["suggestion"] = advice_for(rules.rules[q.rule], q.status);
     gaps.push_back(std::move(gap));
   }
   ordered_json qualifications = ordered_json::array();
@@ -141,8 +141,17 @@ std::string render_report_json(const Report& report, const DemandTally& tally, c
                          {"source", check.source}});
   }
   const Profile& profile = *report.profile;
+  const ReportMeta& meta = report.meta;
   ordered_json out = {
       {"schema_version", kSchemaVersion},
+      {"meta",
+       {{"date", meta.date},
+        {"tool_version", meta.tool_version},
+        {"rules_fingerprint", meta.rules_fingerprint},
+        {"jobs", meta.jobs},
+        {"postings_read", meta.postings_read},
+        {"files_skipped", meta.files_skipped},
+        {"duplicates", meta.duplicates}}},
       {"profile", {{"path", profile.path}, {"name", profile.name}, {"current_role", profile.current_role}}},
       {"score", report.score ? ordered_json(*report.score) : ordered_json(nullptr)},
       {"postings_count", report.postings},

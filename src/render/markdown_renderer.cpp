@@ -81,7 +81,7 @@ std::string gap_section(int rank, const QualificationDemand& q, const Report& re
       out += fmt::format("- {}: {} ({})\n", to_string(e.strength), md(e.text), md(where));
     }
   }
-  out += fmt::format("\n**Next step:** {}\n", md(rule.advice));
+  out += fmt::format("\n**{}** {}\n", md(next_step_label(q, rule)), md(advice_for(rule, q.status)));
   return out;
 }
 
@@ -115,15 +115,30 @@ std::string fit_table(const Report& report, const RuleSet& rules) {
 
 std::string readiness_table(const Report& report) {
   if (report.readiness.empty()) return "No readiness check ran.\n";
-  std::string out = "| Check | Status | Detail | Advice | Source |\n|:--|:--|:--|:--|:--|\n";
+  const std::vector<std::string> sources = readiness_sources(report);
+  std::string out = "Sources:\n\n";
+  for (std::size_t i = 0; i < sources.size(); ++i) out += fmt::format("{}. {}\n", i + 1, md(sources[i]));
+  out += "\n| Check | Status | Detail | Advice | Source |\n|:--|:--|:--|:--|:--|\n";
   for (const auto& check : report.readiness) {
-    out += fmt::format("| {} | {} | {} | {} | {} |\n", md(check.title), check.pass ? "pass" : "warn", md(check.detail),
-                       md(check.advice), md(check.source));
+    out += fmt::format("| {} | {} | {} | {} | \\[{}\\] |\n", md(check.title), check.pass ? "pass" : "warn",
+                       md(check.detail), md(check.advice), source_number(sources, check.source));
   }
   return out;
 }
 
 }  // namespace
+
+std::string render_batch_summary_markdown(const std::vector<Report>& reports, const RuleSet& rules) {
+  std::string out = "# cio-gap reports: summary\n\n| Client | Score | Top three gaps |\n|:--|--:|:--|\n";
+  for (const auto& report : reports) {
+    const Profile& profile = *report.profile;
+    std::string gaps;
+    for (const auto& gap : top_gaps(report, rules, 3)) gaps += (gaps.empty() ? "" : "; ") + md(gap);
+    out += fmt::format("| {} | {} | {} |\n", md(profile.name.empty() ? profile.path : profile.name),
+                       report.score ? fmt::format("{:g}", *report.score) : "none", gaps.empty() ? "none" : gaps);
+  }
+  return out;
+}
 
 std::string render_report_markdown(const Report& report, const RuleSet& rules) {
   const Profile& profile = *report.profile;
@@ -162,6 +177,7 @@ std::string render_report_markdown(const Report& report, const RuleSet& rules) {
   if (report.tally != nullptr) out += "\n## Postings by fit\n\n" + fit_table(report, rules);
 
   out += "\n## Readiness checks\n\n" + readiness_table(report);
+  out += "\n*" + md(meta_text(report.meta)) + "*\n";
   return out;
 }
 

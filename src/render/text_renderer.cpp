@@ -130,6 +130,59 @@ bool is_terminal_control(char32_t code) {
          code == 0x2028 || code == 0x2029;      // line and paragraph separators
 }
 
+const std::string& advice_for(const Rule& rule, Status status) {
+  return status == Status::partial && !rule.advice_partial.empty() ? rule.advice_partial : rule.advice;
+}
+
+std::string next_step_label(const QualificationDemand& q, const Rule& rule) {
+  if (q.status != Status::partial || rule.advice_partial.empty()) return "Next step:";
+  for (const auto& e : q.profile_evidence) {
+    if (e.strength == Status::partial) return fmt::format("Next step up from {} ({}):", e.text, e.field);
+  }
+  return "Next step up:";
+}
+
+std::vector<std::string> readiness_sources(const Report& report) {
+  std::vector<std::string> sources;
+  for (const auto& check : report.readiness) {
+    if (std::find(sources.begin(), sources.end(), check.source) == sources.end()) sources.push_back(check.source);
+  }
+  return sources;
+}
+
+std::size_t source_number(const std::vector<std::string>& sources, const std::string& source) {
+  return static_cast<std::size_t>(std::find(sources.begin(), sources.end(), source) - sources.begin()) + 1;
+}
+
+std::vector<std::string> top_gaps(const Report& report, const RuleSet& rules, std::size_t count) {
+  std::vector<std::string> out;
+  for (std::size_t g = 0; g < report.gaps.size() && g < count; ++g) {
+    const QualificationDemand& q = report.qualifications[report.gaps[g]];
+    out.push_back(fmt::format("{} ({})", rules.rules[q.rule].name, to_string(q.status)));
+  }
+  return out;
+}
+
+std::string render_batch_summary_text(const std::vector<Report>& reports, const RuleSet& rules) {
+  std::string out = fmt::format("Summary: {} {}\n", reports.size(), reports.size() == 1 ? "client" : "clients");
+  out += fmt::format("  {:<30} {:>6}  {}\n", "client", "score", "top three gaps");
+  for (const auto& report : reports) {
+    const Profile& profile = *report.profile;
+    const std::vector<std::string> gaps = top_gaps(report, rules, 3);
+    out += fmt::format("  {:<30} {:>6}  {}\n", escape_control(profile.name.empty() ? profile.path : profile.name),
+                       report.score ? fmt::format("{:g}", *report.score) : "none",
+                       gaps.empty() ? "none" : escape_control(fmt::format("{}", fmt::join(gaps, "; "))));
+  }
+  return out;
+}
+
+std::string meta_text(const ReportMeta& meta) {
+  return fmt::format("Report of {} by cio-gap {}, rules {}; postings from {}: {} read, {} {} skipped, {} {}.", meta.date,
+                     meta.tool_version, meta.rules_fingerprint, fmt::join(meta.jobs, " "), meta.postings_read,
+                     meta.files_skipped, meta.files_skipped == 1 ? "file" : "files", meta.duplicates,
+                     meta.duplicates == 1 ? "duplicate" : "duplicates");
+}
+
 std::string escape_control(std::string_view text) {
   std::string out;
   out.reserve(text.size());
@@ -285,22 +338,29 @@ std::string render_report_text(const Report& report, const RuleSet& rules, const
       out += "    " + wrap(fmt::format("You have {}: {} ({})", to_string(e.strength), escape_control(e.text), where),
                              static_cast<std::size_t>(options.width), 6) + "\n";
     }
-    out += "    " + wrap("Next step: " + escape_control(rule.advice), static_cast<std::size_t>(options.width), 4) + "\n";
+    out += "    " + wrap(escape_control(next_step_label(q, rule)) + " " + escape_control(advice_for(rule, q.status)),
+                         static_cast<std::size_t>(options.width), 4) + "\n";
   }
 
   // A report made without its postings' summaries has no fit to show.
   if (report.tally != nullptr) out += fit_table(report, rules, options);
 
   out += '\n' + styled(options, fmt::emphasis::bold, "Readiness checks") + "\n";
+  const std::vector<std::string> sources = readiness_sources(report);
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    out += "  " + wrap(fmt::format("[{}] {}", i + 1, sources[i]), static_cast<std::size_t>(options.width), 6) + "\n";
+  }
   for (const auto& check : report.readiness) {
     const std::string mark = check.pass ? styled(options, fmt::fg(fmt::terminal_color::green), "pass")
                                         : styled(options, fmt::fg(fmt::terminal_color::yellow), "warn");
     out += "  " + mark + "  " + wrap(fmt::format("{}: {}", check.title, escape_control(check.detail)),
                                      static_cast<std::size_t>(options.width), 8) + "\n";
     if (!check.pass) {
-      out += "        " + wrap(check.advice + " (" + check.source + ")", static_cast<std::size_t>(options.width), 8) + "\n";
+      out += "        " + wrap(fmt::format("{} [{}]", check.advice, source_number(sources, check.source)),
+                               static_cast<std::size_t>(options.width), 8) + "\n";
     }
   }
+  out += "\n" + wrap(escape_control(meta_text(report.meta)), static_cast<std::size_t>(options.width), 0) + "\n";
   return out;
 }
 

@@ -61,6 +61,7 @@ struct ScanResult {
   std::vector<PostingFindings> postings;  ///< in file order, duplicates included (flagged)
   int total = 0;                          ///< postings read, duplicates and off-target included
   int duplicates = 0;                     ///< postings dropped from demand as duplicates
+  int files_skipped = 0;                  ///< files skipped with a warning
   int off_target = 0;                     ///< postings whose title names no target role: left out
   int files_excluded = 0;                 ///< files left out by --exclude
   std::vector<std::string> target_roles;  ///< the roles postings were filtered by (none: all count)
@@ -132,8 +133,21 @@ struct ReadinessCheck {
   std::string source;  ///< the article it comes from
 };
 
+/// What a report is: when it was made, by which tool and rules, from which postings. Every
+/// format states it, so a report handed over can be traced back to its inputs.
+struct ReportMeta {
+  std::string date;               ///< YYYY-MM-DD (UTC): today, or SOURCE_DATE_EPOCH's day
+  std::string tool_version;       ///< cio-gap's version, e.g. "0.1.0"
+  std::string rules_fingerprint;  ///< 16 hex digits: a hash of the active rules' content
+  std::vector<std::string> jobs;  ///< the JOBS arguments, as given
+  int postings_read = 0;          ///< postings read, duplicates included
+  int files_skipped = 0;          ///< posting files skipped with a warning
+  int duplicates = 0;             ///< postings not counted as duplicates
+};
+
 /// The gap report for one profile.
 struct Report {
+  ReportMeta meta;
   const Profile* profile = nullptr;
   const DemandTally* tally = nullptr;  ///< the postings it was made from (their summaries)
   int postings = 0;    ///< postings counted (duplicates excluded)

@@ -65,7 +65,9 @@ struct Rule {
   std::vector<Sense> senses;          ///< context some keywords need
   bool inflect = true;                ///< also match generated -s/-ed/-ing forms
   std::vector<std::string> credentials;  ///< names that, in a profile's certifications, show it is held
-  std::string advice;                 ///< what a person lacking it should do next
+  std::string advice;                 ///< what a person lacking it (missing) should do next
+  /// what a person with some of it (partial) should do next, building on that; empty: `advice`
+  std::string advice_partial;
   std::vector<RuleExample> must_match;      ///< example sentences the rule must fire on
   std::vector<RuleExample> must_not_match;  ///< example sentences it must not fire on
   std::string file;  ///< rule file it came from (for messages)

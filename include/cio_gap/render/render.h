@@ -9,7 +9,7 @@
 namespace cio_gap {
 
 /// The version of the JSON output; changes whenever its shape changes.
-inline constexpr const char* kSchemaVersion = "1.3";
+inline constexpr const char* kSchemaVersion = "1.4";
 
 /// What a report says in place of a score when every counted posting has a diagnosis.
 inline constexpr const char* kNoScore = "no posting could be read for demands";
@@ -18,7 +18,7 @@ inline constexpr const char* kNoScore = "no posting could be read for demands";
 inline constexpr const char* kLeftOutWhy = "no role text or no qualification found in them";
 
 /// Output formats, chosen in one place by the CLI.
-enum class Format { text, json, jsonl, markdown, csv };
+enum class Format { text, json, jsonl, markdown, csv, html };
 
 /// Presentation settings that do not change content.
 struct RenderOptions {
@@ -66,6 +66,49 @@ std::string fits_left_out_text(const Report& report);
 /// The line a report opens its counts with when postings were filtered by title: "412 postings
 /// read, 57 match your target roles (CIO, VP of IT)."; "" when no roles were targeted.
 std::string target_roles_text(const Report& report);
+/// `assess` as one self-contained HTML page (inline CSS and SVG, no script, nothing fetched):
+/// the score, a chart of each demanded qualification's share with the person's status, the
+/// gaps with their cited sentences and advice, the readiness checks and a footer saying what
+/// the report is (ReportMeta).
+std::string render_report_html(const Report& report, const RuleSet& rules);
+
+/// A batch as one HTML page: a summary table (client, score, top three gaps, each linking its
+/// section), then every client's report.
+std::string render_batch_html(const std::vector<Report>& reports, const RuleSet& rules);
+
+/// The index.html of a batch written to a folder: the summary table, each client linking the
+/// page at the same position in `pages` (relative file names).
+std::string render_batch_index_html(const std::vector<Report>& reports, const RuleSet& rules,
+                                    const std::vector<std::string>& pages);
+
+/// The summary a text batch starts with: per client, the score and the top three gaps.
+std::string render_batch_summary_text(const std::vector<Report>& reports, const RuleSet& rules);
+
+/// The summary a Markdown batch starts with: a table of client, score and top three gaps.
+std::string render_batch_summary_markdown(const std::vector<Report>& reports, const RuleSet& rules);
+
+/// The advice for a gap at the person's level: `advice_partial` when the status is partial and
+/// the rule has one, else `advice`.
+const std::string& advice_for(const Rule& rule, Status status);
+
+/// How a gap's advice is introduced: "Next step:", or for partial evidence "Next step up from
+/// ENTRY (FIELD):", naming the profile entry the advice builds on.
+std::string next_step_label(const QualificationDemand& q, const Rule& rule);
+
+/// The articles a report's readiness checks come from, each once, in order of first use: every
+/// format introduces them once and then cites them by number ([1], [2], ...).
+std::vector<std::string> readiness_sources(const Report& report);
+
+/// The 1-based number of `source` in `sources`.
+std::size_t source_number(const std::vector<std::string>& sources, const std::string& source);
+
+/// The top `count` gaps of a report as "Name (status)", most demanded first.
+std::vector<std::string> top_gaps(const Report& report, const RuleSet& rules, std::size_t count);
+
+/// What a report is, in one sentence for the text and Markdown footers: "Report of DATE by
+/// cio-gap VERSION, rules FINGERPRINT; postings from JOBS: N read, N files skipped, N
+/// duplicates."
+std::string meta_text(const ReportMeta& meta);
 
 /// `scan` as JSON Lines: one posting object per line (the objects of render_scan_json).
 std::string render_posting_jsonl(const PostingFindings& posting, const RuleSet& rules);
