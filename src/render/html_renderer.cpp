@@ -132,7 +132,33 @@ std::string gaps_section(const Report& report, const RuleSet& rules) {
 // Postings by fit: the postings, best fit first, each with what the person lacks for it. The
 // report does not carry per-posting fit yet; when it does, this section is drawn here, between
 // the gaps and the readiness checks, and nothing else in the page moves.
-std::string postings_by_fit_section(const Report& /*report*/, const RuleSet& /*rules*/) { return {}; }
+// Which postings the person fits best, best first: every posting with a fit (a page has room
+// for all), its company and link where the container gave them, and the required
+// qualifications still missing.
+std::string postings_by_fit_section(const Report& report, const RuleSet& rules) {
+  if (report.tally == nullptr) return {};
+  std::string out = "<section id=\"fit\">\n<h2>Postings by fit</h2>\n";
+  if (report.fit_order.empty()) return out + "<p>No posting demands anything to fit.</p>\n</section>\n";
+  out += "<table>\n<thead><tr><th class=\"num\">Fit</th><th>Posting</th><th>Company</th>"
+         "<th>Missing (required)</th></tr></thead>\n<tbody>\n";
+  for (const std::size_t i : report.fit_order) {
+    const PostingSummary& posting = report.tally->postings[i];
+    const PostingFit& fit = report.fits[i];
+    // Only web links become links: a feed could carry any scheme.
+    const bool web = posting.url.starts_with("https://") || posting.url.starts_with("http://");
+    const std::string title = h(posting.title.empty() ? posting.source : posting.title);
+    out += fmt::format("<tr><td class=\"num\">{}</td><td>{}<br><small>{}</small></td><td>{}</td><td>{}</td></tr>\n",
+                       h(fit_text(fit)),
+                       web ? "<a href=\"" + h(posting.url) + "\" rel=\"noreferrer\">" + title + "</a>" : title,
+                       h(posting.source), posting.company.empty() ? "&ndash;" : h(posting.company),
+                       h(missing_required_text(fit, rules, std::string::npos / 2)));
+  }
+  out += "</tbody>\n</table>\n";
+  if (const std::string left_out = fits_left_out_text(report); !left_out.empty()) {
+    out += "<p class=\"note\">" + h(left_out) + "</p>\n";
+  }
+  return out + "</section>\n";
+}
 
 std::string readiness_section(const Report& report) {
   std::string out = "<section id=\"readiness\">\n<h2>Readiness checks</h2>\n";
