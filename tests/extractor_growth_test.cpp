@@ -97,15 +97,15 @@ TEST(ExtractorGrowthTest, SentencesFullOfMentionsTakeLinearTime) {
                                      {"one word", "budget.", 8000},
                                      {"wrapped lines", "ab. Cd\n", 30000},
                                      {"wrapped mentions", "lead the budget and\n", 8000}};
-  for (const auto& [name, piece, times] : shapes) {
-    const auto [small, large] = timed_at(times, [&](std::size_t n) {
-      const std::string text = "Title\n\n" + repeated(piece, n) + "\n";
+  for (const Shape& shape : shapes) {
+    const auto [small, large] = timed_at(shape.times, [&](std::size_t n) {
+      const std::string text = "Title\n\n" + repeated(shape.piece, n) + "\n";
       const PostingFindings findings = extractor.extract({"dense.txt", "", text, 0}, scratch);
       const std::vector<Hit> hits = extractor.hits_in_text(text, scratch);
       EXPECT_EQ(findings.source, "dense.txt");
       EXPECT_LE(hits.size(), 4 * n);
     });
-    EXPECT_LT(large, 6 * std::max(small, 5e-3)) << name << ": 1x " << small << " s, 4x " << large << " s";
+    EXPECT_LT(large, 6 * std::max(small, 5e-3)) << shape.name << ": 1x " << small << " s, 4x " << large << " s";
   }
 }
 

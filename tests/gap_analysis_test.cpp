@@ -85,6 +85,38 @@ education: [{degree: bachelor, field: CS}]
   EXPECT_EQ(report.qualifications[report.gaps[2]].rule, kAdvanced);
 }
 
+TEST_F(GapAnalysisTest, AnAcronymNamedAsASkillCountsWhateverItsCase) {
+  const Profile p = profile(R"(
+skills:
+  sap: working
+  p&l ownership: exposure
+achievements:
+  - {kind: built, text: "built an erp interface"}
+)");
+  const auto evidence = profile_evidence(p, extractor);
+  EXPECT_EQ(status_from(evidence[3]), Status::have);     // "sap": SAP, enterprise applications
+  EXPECT_EQ(status_from(evidence[kBudget]), Status::partial);  // "p&l": P&L
+  // Outside a skill's name, an acronym keeps its case: "erp" in an achievement is not ERP.
+  ASSERT_EQ(evidence[3].size(), 1u);
+  EXPECT_EQ(evidence[3][0].field, "skills");
+}
+
+TEST_F(GapAnalysisTest, AFreeTextSkillNoRuleKnowsIsNamed) {
+  const Profile p = profile(R"(
+skills:
+  kubernetes: strong
+  budgeting: working
+  sap: working
+  terraform: exposure
+)");
+  EXPECT_EQ(unmatched_skills(p, extractor),
+            (std::vector<std::string>{
+                "me.yaml:3: skill 'kubernetes' names no qualification the rules know, so it counts for nothing; write "
+                "a qualification id instead (cio-gap rules list)",
+                "me.yaml:6: skill 'terraform' names no qualification the rules know, so it counts for nothing; write a "
+                "qualification id instead (cio-gap rules list)"}));
+}
+
 TEST_F(GapAnalysisTest, AchievementsAndCertificationsAreEvidence) {
   const Report report = assess(profile(R"(
 achievements:

@@ -35,6 +35,7 @@ ShellRun run_shell(const std::string& command, const fs::path& err_file) {
 class ResourceLimitsTest : public ::testing::Test {
  protected:
   void SetUp() override {
+    if (CIO_GAP_SANITIZED) GTEST_SKIP() << "a sanitized binary cannot start under an address-space limit";
     if (std::system("command -v prlimit >/dev/null 2>&1") != 0) GTEST_SKIP() << "prlimit (util-linux) is missing";
     const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
     root_ = fs::temp_directory_path() / ("cio-gap-limits-" + std::to_string(::getpid()) + "-" + info->name());

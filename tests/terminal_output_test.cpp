@@ -141,6 +141,25 @@ TEST(TerminalOutputTest, AMisspeltOptionGetsASuggestionAndTheCommandsHelp) {
   EXPECT_EQ(result.err, "cio-gap: error: JOBS is required\nRun 'cio-gap assess --help' for usage.\n");
 }
 
+TEST(TerminalOutputTest, AShareMayBeAPercentage) {
+  const std::vector<std::string> base = {"assess", "examples/me.yaml", "examples/jobs/", "-q", "--min-share"};
+  auto with = [&](const char* share) {
+    auto args = base;
+    args.push_back(share);
+    return run(args);
+  };
+  const RunResult fraction = with("0.5");
+  EXPECT_EQ(fraction.code, 0);
+  EXPECT_EQ(with("50%").out, fraction.out);
+  EXPECT_NE(with("25%").out, fraction.out);
+  const RunResult bad = with("150%");
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_EQ(bad.err, "cio-gap: error: --min-share: must be a share from 0 to 1, or a percentage from 0% to 100%, "
+                     "not '150%'\nRun 'cio-gap assess --help' for usage.\n");
+  EXPECT_EQ(with("25").err, "cio-gap: error: --min-share: must be a share from 0 to 1, or a percentage from 0% to "
+                            "100%, not '25'\nRun 'cio-gap assess --help' for usage.\n");
+}
+
 TEST(TerminalOutputTest, HelpCommandPrintsTheHelpOfACommand) {
   EXPECT_EQ(run({"help"}).out, run({"--help"}).out);
   EXPECT_EQ(run({"help", "assess"}).out, run({"assess", "--help"}).out);

@@ -34,10 +34,10 @@ struct SampleReport {
     QualificationDemand budget{kBudgetRule, 2, 1, 2.5, 1.0, Status::missing, {}, {}};
     budget.citations = {{"a.txt", 3, "Own the IT budget (about 3M)."}, {"b.md", 12, "Manage the budget."}};
     QualificationDemand vendor{kVendorRule, 2, 0, 2.0, 2.0 / 3.0, Status::partial, {}, {}};
-    vendor.profile_evidence = {{"volunteered", "Sat on the vendor selection committee", Status::partial}};
+    vendor.profile_evidence = {{"volunteered", "Sat on the vendor selection committee", Status::partial, {}}};
     vendor.citations = {{"b.md", 14, "Manage vendor relationships and renewals."}};
     QualificationDemand bachelors{kBachelorsRule, 1, 0, 1.0, 1.0 / 3.0, Status::have, {}, {}};
-    bachelors.profile_evidence = {{"education", "bachelor, Computer Science", Status::have}};
+    bachelors.profile_evidence = {{"education", "bachelor, Computer Science", Status::have, {}}};
     report.qualifications = {budget, vendor, bachelors};
     report.gaps = {0, 1};
 

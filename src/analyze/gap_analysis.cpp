@@ -3,12 +3,14 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include "cio_gap/analyze/posting_fit.h"
 #include "cio_gap/analyze/readiness.h"
 #include "cio_gap/analyze/resume_evidence.h"
 #include "cio_gap/text/normalize.h"
+#include "cio_gap/text/suggest.h"
 
 namespace cio_gap {
 namespace {
@@ -21,6 +23,23 @@ void add_evidence(std::vector<ProfileEvidence>& to, ProfileEvidence evidence) {
     }
   }
   to.push_back(std::move(evidence));
+}
+
+std::vector<std::size_t> acronyms_in(std::string_view text, const RuleSet& rules) {
+  std::vector<std::size_t> found;
+  for (std::size_t start = 0; start < text.size();) {
+    while (start < text.size() && !std::isalnum(static_cast<unsigned char>(text[start]))) ++start;
+    std::size_t end = start;
+    while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '&')) ++end;
+    std::string word(text.substr(start, end - start));
+    std::transform(word.begin(), word.end(), word.begin(), [](unsigned char c) { return std::toupper(c); });
+    for (std::size_t r = 0; word.size() >= 2 && r < rules.rules.size(); ++r) {
+      const auto& acronyms = rules.rules[r].acronyms;
+      if (std::find(acronyms.begin(), acronyms.end(), word) != acronyms.end()) found.push_back(r);
+    }
+    start = end;
+  }
+  return found;
 }
 
 std::optional<std::size_t> rule_index(const RuleSet& rules, std::string_view id) {
@@ -135,6 +154,15 @@ std::vector<std::vector<ProfileEvidence>> profile_evidence(const Profile& profil
         add_evidence(out[hit.rule], {field, text, strength, {}});
       }
     }
+    // A person names a skill "aws" or "itil" and means the acronym: in a skill's name a whole
+    // word that is an acronym in other case counts too (postings, achievements and the rest keep
+    // acronyms case-sensitive: "dr" or "sap" there are more likely other words).
+    if (field != "skills") return;
+    for (const std::size_t r : acronyms_in(text, rules)) {
+      if (mentioned[r]) continue;
+      mentioned[r] = true;
+      add_evidence(out[r], {field, text, strength, {}});
+    }
   };
   for (const auto& claim : profile.skills) {
     if (claim.level == Level::none) continue;
@@ -183,9 +211,28 @@ std::vector<std::vector<ProfileEvidence>> profile_evidence(const Profile& profil
   }
   // Being open to relocation is what a posting asking for travel or relocation wants to know.
   if (profile.relocation == "open") {
-    if (const auto r = rule_index(rules, "travel-relocation")) add_evidence(out[*r], {"relocation", "open", Status::have});
+    if (const auto r = rule_index(rules, "travel-relocation")) add_evidence(out[*r], {"relocation", "open", Status::have, {}});
   }
   return out;
+}
+
+std::vector<std::string> unmatched_skills(const Profile& profile, const Extractor& extractor) {
+  const RuleSet& rules = extractor.rules();
+  std::vector<std::string> ids;
+  for (const auto& rule : rules.rules) ids.push_back(rule.id);
+  KeywordMatcher::Scratch scratch(extractor.matcher());
+  std::vector<std::string> warnings;
+  for (const auto& claim : profile.skills) {
+    if (claim.is_rule_id || claim.level == Level::none) continue;
+    const auto hits = extractor.hits_in_text(claim.name, scratch);
+    const bool counts = std::any_of(hits.begin(), hits.end(), [](const Hit& hit) { return hit.status == HitStatus::counted; });
+    if (counts || !acronyms_in(claim.name, rules).empty()) continue;
+    const std::string suggestion = did_you_mean(claim.name, ids);
+    warnings.push_back(profile.path + ":" + std::to_string(claim.line) + ": skill '" + claim.name +
+                       "' names no qualification the rules know, so it counts for nothing" +
+                       (suggestion.empty() ? "; write a qualification id instead (cio-gap rules list)" : suggestion));
+  }
+  return warnings;
 }
 
 Status status_from(const std::vector<ProfileEvidence>& evidence) {
@@ -229,7 +276,7 @@ Report assess(const Profile& profile, const DemandTally& tally, const Extractor&
     if (years < median) capped = *r;
     evidence[*r].push_back({"years_leadership",
                             fmt::format("{} years leading people; postings ask a median of {}", years, median),
-                            years >= median ? Status::have : Status::partial});
+                            years >= median ? Status::have : Status::partial, {}});
   }
   auto capped_status = [&](std::size_t rule, Status status) {
     return capped == rule && status == Status::have ? Status::partial : status;

@@ -122,8 +122,9 @@ void setup_assess(CLI::App& app, AssessCommand& command, CommonOptions& common) 
   app.add_option("PROFILE", command.profile, "Self-assessment YAML, or a folder of them for a batch run")->required();
   app.add_option("JOBS", command.jobs, "Posting files or folders ('-' for standard input)")->required();
   app.add_option("--top", command.top, "List at most N gaps (0: all)")->check(whole_number(0, 1000000));
-  app.add_option("--min-share", command.min_share, "List only gaps demanded by at least this share of postings (0-1)")
-      ->check(finite_number(0.0, 1.0));
+  app.add_option("--min-share", command.min_share,
+                 "List only gaps demanded by at least this share of postings (0.25 or 25%)")
+      ->transform(share());
   app.add_option("--fail-under", command.fail_under,
                  "Exit 1 when a readiness score is below SCORE (0-100), or there is none")
       ->check(finite_number(0.0, 100.0));
@@ -202,6 +203,13 @@ int run_assess(const AssessCommand& command, const CommonOptions& common, const 
   if (profiles.empty()) throw Error(located(command.profile, 0, 0, "no profile in this folder could be loaded"));
 
   const Extractor extractor(rules);
+  if (!common.quiet) {
+    for (const auto& profile : profiles) {
+      for (const auto& warning : unmatched_skills(profile, extractor)) {
+        streams.err << "cio-gap: warning: " << escape_control(warning) << '\n';
+      }
+    }
+  }
   // Each posting is tallied as the scan hands it on and then dropped: memory holds counts, a
   // few citations and a short summary per posting, however many postings there are. Only the
   // sentences the report cites are made.

@@ -41,4 +41,24 @@ CLI::Validator finite_number(double min, double max) {
       fmt::format("in [{:g} - {:g}]", min, max));
 }
 
+CLI::Validator share() {
+  const CLI::Validator as_fraction = finite_number(0.0, 1.0);
+  const CLI::Validator as_percent = finite_number(0.0, 100.0);
+  return CLI::Validator(
+      [as_fraction, as_percent](std::string& text) -> std::string {
+        const std::string error = fmt::format("must be a share from 0 to 1, or a percentage from 0% to 100%, not '{}'", text);
+        if (text.ends_with('%')) {
+          std::string number = text.substr(0, text.size() - 1);
+          if (!as_percent(number).empty()) return error;
+          double value = 0;
+          std::from_chars(number.data(), number.data() + number.size(), value, std::chars_format::general);
+          text = fmt::format("{}", value / 100.0);  // the option holds the fraction
+          return {};
+        }
+        std::string number = text;
+        return as_fraction(number).empty() ? std::string() : error;
+      },
+      "0-1 or 0%-100%");
+}
+
 }  // namespace cio_gap

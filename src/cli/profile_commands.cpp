@@ -5,8 +5,10 @@
 
 #include <cerrno>
 #include <cstring>
+#include <memory>
 #include <ostream>
 
+#include "cio_gap/analyze/gap_analysis.h"
 #include "cio_gap/analyze/resume_evidence.h"
 #include "cio_gap/analyze/resume_facts.h"
 #include "cio_gap/cli/output_file.h"
@@ -31,11 +33,21 @@ int run_validate(const ProfileCommand& command, const CommonOptions& common, con
   bool batch = false;
   std::string out;
   int code = kExitOk;
+  std::unique_ptr<Extractor> built;  // made once, when a profile has free-text skills to check
+  auto extractor = [&]() -> const Extractor& {
+    if (!built) built = std::make_unique<Extractor>(rules);
+    return *built;
+  };
   for (const auto& path : profile_paths(command.path, batch)) {
     try {
       Profile profile = load_profile(path, rules);
       // The résumé it names must be readable too: an assess run would stop on it.
       attach_resume(profile, "", common);
+      if (!common.quiet) {
+        for (const auto& warning : unmatched_skills(profile, extractor())) {
+          streams.err << "cio-gap: warning: " << escape_control(warning) << '\n';
+        }
+      }
       const std::string resume = profile.resume.empty() ? "" : ", résumé " + escape_control(profile.resume_path);
       out += fmt::format("{}: valid ({} skills, {} degrees, {} certifications, {} achievements{})\n",
                          escape_control(path), profile.skills.size(), profile.education.size(),

@@ -234,7 +234,7 @@ std::vector<PostingText> read_csv_postings(const std::string& source, std::strin
   std::size_t row = 0;
   // A file of a million bad rows gets one warning per reason, not a million.
   RecordWarnings row_warnings(source, "rows");
-  const auto at_row = [](std::size_t row) { return "row " + std::to_string(row); };
+  const auto at_row = [](std::size_t number) { return "row " + std::to_string(number); };
   Diagnostics field_diagnostics;
   auto read_row = [&](CsvRecord&& record) {
     const std::vector<std::string>& fields = record.fields;

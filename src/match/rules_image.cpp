@@ -8,6 +8,8 @@
 #include <type_traits>
 #include <vector>
 
+#include "cio_gap/text/content_hash.h"
+
 namespace cio_gap {
 namespace {
 
@@ -214,26 +216,6 @@ std::uint64_t open_image(ImageReader& in, std::uint64_t layout) {
   return in.number();
 }
 
-class Fingerprint {
- public:
-  void add(std::string_view text) {
-    add_number(text.size());
-    for (const char c : text) mix(static_cast<unsigned char>(c));
-  }
-  void add(const std::vector<std::string>& texts) {
-    add_number(texts.size());
-    for (const auto& text : texts) add(text);
-  }
-  void add_number(std::uint64_t value) {
-    for (int byte = 0; byte < 8; ++byte) mix(static_cast<unsigned char>(value >> (8 * byte)));
-  }
-  std::uint64_t value() const { return hash_; }
-
- private:
-  void mix(unsigned char byte) { hash_ = (hash_ ^ byte) * 0x100000001b3ULL; }  // FNV-1a
-  std::uint64_t hash_ = 0xcbf29ce484222325ULL;
-};
-
 }  // namespace
 
 // What must agree between the program that made an image and the one reading it, besides
@@ -243,7 +225,7 @@ std::uint64_t RulesImage::layout() {
 }
 
 std::uint64_t RulesImage::matching_fingerprint(const RuleSet& rules) {
-  Fingerprint hash;
+  ContentHash hash;
   auto add_refs = [&](const std::vector<WordRef>& refs) {
     hash.add_number(refs.size());
     for (const auto& ref : refs) {

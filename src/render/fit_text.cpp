@@ -1,6 +1,8 @@
 // Words and figures the text, Markdown and CSV reports share about the fit to each posting.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "cio_gap/render/render.h"
 
 namespace cio_gap {
@@ -22,6 +24,11 @@ std::string missing_required_text(const PostingFit& fit, const RuleSet& rules, s
     out += (out.empty() ? "" : ", ") + id;
   }
   return out;
+}
+
+std::size_t fit_rows_shown(const Report& report) {
+  const std::size_t all = report.fit_order.size();
+  return report.fit_rows > 0 ? std::min(static_cast<std::size_t>(report.fit_rows), all) : all;
 }
 
 std::string fit_text(const PostingFit& fit) { return fit.fit ? fmt::format("{:g}%", *fit.fit) : "-"; }

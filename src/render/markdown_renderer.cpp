@@ -93,8 +93,7 @@ std::string fit_table(const Report& report, const RuleSet& rules) {
     out = "No posting demands anything to fit.\n";
   } else {
     out = "| Fit | Title | Company | Missing (required) |\n|--:|:--|:--|:--|\n";
-    const std::size_t rows = report.fit_rows > 0 ? std::min(static_cast<std::size_t>(report.fit_rows), report.fit_order.size())
-                                                 : report.fit_order.size();
+    const std::size_t rows = fit_rows_shown(report);
     for (std::size_t r = 0; r < rows; ++r) {
       const std::size_t i = report.fit_order[r];
       const PostingSummary& posting = report.tally->postings[i];

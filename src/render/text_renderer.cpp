@@ -78,8 +78,7 @@ std::string fit_table(const Report& report, const RuleSet& rules, const RenderOp
     const std::size_t room = columns == 0 ? std::string::npos / 2 : columns > used + 9 ? columns - used : 9;
     out += "  " + pad_to("fit", 6) + "  " + pad_to("title", kTitle) + "  " + pad_to("company", kCompany) +
            "  missing (required)\n";
-    const std::size_t rows = report.fit_rows > 0 ? std::min(static_cast<std::size_t>(report.fit_rows), report.fit_order.size())
-                                                 : report.fit_order.size();
+    const std::size_t rows = fit_rows_shown(report);
     for (std::size_t r = 0; r < rows; ++r) {
       const std::size_t i = report.fit_order[r];
       const PostingSummary& posting = report.tally->postings[i];

@@ -40,6 +40,11 @@ std::vector<QualificationDemand> aggregate_demand(const DemandTally& tally);
 std::vector<std::vector<ProfileEvidence>> profile_evidence(const Profile& profile,
                                                            const Extractor& extractor);
 
+/// Warnings for free-text skills that no rule recognises ("kubernetes: strong"), which would
+/// otherwise count for nothing without a word: "me.yaml:24: skill 'kubernetes' names no
+/// qualification the rules know, so it counts for nothing; ...".
+std::vector<std::string> unmatched_skills(const Profile& profile, const Extractor& extractor);
+
 /// have (any evidence of strength have), partial (only exposure or volunteering), missing.
 Status status_from(const std::vector<ProfileEvidence>& evidence);
 

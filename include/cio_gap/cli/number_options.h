@@ -15,4 +15,9 @@ CLI::Validator whole_number(std::uintmax_t min, std::uintmax_t max);
 /// infinities refused) from `min` to `max`: "--option: must be a number from MIN to MAX, not 'TEXT'".
 CLI::Validator finite_number(double min, double max);
 
+/// A share, as the reports print it or as a fraction: "25%" or "0.25" (both 0.25 once read;
+/// use it with ->transform, which keeps the conversion). Anything else: "--option: must be a
+/// share from 0 to 1, or a percentage from 0% to 100%, not 'TEXT'".
+CLI::Validator share();
+
 }  // namespace cio_gap

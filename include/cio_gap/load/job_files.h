@@ -19,7 +19,7 @@ struct JobFile {
   std::string path;    ///< what to open ("-" for standard input)
   std::string source;  ///< how findings name it: relative to the folder given, or as given
   bool inside_folder = false;  ///< found in a folder: read without following a symbolic link
-  std::string skipped;         ///< non-empty: an entry not to read, and why ("not a regular file")
+  std::string skipped{};       ///< non-empty: an entry not to read, and why ("not a regular file")
 };
 
 /// Expands the JOBS arguments into files, in sorted order: folders recursively (regular files

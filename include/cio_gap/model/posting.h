@@ -18,7 +18,7 @@ struct PostingText {
   int line_offset = 0; ///< added to line numbers so they refer to the containing file
   /// For a paged container (PDF): page_lines[i] is the first line of `text` that starts on
   /// page i + 1 (the next line's number when none does); empty for text without pages.
-  std::vector<int> page_lines;
+  std::vector<int> page_lines{};
   std::string company{}; ///< the employer, when the container names it; else empty
   std::string url{};     ///< a link to the posting, when the container gives one; else empty
 };

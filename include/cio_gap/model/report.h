@@ -22,7 +22,7 @@ struct ProfileEvidence {
   std::string field;  ///< "skills", "achievements", "education", "certifications", ...
   std::string text;   ///< the entry, as written
   Status strength = Status::have;  ///< have, or partial for exposure and volunteering
-  std::string location;  ///< where in a résumé ("cv.pdf:p1:12"); empty for the profile's own entries
+  std::string location{};  ///< where in a résumé ("cv.pdf:p1:12"); empty for the profile's own entries
 };
 
 /// A posting sentence cited for a qualification.

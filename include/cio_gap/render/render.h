@@ -56,6 +56,9 @@ std::string render_posting_fits_csv(const Report& report, const RuleSet& rules);
 /// by ", ", cut to `max_bytes` with "+N more" for the rest; "-" when none is missing.
 std::string missing_required_text(const PostingFit& fit, const RuleSet& rules, std::size_t max_bytes);
 
+/// Rows of the fit table that text and Markdown show: --fit-rows of them, or all (0).
+std::size_t fit_rows_shown(const Report& report);
+
 /// A fit as the reports print it: "83.3%".
 std::string fit_text(const PostingFit& fit);
 
