@@ -113,7 +113,7 @@ TEST(ExtractorGrowthTest, SentencesFullOfMentionsTakeLinearTime) {
 TEST(ExtractorGrowthTest, AKeywordStuffedProfileEntryTakesLinearTime) {
   const RuleSet rules = load_rules({});
   const Extractor extractor(rules);
-  const auto [small, large] = timed_at(4000, [&](std::size_t n) {
+  const auto [small, large] = timed_at(12000, [&](std::size_t n) {
     Profile profile;
     profile.volunteered.push_back(repeated("budget ", n));
     const auto evidence = profile_evidence(profile, extractor);
@@ -122,7 +122,8 @@ TEST(ExtractorGrowthTest, AKeywordStuffedProfileEntryTakesLinearTime) {
     ASSERT_NE(budget, rules.rules.end());
     EXPECT_EQ(evidence[static_cast<std::size_t>(budget - rules.rules.begin())].size(), 1u);
   });
-  EXPECT_LT(large, 6 * std::max(small, 1e-3)) << "1x " << small << " s, 4x " << large << " s";
+  RecordProperty("ratio", std::to_string(large / small));
+  EXPECT_LT(large, 6 * std::max(small, 5e-3)) << "1x " << small << " s, 4x " << large << " s";
 }
 
 }  // namespace

@@ -146,6 +146,7 @@ int run_assess(const AssessCommand& command, const CommonOptions& common, const 
 struct ExplainCommand {
   std::string id;
   std::vector<std::string> jobs;
+  bool demanded_only = false;  ///< show only the postings that demand the qualification
 };
 void setup_explain(CLI::App& app, ExplainCommand& command, CommonOptions& common);
 int run_explain(const ExplainCommand& command, const CommonOptions& common, const Streams& streams);

@@ -12,12 +12,14 @@ namespace cio_gap::cli {
 void setup_explain(CLI::App& app, ExplainCommand& command, CommonOptions& common) {
   app.add_option("ID", command.id, "Qualification id (see 'cio-gap rules list')")->required();
   app.add_option("JOBS", command.jobs, "Posting files or folders ('-' for standard input)")->required();
+  app.add_flag("--demanded-only", command.demanded_only, "Show only the postings that demand it");
   add_common_options(app, common, {"text"}, true);
   app.footer(
       "For each posting: whether it demands the qualification, and for every mention the line,\n"
       "the section, and the qualifier or negation that decided it.\n"
       "Example:\n"
-      "  cio-gap explain budget-management jobs/");
+      "  cio-gap explain budget-management jobs/\n"
+      "  cio-gap explain budget-management jobs/ --demanded-only");
 }
 
 int run_explain(const ExplainCommand& command, const CommonOptions& common, const Streams& streams) {
@@ -60,7 +62,8 @@ int run_explain(const ExplainCommand& command, const CommonOptions& common, cons
     for (const auto& warning : diagnostics.warnings) streams.err << "cio-gap: warning: " << escape_control(warning) << '\n';
   }
   if (explanations.empty()) throw Error(fmt::format("no postings found in {}", fmt::join(command.jobs, " ")));
-  emit(render_explain_text(rules.rules[rule], explanations, render_options(common, streams)), common, streams);
+  emit(render_explain_text(rules.rules[rule], explanations, render_options(common, streams), command.demanded_only),
+       common, streams);
   return kExitOk;
 }
 

@@ -6,7 +6,7 @@
 namespace cio_gap {
 
 std::string render_explain_text(const Rule& rule, const std::vector<PostingExplanation>& postings,
-                                const RenderOptions& options) {
+                                const RenderOptions& options, bool demanded_only) {
   std::string out = fmt::format("{} ({})\n", escape_control(rule.name), rule.id);
   int demanding = 0;
   for (const auto& posting : postings) {
@@ -18,6 +18,7 @@ std::string render_explain_text(const Rule& rule, const std::vector<PostingExpla
       required = required || hit.tier == Tier::required;
     }
     demanding += counted ? 1 : 0;
+    if (demanded_only && !counted) continue;
     const std::string verdict = !counted ? "not demanded" : required ? "demanded: required" : "demanded: preferred";
     const std::string head = fmt::format("\n{}  {}: {}", escape_control(posting.source), escape_control(posting.title), verdict);
     out += (options.color ? fmt::format(fmt::emphasis::bold, "{}", head) : head) + "\n";
@@ -42,7 +43,11 @@ std::string render_explain_text(const Rule& rule, const std::vector<PostingExpla
       out += "    " + wrap(escape_control(hit.sentence), static_cast<std::size_t>(options.width), 4) + "\n";
     }
   }
-  out += fmt::format("\n{} of {} postings demand {}\n", demanding, postings.size(), rule.id);
+  out += fmt::format("\n{} of {} postings demand {}", demanding, postings.size(), rule.id);
+  if (demanded_only && static_cast<std::size_t>(demanding) < postings.size()) {
+    out += fmt::format(" (the {} others are not shown: --demanded-only)", postings.size() - static_cast<std::size_t>(demanding));
+  }
+  out += '\n';
   return out;
 }
 

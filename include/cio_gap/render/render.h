@@ -125,9 +125,10 @@ struct PostingExplanation {
 };
 
 /// `explain` as text: per posting, the verdict, its diagnosis when it demands nothing at all, and
-/// each mention with its section and qualifier.
+/// each mention with its section and qualifier. With `demanded_only`, only the postings that
+/// demand it are shown (the count at the end still says of how many).
 std::string render_explain_text(const Rule& rule, const std::vector<PostingExplanation>& postings,
-                                const RenderOptions& options);
+                                const RenderOptions& options, bool demanded_only = false);
 
 /// One line of a report on years: "postings ask 5 to 15 years (median 10); you have 12, and 3 of
 /// 8 ask for more.", where `what` names the years ("years", "years leading people") and
