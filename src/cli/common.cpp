@@ -19,6 +19,7 @@
 
 #include "cio_gap/cli/number_options.h"
 #include "cio_gap/cli/output_file.h"
+#include "cio_gap/analyze/report_meta.h"
 #include "cio_gap/error.h"
 #include "cio_gap/load/resume_reader.h"
 #include "cio_gap/load/rule_loader.h"
@@ -169,10 +170,10 @@ void attach_resume(Profile& profile, const std::string& resume_option, const Com
   ReadLimits limits;
   limits.max_filesize = common.max_filesize;
   if (!resume_option.empty()) {
-    profile.resume_text = read_resume(resume_option, resume_option, limits);
+    profile.resume_text = read_resume(resume_option, limits);
   } else if (!profile.resume_path.empty()) {
     try {
-      profile.resume_text = read_resume(profile.resume_path, profile.resume_path, limits);
+      profile.resume_text = read_resume(profile.resume_path, limits);
     } catch (const Error& e) {
       throw Error(located(profile.path, profile.resume_line, profile.resume_column, std::string("resume: ") + e.what()));
     }
@@ -180,15 +181,8 @@ void attach_resume(Profile& profile, const std::string& resume_option, const Com
 }
 
 int current_year() {
-  std::time_t now = std::time(nullptr);
-  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
-    char* end = nullptr;
-    const long long seconds = std::strtoll(epoch, &end, 10);
-    if (*end == '\0' && seconds >= 0) now = static_cast<std::time_t>(seconds);
-  }
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  return utc.tm_year + 1900;
+  // The same day a report is dated with ("YYYY-MM-DD"): one reading of SOURCE_DATE_EPOCH.
+  return std::stoi(report_date(std::getenv("SOURCE_DATE_EPOCH"), std::time(nullptr)).substr(0, 4));
 }
 
 ScanResult scan_jobs(const std::vector<std::string>& jobs, const Extractor& extractor, const CommonOptions& common,

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <optional>
 
 #include "cio_gap/error.h"
 #include "cio_gap/load/posting_reader.h"
@@ -32,24 +33,22 @@ bool is_resume_format(std::string_view path) {
   return std::find(kFormats.begin(), kFormats.end(), ext) != kFormats.end();
 }
 
-PostingText read_resume(const std::string& path, const std::string& source, const ReadLimits& limits) {
+PostingText read_resume(const std::string& path, const ReadLimits& limits) {
   if (!is_resume_format(path)) {
-    throw Error(located(source, 0, 0, "a résumé must be .pdf, .docx, .odt, .md or .txt"));
+    throw Error(located(path, 0, 0, "a résumé must be .pdf, .docx, .odt, .md or .txt"));
   }
   Diagnostics diagnostics;
-  std::vector<PostingText> texts = read_postings({path, source, false}, limits, diagnostics);
+  std::optional<PostingText> resume = read_document(path, limits, diagnostics);
   // A file the readers skip (missing, unreadable, too large, encrypted) says why in its
   // warning, which names the file: for a résumé that ends the run.
-  if (texts.empty() && !diagnostics.warnings.empty()) {
+  if (!resume && !diagnostics.warnings.empty()) {
     std::string why = diagnostics.warnings.front();
-    const std::string skipped = source + ": skipped: ";
-    if (why.starts_with(skipped)) why = source + ": cannot read the résumé: " + why.substr(skipped.size());
+    const std::string skipped = path + ": skipped: ";
+    if (why.starts_with(skipped)) why = path + ": cannot read the résumé: " + why.substr(skipped.size());
     throw Error(why);
   }
-  if (texts.empty() || blank(texts.front().text)) throw Error(located(source, 0, 0, "the résumé has no text to read"));
-  PostingText resume = std::move(texts.front());
-  resume.source = source;
-  return resume;
+  if (!resume || blank(resume->text)) throw Error(located(path, 0, 0, "the résumé has no text to read"));
+  return std::move(*resume);
 }
 
 }  // namespace cio_gap
