@@ -32,7 +32,9 @@ ScanResult stream_postings(const std::vector<std::string>& jobs, const Extractor
                            const ScanOptions& options, Diagnostics& diagnostics, const PostingSink& sink) {
   // Entries skipped while listing keep their place among the files: every warning comes in
   // the order of the files, as the postings do, whatever the threads.
-  std::vector<JobFile> files = list_job_files(jobs, options.limits, &diagnostics);
+  std::vector<JobFile> files = options.listed != nullptr
+                                   ? list_listed_files(jobs, *options.listed, options.limits, &diagnostics)
+                                   : list_job_files(jobs, options.limits, &diagnostics);
   ScanResult counts;  // postings stay empty: the sink has them
   counts.files_excluded = static_cast<int>(exclude_job_files(files, options.exclude));
   const std::size_t warnings_before = diagnostics.warnings.size();
@@ -122,6 +124,7 @@ ScanResult stream_postings(const std::vector<std::string>& jobs, const Extractor
           for (const auto& posting : read_postings(files[i], options.limits, result.diagnostics)) {
             result.fingerprints.push_back(folded_fingerprint(posting.text));
             result.postings.push_back(extractor.extract(posting, scratch, needs));
+            result.postings.back().fingerprint = result.fingerprints.back();
           }
         } catch (const std::bad_alloc&) {
           // Not the file's fault, and not to be passed over: the run fails once the scan ends.

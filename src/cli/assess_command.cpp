@@ -9,6 +9,7 @@
 
 #include "cio_gap/analyze/gap_analysis.h"
 #include "cio_gap/analyze/report_meta.h"
+#include "cio_gap/analyze/scan_merge.h"
 #include "cio_gap/cli/number_options.h"
 #include "cio_gap/cli/output_file.h"
 #include "cio_gap/error.h"
@@ -116,11 +117,33 @@ int check_thresholds(const AssessCommand& command, const std::vector<Report>& re
   return code;
 }
 
+// The tally of scans made apart (scan --format jsonl), as assess makes it from their postings;
+// `jobs` becomes what the scans were made from, so the report names the same inputs.
+ScanResult read_scans(const std::vector<std::string>& files, const RuleSet& rules, const TitleMatcher& roles,
+                      const std::vector<std::string>& role_names, const CommonOptions& common, const Streams& streams,
+                      const PostingSink& sink, std::vector<std::string>& jobs) {
+  const ScanReader reader(rules, kSchemaVersion);
+  MergeRules merge{rules_fingerprint(rules), &roles, roles.active() ? role_names : std::vector<std::string>{}};
+  Diagnostics diagnostics;
+  MergedScan merged = merge_scans(files, reader, merge, streams.in, diagnostics, sink);
+  if (merged.counts.total == 0) {
+    throw Error(fmt::format("no postings found in the scans {}", fmt::join(files, " ")));
+  }
+  report_scan(merged.counts, diagnostics, roles.active(), common, streams);
+  jobs = std::move(merged.jobs);
+  return merged.counts;
+}
+
 }  // namespace
 
 void setup_assess(CLI::App& app, AssessCommand& command, CommonOptions& common) {
   app.add_option("PROFILE", command.profile, "Self-assessment YAML, or a folder of them for a batch run")->required();
-  app.add_option("JOBS", command.jobs, "Posting files or folders ('-' for standard input)")->required();
+  app.add_option("JOBS", command.jobs,
+                 "Posting files or folders ('-' for standard input); with --from-scan, scan outputs or folders of them")
+      ->required();
+  app.add_flag("--from-scan", command.from_scan,
+               "JOBS are the output of `scan --format jsonl` (files, or folders of *.jsonl shares read in name "
+               "order): the same report as from the postings, without reading them again");
   app.add_option("--top", command.top, "List at most N gaps (0: all)")->check(whole_number(0, 1000000));
   app.add_option("--min-share", command.min_share,
                  "List only gaps demanded by at least this share of postings (0.25 or 25%)")
@@ -148,7 +171,8 @@ void setup_assess(CLI::App& app, AssessCommand& command, CommonOptions& common) 
       "  cio-gap assess me.yaml jobs/ --format html -o report.html\n"
       "  cio-gap assess clients/ jobs/ --format json --output-dir reports/ --fail-under 60\n"
       "  cio-gap assess me.yaml jobs/ --target-role CIO --target-role 'VP of IT' --exclude 'SOURCES.md'\n"
-      "  cio-gap assess me.yaml jobs/ --format csv --per-posting > fit.csv");
+      "  cio-gap assess me.yaml jobs/ --format csv --per-posting > fit.csv\n"
+      "  cio-gap assess me.yaml --from-scan scans/ --format json");
 }
 
 int run_assess(const AssessCommand& command, const CommonOptions& common, const Streams& streams) {
@@ -174,7 +198,20 @@ int run_assess(const AssessCommand& command, const CommonOptions& common, const 
   } else {
     outputs.push_back(common.output);
   }
-  check_outputs(common, outputs, paths, command.jobs);
+  // With --from-scan the scan outputs are the inputs an output must not replace.
+  std::vector<std::string> scan_files;
+  if (command.from_scan) {
+    if (!common.exclude.empty() || common.max_filesize != ReadLimits{}.max_filesize) {
+      throw Error("--exclude and --max-filesize choose the files a scan reads: give them to each `cio-gap scan`, "
+                  "not to assess --from-scan");
+    }
+    scan_files = scan_output_files(command.jobs);
+    std::vector<std::string> inputs = paths;
+    inputs.insert(inputs.end(), scan_files.begin(), scan_files.end());
+    check_outputs(common, outputs, inputs);
+  } else {
+    check_outputs(common, outputs, paths, command.jobs);
+  }
   if (batch && !command.resume.empty()) throw Error("--resume needs one profile, not a folder of them");
   // Profiles (and the résumés they name) are checked before the (slower) scan, so a typo fails
   // fast. In a batch, a profile that fails to load is reported and skipped: every other client
@@ -217,13 +254,16 @@ int run_assess(const AssessCommand& command, const CommonOptions& common, const 
   const std::vector<std::string> role_names = target_roles(profiles, common, streams);
   const TitleMatcher roles(role_names);
   const PostingSink sink = [&](PostingFindings&& posting) { tally_posting(tally, posting); };
-  const ScanResult scan = scan_jobs(command.jobs, extractor, common, streams, &sink, kCitationsPerQualification, &roles);
+  std::vector<std::string> jobs = command.jobs;
+  const ScanResult scan =
+      command.from_scan ? read_scans(scan_files, rules, roles, role_names, common, streams, sink, jobs)
+                        : scan_jobs(command.jobs, extractor, common, streams, &sink, kCitationsPerQualification, &roles);
   tally.read = scan.total;
   tally.off_target = scan.off_target;
   if (roles.active()) tally.target_roles = role_names;
   // Every report says what it is: date, version, rules, and the postings it was made from.
   const ReportMeta meta =
-      report_meta(rules, command.jobs, scan, report_date(std::getenv("SOURCE_DATE_EPOCH"), std::time(nullptr)));
+      report_meta(rules, jobs, scan, report_date(std::getenv("SOURCE_DATE_EPOCH"), std::time(nullptr)));
   std::vector<Report> reports;
   for (const auto& profile : profiles) {
     reports.push_back(assess(profile, tally, extractor, {command.top, command.min_share, command.fit_rows}));

@@ -55,6 +55,7 @@ struct CommonOptions {
   std::vector<std::string> target_roles;  ///< --target-role TEXT: only postings for these roles count
   bool all_roles = false;                 ///< --all-roles: every posting counts, whatever its title
   int width = -1;  ///< --width N for text output (0: no wrapping); -1: from the terminal
+  std::string files_from;  ///< scan --files-from LIST: only these files of the JOBS folder
 
   Format format() const;
 };
@@ -90,6 +91,11 @@ RenderOptions render_options(const CommonOptions& common, const Streams& streams
 ScanResult scan_jobs(const std::vector<std::string>& jobs, const Extractor& extractor, const CommonOptions& common,
                      const Streams& streams, const PostingSink* sink = nullptr, std::size_t citations_per_rule = 0,
                      const TitleMatcher* roles = nullptr);
+
+/// Prints the scan's warnings and its one-line summary ("N postings read, ...") on standard
+/// error, unless quiet. `roles_active`: postings were filtered by target roles.
+void report_scan(const ScanResult& scan, const Diagnostics& diagnostics, bool roles_active, const CommonOptions& common,
+                 const Streams& streams);
 
 /// Writes a command's output to --output (see write_output_file: a regular file is replaced
 /// atomically, a device or FIFO written through) or to standard output ("-", "/dev/stdout", or
@@ -139,6 +145,7 @@ struct AssessCommand {
   std::string resume;                   ///< a résumé read as evidence, in place of the profile's `resume:`
   int fit_rows = 10;                    ///< rows of the "Postings by fit" table (0: all)
   bool per_posting = false;             ///< CSV: one row per posting (its fit) instead of per qualification
+  bool from_scan = false;               ///< JOBS are `scan --format jsonl` outputs (files, folders of *.jsonl)
 };
 void setup_assess(CLI::App& app, AssessCommand& command, CommonOptions& common);
 int run_assess(const AssessCommand& command, const CommonOptions& common, const Streams& streams);

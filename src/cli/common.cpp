@@ -13,6 +13,8 @@
 #include <cstring>
 #include <ctime>
 #include <filesystem>
+#include <iterator>
+#include <istream>
 #include <mutex>
 #include <ostream>
 #include <thread>
@@ -21,6 +23,7 @@
 #include "cio_gap/cli/output_file.h"
 #include "cio_gap/analyze/report_meta.h"
 #include "cio_gap/error.h"
+#include "cio_gap/load/file_reader.h"
 #include "cio_gap/load/resume_reader.h"
 #include "cio_gap/load/rule_loader.h"
 #include "commands.h"
@@ -195,6 +198,14 @@ ScanResult scan_jobs(const std::vector<std::string>& jobs, const Extractor& extr
   options.citations_per_rule = citations_per_rule;
   options.exclude = common.exclude;
   options.roles = roles != nullptr && roles->active() ? roles : nullptr;
+  std::vector<std::string> listed;
+  if (!common.files_from.empty()) {
+    const std::string list = common.files_from == "-"
+                                 ? std::string(std::istreambuf_iterator<char>(streams.in), std::istreambuf_iterator<char>())
+                                 : read_file(common.files_from, kMaxFilesizeLimit);
+    listed = parse_file_list(common.files_from == "-" ? "<stdin>" : common.files_from, list);
+    options.listed = &listed;
+  }
   ScanResult scan;
   {
     ProgressLine progress(streams.err, streams.err_is_terminal && !common.quiet);
@@ -203,10 +214,10 @@ ScanResult scan_jobs(const std::vector<std::string>& jobs, const Extractor& extr
     scan = sink ? stream_postings(jobs, extractor, options, diagnostics, *sink)
                 : scan_postings(jobs, extractor, options, diagnostics);
   }
-  if (!common.quiet) {
-    for (const auto& warning : diagnostics.warnings) streams.err << "cio-gap: warning: " << escape_control(warning) << '\n';
-  }
   if (!diagnostics.out_of_memory.empty()) {
+    if (!common.quiet) {
+      for (const auto& warning : diagnostics.warnings) streams.err << "cio-gap: warning: " << escape_control(warning) << '\n';
+    }
     // A report that silently leaves postings out would mislead; fewer threads need less memory.
     throw Error(fmt::format("out of memory reading {} file{} ({}); nothing reported: run with fewer --threads or "
                             "more memory",
@@ -214,18 +225,27 @@ ScanResult scan_jobs(const std::vector<std::string>& jobs, const Extractor& extr
                             escape_control(fmt::format("{}", fmt::join(diagnostics.out_of_memory, ", ")))));
   }
   scan.files_skipped = diagnostics.files_skipped;
-  if (scan.total == 0) {
+  // A share of a folder may hold only files that are skipped: its scan is still part of the whole.
+  if (scan.total == 0 && common.files_from.empty()) {
+    if (!common.quiet) {
+      for (const auto& warning : diagnostics.warnings) streams.err << "cio-gap: warning: " << escape_control(warning) << '\n';
+    }
     throw Error(fmt::format("no postings found in {}", fmt::join(jobs, " ")));
   }
-  if (!common.quiet) {
-    streams.err << fmt::format("cio-gap: {} postings read", scan.total);
-    if (options.roles != nullptr) streams.err << fmt::format(", {} match your target roles", scan.on_target());
-    if (scan.duplicates > 0) streams.err << fmt::format(", {} duplicates not counted", scan.duplicates);
-    if (diagnostics.files_skipped > 0) streams.err << fmt::format(", {} files skipped", diagnostics.files_skipped);
-    if (scan.files_excluded > 0) streams.err << fmt::format(", {} files excluded", scan.files_excluded);
-    streams.err << '\n';
-  }
+  report_scan(scan, diagnostics, options.roles != nullptr, common, streams);
   return scan;
+}
+
+void report_scan(const ScanResult& scan, const Diagnostics& diagnostics, bool roles_active, const CommonOptions& common,
+                 const Streams& streams) {
+  if (common.quiet) return;
+  for (const auto& warning : diagnostics.warnings) streams.err << "cio-gap: warning: " << escape_control(warning) << '\n';
+  streams.err << fmt::format("cio-gap: {} postings read", scan.total);
+  if (roles_active) streams.err << fmt::format(", {} match your target roles", scan.on_target());
+  if (scan.duplicates > 0) streams.err << fmt::format(", {} duplicates not counted", scan.duplicates);
+  if (scan.files_skipped > 0) streams.err << fmt::format(", {} files skipped", scan.files_skipped);
+  if (scan.files_excluded > 0) streams.err << fmt::format(", {} files excluded", scan.files_excluded);
+  streams.err << '\n';
 }
 
 namespace {

@@ -2,6 +2,7 @@
 
 #include <ostream>
 
+#include "cio_gap/analyze/report_meta.h"
 #include "cio_gap/cli/output_file.h"
 #include "cio_gap/error.h"
 #include "commands.h"
@@ -12,13 +13,18 @@ void setup_scan(CLI::App& app, ScanCommand& command, CommonOptions& common) {
   app.add_option("JOBS", command.jobs, "Posting files or folders ('-' for standard input)")->required();
   add_common_options(app, common, {"text", "json", "jsonl"}, true);
   add_role_options(app, common);
+  app.add_option("--files-from", common.files_from,
+                 "Read only the files LIST names, one a line, relative to the one JOBS folder ('-': standard "
+                 "input): a share of a folder, for scanning it on several machines");
   app.footer(
       "Formats: text (a summary per posting), json (one document), jsonl (one posting per line,\n"
-      "streamed as the postings are read: for very large folders).\n"
+      "streamed as the postings are read: for very large folders; a header line first and a\n"
+      "summary line last, so that `assess --from-scan` can make the report from it).\n"
       "Examples:\n"
       "  cio-gap scan jobs/\n"
       "  cio-gap scan jobs/ --format json | jq '.postings[0].qualifications'\n"
-      "  cio-gap scan scrape.csv --format jsonl > demands.jsonl");
+      "  cio-gap scan scrape.csv --format jsonl > demands.jsonl\n"
+      "  cio-gap scan jobs/ --files-from share-007.txt --format jsonl -o scans/share-007.jsonl");
 }
 
 int run_scan(const ScanCommand& command, const CommonOptions& common, const Streams& streams) {
@@ -26,19 +32,30 @@ int run_scan(const ScanCommand& command, const CommonOptions& common, const Stre
   const RuleSet rules = load_active_rules(common);
   const Extractor extractor(rules);
   const TitleMatcher roles(common.all_roles ? std::vector<std::string>{} : common.target_roles);
+  if (!common.files_from.empty() && common.format() != Format::jsonl) {
+    throw Error("--files-from scans a share of a folder: it needs --format jsonl, whose shares assess --from-scan puts "
+                "together");
+  }
   if (common.format() == Format::jsonl) {
     // Streamed: each line leaves as soon as its posting and those before it are read.
     const bool to_file = !common.output.empty() && !is_standard_output(common.output);
     std::string buffered;
-    const PostingSink sink = [&](PostingFindings&& posting) {
-      const std::string line = render_posting_jsonl(posting, rules);
+    auto put = [&](const std::string& line) {
       if (to_file) {
         buffered += line;
       } else {
         write_out(line, streams);
       }
     };
-    scan_jobs(command.jobs, extractor, common, streams, &sink, 0, &roles);
+    // What assess --from-scan needs to put shares together and to name them in its report.
+    ScanHeader header{kSchemaVersion, CIO_GAP_VERSION, rules_fingerprint(rules), command.jobs,
+                      roles.active() ? common.target_roles : std::vector<std::string>{}, common.exclude,
+                      common.max_filesize};
+    put(render_scan_header_jsonl(header));
+    const PostingSink sink = [&](PostingFindings&& posting) { put(render_posting_jsonl(posting, rules)); };
+    const ScanResult scan = scan_jobs(command.jobs, extractor, common, streams, &sink, 0, &roles);
+    // Last, so that a scan cut short (a worker lost) is told from a whole one.
+    put(render_scan_summary_jsonl(scan));
     if (to_file) write_output_file(common.output, buffered);
     return kExitOk;
   }

@@ -76,6 +76,27 @@ JobFile skipped_entry(const std::string& argument, const std::string& why) {
   return entry;
 }
 
+// What a walk does with an entry of a folder that is not a folder itself: a posting file to
+// read, an entry skipped with a warning (in its place among the files), a file in another format
+// (`passed_over`), or nothing (clutter).
+void add_file_entry(const std::string& argument, const std::string& name, const std::string& relative,
+                    const struct stat& info, const ReadLimits& limits, std::vector<JobFile>& found,
+                    std::vector<std::string>& passed_over) {
+  if (!has_posting_extension(name)) {
+    if (!is_folder_clutter(name) && S_ISREG(info.st_mode)) passed_over.push_back(relative);
+    return;
+  }
+  JobFile entry{(fs::path(argument) / relative).string(), relative, true};
+  if (S_ISLNK(info.st_mode)) {
+    entry.skipped = "symbolic link inside a folder";
+  } else if (!S_ISREG(info.st_mode)) {
+    entry.skipped = "not a regular file";
+  } else if (static_cast<std::uintmax_t>(info.st_size) > limits.max_filesize) {
+    entry.skipped = too_large(limits);
+  }
+  found.push_back(std::move(entry));
+}
+
 struct FolderCloser {
   void operator()(DIR* folder) const { ::closedir(folder); }
 };
@@ -205,19 +226,7 @@ class FolderWalk {
         folder.subfolders.push_back(name);
         continue;
       }
-      if (!has_posting_extension(name)) {
-        if (!is_folder_clutter(name) && S_ISREG(info.st_mode)) passed_over_.push_back(relative);
-        continue;
-      }
-      if (S_ISLNK(info.st_mode)) {
-        skip(relative, relative, "symbolic link inside a folder");
-      } else if (!S_ISREG(info.st_mode)) {
-        skip(relative, relative, "not a regular file");
-      } else if (static_cast<std::uintmax_t>(info.st_size) > limits_.max_filesize) {
-        skip(relative, relative, too_large(limits_));
-      } else {
-        found_.push_back({(fs::path(argument_) / relative).string(), relative, true});
-      }
+      add_file_entry(argument_, name, relative, info, limits_, found_, passed_over_);
     }
   }
 
@@ -300,6 +309,93 @@ std::vector<JobFile> list_job_files(const std::vector<std::string>& args, const 
       files.push_back({argument, argument});
     }
   }
+  if (diagnostics != nullptr) warn_passed_over(std::move(passed_over), *diagnostics);
+  return files;
+}
+
+std::vector<std::string> parse_file_list(const std::string& path, std::string_view text) {
+  std::vector<std::string> names;
+  int line_number = 0;
+  for (std::size_t start = 0; start < text.size();) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    start = end + 1;
+    ++line_number;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty()) continue;
+    if (line.front() == '/') {
+      throw Error(located(path, line_number, 1, "not a path inside the JOBS folder: " + std::string(line)));
+    }
+    std::size_t column = 1;
+    for (std::size_t part_start = 0; part_start <= line.size();) {
+      std::size_t part_end = line.find('/', part_start);
+      if (part_end == std::string_view::npos) part_end = line.size();
+      const std::string_view part = line.substr(part_start, part_end - part_start);
+      if (part.empty() || part == "." || part == "..") {
+        throw Error(located(path, line_number, static_cast<int>(column),
+                            "not a path inside the JOBS folder (empty, '.' or '..' part): " + std::string(line)));
+      }
+      column += part.size() + 1;
+      part_start = part_end + 1;
+    }
+    names.emplace_back(line);
+  }
+  return names;
+}
+
+std::vector<JobFile> list_listed_files(const std::vector<std::string>& args, const std::vector<std::string>& names,
+                                       const ReadLimits& limits, Diagnostics* diagnostics) {
+  std::error_code error;
+  if (args.size() != 1 || !fs::is_directory(args.front(), error)) {
+    throw Error("a list of files is read in one JOBS folder: give exactly one, a folder");
+  }
+  const std::string& argument = args.front();
+  int open_error = 0;
+  // The folder itself is followed if it is a link, as the walk does: the user named it.
+  const FolderHandle root = open_folder(AT_FDCWD, argument, true, open_error);
+  if (!root) throw Error(located(argument, 0, 0, "cannot read folder: " + std::string(std::strerror(open_error))));
+  std::vector<JobFile> files;
+  std::vector<std::string> passed_over;
+  auto skip = [&](const std::string& name, const std::string& why) {
+    JobFile entry{(fs::path(argument) / name).string(), name, true};
+    entry.skipped = why;
+    files.push_back(std::move(entry));
+  };
+  for (const std::string& name : names) {
+    // From open folder to open folder, following nothing, as the walk goes: a listed path
+    // cannot lead outside the folder through a link. Hidden entries are passed over, as there.
+    std::vector<std::string> parts;
+    for (std::size_t start = 0; start <= name.size();) {
+      const std::size_t end = std::min(name.find('/', start), name.size());
+      parts.push_back(name.substr(start, end - start));
+      start = end + 1;
+    }
+    if (std::any_of(parts.begin(), parts.end(), [](const std::string& part) { return part.empty() || part.front() == '.'; })) continue;
+    FolderHandle owned;
+    int fd = ::dirfd(root.get());
+    bool reached = true;
+    for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
+      owned = open_folder(fd, parts[i], false, open_error);
+      if (!owned) {
+        skip(name, open_error == ENOENT ? "listed, but not found" : "not in a folder of JOBS (a link, or not a folder)");
+        reached = false;
+        break;
+      }
+      fd = ::dirfd(owned.get());
+    }
+    if (!reached) continue;
+    struct stat info {};
+    if (::fstatat(fd, parts.back().c_str(), &info, AT_SYMLINK_NOFOLLOW) != 0) {
+      skip(name, errno == ENOENT ? "listed, but not found" : "cannot read: " + std::string(std::strerror(errno)));
+    } else if (S_ISDIR(info.st_mode)) {
+      skip(name, "a folder: list the files in it");
+    } else {
+      add_file_entry(argument, parts.back(), name, info, limits, files, passed_over);
+    }
+  }
+  // The walk's order, whatever the order of the list.
+  std::stable_sort(files.begin(), files.end(), [](const JobFile& a, const JobFile& b) { return a.source < b.source; });
   if (diagnostics != nullptr) warn_passed_over(std::move(passed_over), *diagnostics);
   return files;
 }

@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "cio_gap/analyze/readiness.h"
 #include "cio_gap/render/render.h"
 
 namespace cio_gap {
@@ -46,7 +47,10 @@ ordered_json posting_json(const PostingFindings& posting, const RuleSet& rules) 
                       {"years_required", years_value(posting.years_required)},
                       {"years_leadership_required", years_value(posting.years_leadership_required)},
                       {"diagnosis", diagnosis_value(posting.diagnosis)}};
+  const auto type = dominant_role_type(posting);
+  out["role_type"] = type ? ordered_json(to_string(*type)) : ordered_json(nullptr);
   if (posting.duplicate) out["duplicate"] = true;
+  out["fingerprint"] = fmt::format("{:016x}", posting.fingerprint);
   out["qualifications"] = std::move(qualifications);
   return out;
 }
@@ -95,6 +99,25 @@ std::string render_scan_json(const ScanResult& scan, const RuleSet& rules) {
 
 std::string render_posting_jsonl(const PostingFindings& posting, const RuleSet& rules) {
   return dump_line(posting_json(posting, rules));
+}
+
+std::string render_scan_header_jsonl(const ScanHeader& header) {
+  return dump_line({{"schema_version", header.schema_version},
+                    {"tool_version", header.tool_version},
+                    {"rules_fingerprint", header.rules_fingerprint},
+                    {"jobs", header.jobs},
+                    {"target_roles", header.target_roles},
+                    {"exclude", header.exclude},
+                    {"max_filesize", header.max_filesize}});
+}
+
+std::string render_scan_summary_jsonl(const ScanResult& scan) {
+  return dump_line({{"postings_count", scan.counted()},
+                    {"duplicates", scan.duplicates},
+                    {"postings_read", scan.total},
+                    {"postings_off_target", scan.off_target},
+                    {"files_skipped", scan.files_skipped},
+                    {"files_excluded", scan.files_excluded}});
 }
 
 std::string render_report_json(const Report& report, const DemandTally& tally, const RuleSet& rules) {

@@ -158,8 +158,11 @@ class Checker:
             jsonl = self.run(["scan", "examples/jobs", "--format", "jsonl"], "scan --format jsonl")
         if jsonl is not None:
             lines = jsonl.splitlines()
-            ok = all(self.validate(f"scan --format jsonl line {i + 1}", json.loads(line), "posting")
-                     for i, line in enumerate(lines))
+            ok = self.validate("scan --format jsonl line 1", json.loads(lines[0]), "scan_header")
+            ok = self.validate(f"scan --format jsonl line {len(lines)}", json.loads(lines[-1]), "scan_summary") and ok
+            lines = lines[1:-1]
+            ok = all([self.validate(f"scan --format jsonl line {i + 2}", json.loads(line), "posting")
+                      for i, line in enumerate(lines)]) and ok
             if ok and scan is not None and [json.loads(line) for line in lines] != scan["postings"]:
                 self.fail("scan --format jsonl", "lines differ from the postings of scan --format json")
 

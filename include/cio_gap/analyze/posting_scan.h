@@ -30,6 +30,9 @@ struct ScanOptions {
   /// When set, only postings whose title names a target role are handed on; the others are
   /// counted (ScanResult::off_target) and dropped before duplicates are looked for.
   const TitleMatcher* roles = nullptr;
+  /// When set, only these files of the one JOBS folder are read (see list_listed_files): a
+  /// share of a folder, scanned on one machine of several.
+  const std::vector<std::string>* listed = nullptr;
 };
 
 /// Reads every posting of the JOBS arguments and extracts what each demands. Files are read

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cio_gap/model/diagnostics.h"
@@ -43,6 +44,19 @@ std::vector<JobFile> collect_job_files(const std::vector<std::string>& args,
 /// warning into `diagnostics`, when given.
 std::vector<JobFile> list_job_files(const std::vector<std::string>& args, const ReadLimits& limits,
                                     Diagnostics* diagnostics = nullptr);
+/// The paths of a list of files (one a line, relative to a JOBS folder, as findings name them;
+/// empty lines ignored). Throws Error "path:line:col: ..." for a path that is absolute or has
+/// an empty, "." or ".." part.
+std::vector<std::string> parse_file_list(const std::string& path, std::string_view text);
+
+/// As list_job_files for the one folder `args` holds, but only the files `names` lists (paths
+/// relative to it), each checked as the walk checks the files it meets (the same entries read,
+/// skipped and passed over, the same sources), in the walk's order: the files of a folder split
+/// into lists are those of the whole folder. A listed file that is not there, or only through
+/// a link, is skipped with a warning. Throws Error unless `args` is one folder.
+std::vector<JobFile> list_listed_files(const std::vector<std::string>& args, const std::vector<std::string>& names,
+                                       const ReadLimits& limits, Diagnostics* diagnostics = nullptr);
+
 /// Removes the files whose source (the path relative to the folder given) or base name
 /// matches one of the shell patterns `globs` (fnmatch(3): `*` also crosses '/' in the source);
 /// returns how many were removed.

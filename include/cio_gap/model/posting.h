@@ -1,6 +1,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -73,6 +74,8 @@ struct PostingFindings {
   Diagnosis diagnosis = Diagnosis::none;  ///< why it demands nothing, when it does not
   std::string company{};  ///< as in PostingText: empty when unknown
   std::string url{};      ///< as in PostingText: empty when unknown
+  /// A hash of the posting's folded text: postings with equal fingerprints are duplicates.
+  std::uint64_t fingerprint = 0;
 };
 
 }  // namespace cio_gap

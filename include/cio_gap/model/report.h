@@ -70,6 +70,19 @@ struct ScanResult {
   int on_target() const { return total - off_target; }
 };
 
+/// What a stream of scan findings says about itself (the first line of `scan --format jsonl`),
+/// so that findings scanned apart, on other machines, can be put together into one report:
+/// which program, rules and options made them, from which JOBS.
+struct ScanHeader {
+  std::string schema_version;     ///< of the output's shape, "MAJOR.MINOR"
+  std::string tool_version;       ///< cio-gap's version
+  std::string rules_fingerprint;  ///< as in ReportMeta
+  std::vector<std::string> jobs;  ///< the JOBS arguments of the scan
+  std::vector<std::string> target_roles;  ///< the roles postings were filtered by (none: all)
+  std::vector<std::string> exclude;       ///< --exclude patterns
+  std::uintmax_t max_filesize = 0;        ///< --max-filesize
+};
+
 /// One qualification a posting demands, as its summary keeps it.
 struct DemandedRule {
   std::uint32_t rule = 0;  ///< index into RuleSet::rules

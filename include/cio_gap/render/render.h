@@ -9,7 +9,7 @@
 namespace cio_gap {
 
 /// The version of the JSON output; changes whenever its shape changes.
-inline constexpr const char* kSchemaVersion = "1.4";
+inline constexpr const char* kSchemaVersion = "1.5";
 
 /// What a report says in place of a score when every counted posting has a diagnosis.
 inline constexpr const char* kNoScore = "no posting could be read for demands";
@@ -113,8 +113,19 @@ std::vector<std::string> top_gaps(const Report& report, const RuleSet& rules, st
 /// duplicates."
 std::string meta_text(const ReportMeta& meta);
 
-/// `scan` as JSON Lines: one posting object per line (the objects of render_scan_json).
+/// `scan` as JSON Lines: one posting object per line (the objects of render_scan_json),
+/// between a header line (render_scan_header_jsonl) and a summary line
+/// (render_scan_summary_jsonl), so that `assess --from-scan` can put scans together.
 std::string render_posting_jsonl(const PostingFindings& posting, const RuleSet& rules);
+
+/// The first line of `scan --format jsonl`: schema_version, tool_version, rules_fingerprint,
+/// jobs, target_roles, exclude, max_filesize.
+std::string render_scan_header_jsonl(const ScanHeader& header);
+
+/// The last line of `scan --format jsonl`, once every posting is read: the counts of
+/// render_scan_json (postings_count, duplicates, postings_read, postings_off_target) and of the
+/// files skipped and excluded.
+std::string render_scan_summary_jsonl(const ScanResult& scan);
 
 /// Why one posting does or does not demand a qualification: every mention and its fate.
 struct PostingExplanation {
