@@ -17,6 +17,8 @@ ScanResult sample_scan() {
   first.title = "VP of IT";
   first.years_required = 10;
   first.years_leadership_required = 5;
+  first.role_signals = {0, 2, 1};
+  first.fingerprint = 0x0123456789abcdefULL;
   first.findings.push_back({kBudgetRule, Tier::required, {{4, 0, "Own the budget.\nAll of it.", SectionKind::duties,
                                                            Tier::required, ""}}});
   first.findings.push_back({kVendorRule, Tier::preferred, {{9, 0, "Vendor management a plus", SectionKind::general,
@@ -37,13 +39,14 @@ TEST(JsonRendererTest, PostingJsonlIsOneCompactLine) {
   const ScanResult scan = sample_scan();
   EXPECT_EQ(render_posting_jsonl(scan.postings[0], rules),
             R"({"source":"jobs.csv#row=2","title":"VP of IT","company":null,"url":null,"years_required":10,"years_leadership_required":5,)"
-            R"("diagnosis":null,"qualifications":[)"
+            R"("diagnosis":null,"role_type":"fixer","fingerprint":"0123456789abcdef","qualifications":[)"
             R"({"id":"budget-management","tier":"required","evidence":[{"line":4,"page":null,"text":"Own the budget.\nAll of it.","section":"duties"}]},)"
             R"({"id":"vendor-management","tier":"preferred","evidence":[{"line":9,"page":null,"text":"Vendor management a plus","section":"general"}]}]})"
             "\n");
   EXPECT_EQ(render_posting_jsonl(scan.postings[1], rules),
             R"({"source":"b.txt","title":"Copy","company":null,"url":null,"years_required":null,"years_leadership_required":null,)"
-            R"("diagnosis":"no-role-text","duplicate":true,"qualifications":[]})"
+            R"("diagnosis":"no-role-text","role_type":null,"duplicate":true,"fingerprint":"0000000000000000",)"
+            R"("qualifications":[]})"
             "\n");
 }
 
@@ -63,7 +66,26 @@ TEST(JsonRendererTest, InvalidUtf8IsReplacedNotThrown) {
   posting.source = "bad\xff.txt";
   EXPECT_EQ(render_posting_jsonl(posting, rules),
             "{\"source\":\"bad\xef\xbf\xbd.txt\",\"title\":\"\",\"company\":null,\"url\":null,\"years_required\":null,"
-            "\"years_leadership_required\":null,\"diagnosis\":null,\"qualifications\":[]}\n");
+            "\"years_leadership_required\":null,\"diagnosis\":null,\"role_type\":null,"
+            "\"fingerprint\":\"0000000000000000\",\"qualifications\":[]}\n");
+}
+
+TEST(JsonRendererTest, ScanHeaderAndSummaryLines) {
+  const ScanHeader header{"1.5", "0.1.0", "ac3d7cc3b9e370d4", {"jobs/"}, {"CIO"}, {"*.md"}, 1024};
+  EXPECT_EQ(render_scan_header_jsonl(header),
+            R"({"schema_version":"1.5","tool_version":"0.1.0","rules_fingerprint":"ac3d7cc3b9e370d4",)"
+            R"("jobs":["jobs/"],"target_roles":["CIO"],"exclude":["*.md"],"max_filesize":1024})"
+            "\n");
+  ScanResult scan;
+  scan.total = 9;
+  scan.off_target = 2;
+  scan.duplicates = 1;
+  scan.files_skipped = 3;
+  scan.files_excluded = 4;
+  EXPECT_EQ(render_scan_summary_jsonl(scan),
+            R"({"postings_count":6,"duplicates":1,"postings_read":9,"postings_off_target":2,"files_skipped":3,)"
+            R"("files_excluded":4})"
+            "\n");
 }
 
 }  // namespace

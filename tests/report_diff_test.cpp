@@ -89,7 +89,7 @@ TEST(ReportDiffTest, RendersText) {
 TEST(ReportDiffTest, RendersJson) {
   const ReportDiff diff = diff_reports(january(), february(), "jan.json", "feb.json");
   EXPECT_EQ(render_diff_json(diff), R"({
-  "schema_version": "1.4",
+  "schema_version": "1.5",
   "kind": "diff",
   "old": "jan.json",
   "new": "feb.json",

@@ -51,9 +51,19 @@ int run_scan(const ScanCommand& command, const CommonOptions& common, const Stre
     ScanHeader header{kSchemaVersion, CIO_GAP_VERSION, rules_fingerprint(rules), command.jobs,
                       roles.active() ? common.target_roles : std::vector<std::string>{}, common.exclude,
                       common.max_filesize};
-    put(render_scan_header_jsonl(header));
-    const PostingSink sink = [&](PostingFindings&& posting) { put(render_posting_jsonl(posting, rules)); };
+    // Written with the first posting (or the summary), so that a run failing before it reads
+    // anything (a bad list of files, no JOBS) writes nothing.
+    bool opened = false;
+    auto open = [&] {
+      if (!opened) put(render_scan_header_jsonl(header));
+      opened = true;
+    };
+    const PostingSink sink = [&](PostingFindings&& posting) {
+      open();
+      put(render_posting_jsonl(posting, rules));
+    };
     const ScanResult scan = scan_jobs(command.jobs, extractor, common, streams, &sink, 0, &roles);
+    open();
     // Last, so that a scan cut short (a worker lost) is told from a whole one.
     put(render_scan_summary_jsonl(scan));
     if (to_file) write_output_file(common.output, buffered);
