@@ -222,5 +222,49 @@ TEST_F(JobFilesTest, SkippedEntriesKeepTheirPlaceAmongTheFiles) {
                                                              "e.txt: skipped: larger than 30 bytes (--max-filesize)"}));
 }
 
+TEST_F(JobFilesTest, ListedFilesAreThoseOfTheWalkInItsOrder) {
+  for (const char* name : {"jobs/b.txt", "jobs/a.txt", "jobs/sub/c.md", "jobs/notes.doc", "jobs/.hidden/d.txt"}) {
+    write(name);
+  }
+  ASSERT_EQ(::symlink("a.txt", path("jobs/link.txt").c_str()), 0);
+  const std::vector<std::string> names = {"sub/c.md", "notes.doc", "link.txt", "a.txt", ".hidden/d.txt", "gone.txt",
+                                          "sub"};
+  const auto files = list_listed_files({path("jobs")}, names, limits_, &diagnostics_);
+  EXPECT_EQ(sources(files), (std::vector<std::string>{"a.txt", "gone.txt", "link.txt", "sub", "sub/c.md"}));
+  EXPECT_EQ(files[0].path, path("jobs/a.txt"));
+  EXPECT_TRUE(files[0].inside_folder);
+  EXPECT_EQ(files[1].skipped, "listed, but not found");
+  EXPECT_EQ(files[2].skipped, "symbolic link inside a folder");
+  EXPECT_EQ(files[3].skipped, "a folder: list the files in it");
+  EXPECT_EQ(diagnostics_.warnings, std::vector<std::string>{"1 file skipped, not a posting format: notes.doc (convert .doc files to .docx)"});
+  // The entries of the whole folder's walk that the list names are the same, in the same order.
+  const auto walked = list_job_files({path("jobs")}, limits_);
+  std::vector<std::string> walked_sources = sources(walked);
+  EXPECT_EQ(walked_sources, (std::vector<std::string>{"a.txt", "b.txt", "link.txt", "sub/c.md"}));
+  EXPECT_EQ(walked[2].skipped, files[2].skipped);
+}
+
+TEST_F(JobFilesTest, ListedFilesNeedOneFolder) {
+  write("jobs/a.txt");
+  EXPECT_THROW(list_listed_files({path("jobs/a.txt")}, {"a.txt"}, limits_), Error);
+  EXPECT_THROW(list_listed_files({path("jobs"), path("jobs")}, {"a.txt"}, limits_), Error);
+}
+
+TEST_F(JobFilesTest, FileListsHoldPathsInsideTheFolder) {
+  EXPECT_EQ(parse_file_list("l.txt", "a.txt\r\n\nsub/b.md\n"), (std::vector<std::string>{"a.txt", "sub/b.md"}));
+  auto error_of = [](std::string_view text) {
+    try {
+      parse_file_list("l.txt", text);
+    } catch (const Error& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  EXPECT_EQ(error_of("a.txt\n/etc/passwd\n"), "l.txt:2:1: not a path inside the JOBS folder: /etc/passwd");
+  EXPECT_EQ(error_of("sub/../../x.txt\n"),
+            "l.txt:1:5: not a path inside the JOBS folder (empty, '.' or '..' part): sub/../../x.txt");
+  EXPECT_EQ(error_of("a//b.txt"), "l.txt:1:3: not a path inside the JOBS folder (empty, '.' or '..' part): a//b.txt");
+}
+
 }  // namespace
 }  // namespace cio_gap
