@@ -64,9 +64,14 @@ def split(files, shares):
 
 def scan_share(binary, workdir, jobs, listing, output, options):
     """One task: scans the files of one share. Runs on a worker."""
-    command = [binary, "scan", jobs, "--files-from", listing, "--format", "jsonl", "-o", output, "--quiet", *options]
-    result = subprocess.run(command, cwd=workdir, capture_output=True, text=True, check=False)
-    return output, result.returncode, result.stderr
+    command = [binary, "scan", jobs, "--files-from", listing, "--format", "jsonl", "--quiet", *options]
+    # Standard output goes straight to the file, line by line as the scan streams it (memory
+    # stays flat however large the share); the name is given only to a finished scan.
+    with open(output + ".part", "wb") as out:
+        result = subprocess.run(command, cwd=workdir, stdout=out, stderr=subprocess.PIPE, check=False)
+    if result.returncode == 0:
+        os.replace(output + ".part", output)
+    return output, result.returncode, result.stderr.decode(errors="replace")
 
 
 def parse_arguments(argv):
@@ -110,7 +115,7 @@ def main(argv):
     scans = os.path.abspath(args.scans)
     os.makedirs(scans, exist_ok=True)
     for name in os.listdir(scans):
-        if name.startswith("share-") and name.endswith((".jsonl", ".txt")):
+        if name.startswith("share-") and name.endswith((".jsonl", ".txt", ".part")):
             os.remove(os.path.join(scans, name))
     tasks = []
     for index, files in enumerate(split(list_files(args.jobs), args.shards)):

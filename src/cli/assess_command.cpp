@@ -122,7 +122,7 @@ int check_thresholds(const AssessCommand& command, const std::vector<Report>& re
 ScanResult read_scans(const std::vector<std::string>& files, const RuleSet& rules, const TitleMatcher& roles,
                       const std::vector<std::string>& role_names, const CommonOptions& common, const Streams& streams,
                       const PostingSink& sink, std::vector<std::string>& jobs) {
-  const ScanReader reader(rules, kSchemaVersion);
+  const ScanReader reader(rules, kSchemaVersion, common.threads);
   MergeRules merge{rules_fingerprint(rules), &roles, roles.active() ? role_names : std::vector<std::string>{}};
   Diagnostics diagnostics;
   MergedScan merged = merge_scans(files, reader, merge, streams.in, diagnostics, sink);

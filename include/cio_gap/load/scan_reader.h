@@ -34,8 +34,9 @@ struct ScanEvents {
 class ScanReader {
  public:
   /// `schema_version`: the version of the output this program writes; a scan of another
-  /// major version is refused.
-  ScanReader(const RuleSet& rules, std::string_view schema_version);
+  /// major version is refused. Lines are parsed on `threads` threads (0: one per core) and
+  /// handed on in order.
+  ScanReader(const RuleSet& rules, std::string_view schema_version, unsigned threads = 0);
 
   /// Reads `in` (named `path` in errors) to its end.
   void read(std::istream& in, const std::string& path, const ScanEvents& events) const;
@@ -43,6 +44,7 @@ class ScanReader {
  private:
   std::unordered_map<std::string, std::size_t> rule_index_;
   std::string schema_version_;
+  unsigned threads_ = 1;
 };
 
 /// The major number of a schema_version "MAJOR.MINOR" (-1 when it is not one).
