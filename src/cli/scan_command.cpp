@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <exception>
 #include <ostream>
 
 #include "cio_gap/analyze/report_meta.h"
@@ -40,11 +41,21 @@ int run_scan(const ScanCommand& command, const CommonOptions& common, const Stre
     // Streamed: each line leaves as soon as its posting and those before it are read.
     const bool to_file = !common.output.empty() && !is_standard_output(common.output);
     std::string buffered;
+    // The sink runs on the scan's threads, one at a time: once a write has failed (the reader
+    // of a pipe gone), the next thread's line fails the same way, not as a write to a stream
+    // already broken, which would read as another error.
+    std::exception_ptr write_failure;
     auto put = [&](const std::string& line) {
+      if (write_failure) std::rethrow_exception(write_failure);
       if (to_file) {
         buffered += line;
-      } else {
+        return;
+      }
+      try {
         write_out(line, streams);
+      } catch (...) {
+        write_failure = std::current_exception();
+        throw;
       }
     };
     // What assess --from-scan needs to put shares together and to name them in its report.
