@@ -37,13 +37,13 @@ TEST(JsonRendererTest, PostingJsonlIsOneCompactLine) {
   const ScanResult scan = sample_scan();
   EXPECT_EQ(render_posting_jsonl(scan.postings[0], rules),
             R"({"source":"jobs.csv#row=2","title":"VP of IT","company":null,"url":null,"years_required":10,"years_leadership_required":5,)"
-            R"("diagnosis":null,"qualifications":[)"
-            R"({"id":"budget-management","tier":"required","evidence":[{"line":4,"page":null,"text":"Own the budget.\nAll of it.","section":"duties"}]},)"
-            R"({"id":"vendor-management","tier":"preferred","evidence":[{"line":9,"page":null,"text":"Vendor management a plus","section":"general"}]}]})"
+            R"("diagnosis":null,"duplicate":false,"qualification_count":2,"qualifications":[)"
+            R"({"id":"budget-management","tier":"required","evidence_total":1,"evidence":[{"line":4,"page":null,"text":"Own the budget.\nAll of it.","section":"duties"}]},)"
+            R"({"id":"vendor-management","tier":"preferred","evidence_total":1,"evidence":[{"line":9,"page":null,"text":"Vendor management a plus","section":"general"}]}]})"
             "\n");
   EXPECT_EQ(render_posting_jsonl(scan.postings[1], rules),
             R"({"source":"b.txt","title":"Copy","company":null,"url":null,"years_required":null,"years_leadership_required":null,)"
-            R"("diagnosis":"no-role-text","duplicate":true,"qualifications":[]})"
+            R"("diagnosis":"no-role-text","duplicate":true,"qualification_count":0,"qualifications":[]})"
             "\n");
 }
 
@@ -63,7 +63,8 @@ TEST(JsonRendererTest, InvalidUtf8IsReplacedNotThrown) {
   posting.source = "bad\xff.txt";
   EXPECT_EQ(render_posting_jsonl(posting, rules),
             "{\"source\":\"bad\xef\xbf\xbd.txt\",\"title\":\"\",\"company\":null,\"url\":null,\"years_required\":null,"
-            "\"years_leadership_required\":null,\"diagnosis\":null,\"qualifications\":[]}\n");
+            "\"years_leadership_required\":null,\"diagnosis\":null,\"duplicate\":false,\"qualification_count\":0,"
+            "\"qualifications\":[]}\n");
 }
 
 }  // namespace
