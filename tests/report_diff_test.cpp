@@ -318,6 +318,14 @@ TEST(ReportDiffTest, Reads1_1ReportsWithoutAScore) {
   EXPECT_TRUE(render_diff_text(batch, {}).ends_with("scores: 0 up, 0 down, 0 unchanged, 1 without a score to compare\n"));
 }
 
+TEST(ReportDiffTest, A2_0ProfileWithoutANameIsNamedByItsPath) {
+  json unnamed = in_2_0(february());
+  unnamed["profile"]["name"] = nullptr;
+  const ReportDiff diff = diff_reports(january(), unnamed, "a.json", "b.json");
+  EXPECT_TRUE(render_diff_text(diff, {}).starts_with("cio-gap diff: a.json -> b.json\n\nclients/dana.yaml: score 60.1"));
+  EXPECT_TRUE(json::parse(render_diff_json(diff))["profiles"][0]["profile"]["name"].is_null());
+}
+
 TEST(ReportDiffTest, TextEscapesControlCharactersFromTheFiles) {
   json evil = february();
   evil["profile"]["name"] = "Dana\x1b[2J";

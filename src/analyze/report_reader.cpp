@@ -123,7 +123,10 @@ class Reader {
     out.schema_version = report["schema_version"].get<std::string>();
     const json& profile = member(report, pointer, "profile", json::value_t::object, "object");
     out.profile.path = string_member(profile, pointer + "/profile", "path");
-    out.profile.name = string_member(profile, pointer + "/profile", "name");
+    // A profile without a name: "" in 1.x, null in 2.x.
+    if (const auto name = profile.find("name"); !names.has_kind || name == profile.end() || !name->is_null()) {
+      out.profile.name = string_member(profile, pointer + "/profile", "name");
+    }
     if (const auto meta = report.find("meta"); meta != report.end() && meta->is_object()) {
       if (const auto date = meta->find("date"); date != meta->end() && date->is_string()) {
         out.date = date->get<std::string>();

@@ -51,7 +51,7 @@ std::string profile_text(const ProfileDiff& diff, const RenderOptions& options) 
 }
 
 ordered_json profile_json(const ReportedProfile& profile) {
-  return {{"path", profile.path}, {"name", profile.name}};
+  return {{"path", profile.path}, {"name", profile.name.empty() ? ordered_json(nullptr) : ordered_json(profile.name)}};
 }
 
 ordered_json number_json(const std::optional<double>& number) {

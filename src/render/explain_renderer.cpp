@@ -121,7 +121,7 @@ ordered_json profile_json(const ProfileStatus& answer, const Rule& rule) {
                         {"reason", entry_reason(item, answer.profile)}});
   }
   return {{"path", answer.profile->path},
-          {"name", answer.profile->name},
+          {"name", text_or_null(answer.profile->name)},
           {"status", to_string(answer.status)},
           {"summary", status_summary(answer, rule)},
           {"evidence", std::move(evidence)}};
