@@ -72,7 +72,11 @@ std::string entry_reason(const ProfileEvidence& item, const Profile* profile) {
 // The status in one sentence, before the entries that decide it.
 std::string status_summary(const ProfileStatus& answer, const Rule& rule) {
   switch (answer.status) {
-    case Status::have: return "have: an entry of the profile counts as have";
+    case Status::have:
+      for (const auto& item : answer.evidence) {
+        if (item.strength == Status::have) return fmt::format("have: {} \"{}\" counts as have", item.field, item.text);
+      }
+      return "have";
     case Status::partial:
       for (const auto& item : answer.evidence) {
         if (item.field == "years_leadership" && item.strength == Status::partial) {
