@@ -14,10 +14,17 @@ std::string located(const std::string& path, int line, int col, const std::strin
 }
 
 void ErrorList::add(std::string message) {
-  if (messages_.size() < kMaxErrors) {
-    messages_.push_back(std::move(message));
-  } else {
-    ++more_;
+  // The errors of a part that gathers its own (a rule of a rule file) come one per line.
+  std::size_t start = 0;
+  while (start <= message.size()) {
+    std::size_t end = message.find('\n', start);
+    if (end == std::string::npos) end = message.size();
+    if (messages_.size() < kMaxErrors) {
+      messages_.push_back(message.substr(start, end - start));
+    } else {
+      ++more_;
+    }
+    start = end + 1;
   }
 }
 

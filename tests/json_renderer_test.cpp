@@ -39,14 +39,14 @@ TEST(JsonRendererTest, PostingJsonlIsOneCompactLine) {
   const ScanResult scan = sample_scan();
   EXPECT_EQ(render_posting_jsonl(scan.postings[0], rules),
             R"({"source":"jobs.csv#row=2","title":"VP of IT","company":null,"url":null,"years_required":10,"years_leadership_required":5,)"
-            R"("diagnosis":null,"role_type":"fixer","fingerprint":"0123456789abcdef","qualifications":[)"
-            R"({"id":"budget-management","tier":"required","evidence":[{"line":4,"page":null,"text":"Own the budget.\nAll of it.","section":"duties"}]},)"
-            R"({"id":"vendor-management","tier":"preferred","evidence":[{"line":9,"page":null,"text":"Vendor management a plus","section":"general"}]}]})"
+            R"("diagnosis":null,"role_type":"fixer","duplicate":false,"fingerprint":"0123456789abcdef","qualification_count":2,"qualifications":[)"
+            R"({"id":"budget-management","tier":"required","evidence_total":1,"evidence":[{"line":4,"page":null,"text":"Own the budget.\nAll of it.","section":"duties"}]},)"
+            R"({"id":"vendor-management","tier":"preferred","evidence_total":1,"evidence":[{"line":9,"page":null,"text":"Vendor management a plus","section":"general"}]}]})"
             "\n");
   EXPECT_EQ(render_posting_jsonl(scan.postings[1], rules),
             R"({"source":"b.txt","title":"Copy","company":null,"url":null,"years_required":null,"years_leadership_required":null,)"
             R"("diagnosis":"no-role-text","role_type":null,"duplicate":true,"fingerprint":"0000000000000000",)"
-            R"("qualifications":[]})"
+            R"("qualification_count":0,"qualifications":[]})"
             "\n");
 }
 
@@ -66,14 +66,14 @@ TEST(JsonRendererTest, InvalidUtf8IsReplacedNotThrown) {
   posting.source = "bad\xff.txt";
   EXPECT_EQ(render_posting_jsonl(posting, rules),
             "{\"source\":\"bad\xef\xbf\xbd.txt\",\"title\":\"\",\"company\":null,\"url\":null,\"years_required\":null,"
-            "\"years_leadership_required\":null,\"diagnosis\":null,\"role_type\":null,"
-            "\"fingerprint\":\"0000000000000000\",\"qualifications\":[]}\n");
+            "\"years_leadership_required\":null,\"diagnosis\":null,\"role_type\":null,\"duplicate\":false,"
+            "\"fingerprint\":\"0000000000000000\",\"qualification_count\":0,\"qualifications\":[]}\n");
 }
 
 TEST(JsonRendererTest, ScanHeaderAndSummaryLines) {
-  const ScanHeader header{"1.5", "0.1.0", "ac3d7cc3b9e370d4", {"jobs/"}, {"CIO"}, {"*.md"}, 1024};
+  const ScanHeader header{"2.0", "0.1.0", "ac3d7cc3b9e370d4", {"jobs/"}, {"CIO"}, {"*.md"}, 1024};
   EXPECT_EQ(render_scan_header_jsonl(header),
-            R"({"schema_version":"1.5","tool_version":"0.1.0","rules_fingerprint":"ac3d7cc3b9e370d4",)"
+            R"({"schema_version":"2.0","tool_version":"0.1.0","rules_fingerprint":"ac3d7cc3b9e370d4",)"
             R"("jobs":["jobs/"],"target_roles":["CIO"],"exclude":["*.md"],"max_filesize":1024})"
             "\n");
   ScanResult scan;

@@ -89,7 +89,7 @@ TEST(ReportDiffTest, RendersText) {
 TEST(ReportDiffTest, RendersJson) {
   const ReportDiff diff = diff_reports(january(), february(), "jan.json", "feb.json");
   EXPECT_EQ(render_diff_json(diff), R"({
-  "schema_version": "1.5",
+  "schema_version": "2.0",
   "kind": "diff",
   "old": "jan.json",
   "new": "feb.json",
@@ -99,9 +99,9 @@ TEST(ReportDiffTest, RendersJson) {
         "path": "clients/dana.yaml",
         "name": "Dana Rivera"
       },
-      "old_score": 60.1,
-      "new_score": 64.3,
-      "change": 4.2,
+      "old_readiness_score": 60.1,
+      "new_readiness_score": 64.3,
+      "readiness_score_change": 4.2,
       "closed": [
         {
           "id": "budget-management",
@@ -235,14 +235,63 @@ TEST(ReportDiffTest, RejectsWhatIsNotAnAssessReport) {
   EXPECT_EQ(what(diff, february()), "old.json: a cio-gap diff, not an assess report");
 }
 
-TEST(ReportDiffTest, AcceptsNewerMinorVersionsOnly) {
+TEST(ReportDiffTest, AcceptsNewerMinorVersionsOfKnownMajorsOnly) {
   json minor = january();
   minor["schema_version"] = "1.7";
   EXPECT_EQ(what(minor, february()), "no error");
   json major = january();
-  major["schema_version"] = "2.0";
+  major["schema_version"] = "3.0";
   EXPECT_EQ(what(january(), major),
-            "new.json: /schema_version: schema_version \"2.0\" is not supported (this cio-gap reads 1.x)");
+            "new.json: /schema_version: schema_version \"3.0\" is not supported (this cio-gap reads 1.x and 2.x)");
+}
+
+// A 2.0 report as assess writes it: the score is readiness_score, every document has a kind, a
+// batch is an object with its reports.
+json in_2_0(json report) {
+  report["schema_version"] = "2.0";
+  report["kind"] = "assess";
+  report["readiness_score"] = report["score"];
+  report.erase("score");
+  report["readiness_checks"] = report["readiness"];
+  report.erase("readiness");
+  return report;
+}
+
+TEST(ReportDiffTest, DiffsA1_xReportAgainstA2_0One) {
+  const ReportDiff diff = diff_reports(january(), in_2_0(february()), "old.json", "new.json");
+  ASSERT_EQ(diff.profiles.size(), 1u);
+  EXPECT_EQ(diff.profiles[0].old_score, 60.1);
+  EXPECT_EQ(diff.profiles[0].new_score, 64.3);
+  EXPECT_EQ(diff.profiles[0].change, 4.2);
+  ASSERT_EQ(diff.profiles[0].closed.size(), 2u);
+  EXPECT_EQ(diff.profiles[0].closed[0].id, "budget-management");
+  const json out = json::parse(render_diff_json(diff));
+  EXPECT_EQ(out["schema_version"], "2.0");
+  EXPECT_EQ(out["profiles"][0]["old_readiness_score"], 60.1);
+  EXPECT_EQ(out["profiles"][0]["new_readiness_score"], 64.3);
+  EXPECT_EQ(out["profiles"][0]["readiness_score_change"], 4.2);
+}
+
+TEST(ReportDiffTest, Reads2_0BatchesAsObjects) {
+  const json batch = {{"schema_version", "2.0"},
+                      {"kind", "batch"},
+                      {"reports", {in_2_0(report("clients/kim.yaml", "Kim", 50, {}, {})), in_2_0(february())}}};
+  const ReportDiff diff = diff_reports(json::array({january()}), batch, "old.json", "new.json");
+  ASSERT_EQ(diff.profiles.size(), 1u);
+  EXPECT_EQ(diff.profiles[0].new_score, 64.3);
+  ASSERT_EQ(diff.only_new.size(), 1u);
+  EXPECT_EQ(diff.only_new[0].name, "Kim");
+  json no_score = in_2_0(january());
+  no_score["score"] = 60.1;  // the 1.x name is not read in a 2.0 report
+  no_score.erase("readiness_score");
+  EXPECT_EQ(what(no_score, february()), "old.json: no \"readiness_score\" number: not a cio-gap assess report");
+  json bad = batch;
+  bad["reports"][1]["gaps"][0].erase("status");
+  EXPECT_EQ(what(january(), bad), "new.json: /reports/1/gaps/0: no \"status\" string: not a cio-gap assess report");
+  const json scan = {{"schema_version", "2.0"}, {"kind", "scan"}, {"postings", json::array()}};
+  EXPECT_EQ(what(scan, february()), "old.json: a cio-gap scan, not an assess report");
+  const json empty = {{"schema_version", "2.0"}, {"kind", "batch"}, {"reports", json::array()}};
+  EXPECT_EQ(what(empty, february()), "old.json: /reports: an empty batch, not cio-gap assess reports");
 }
 
 TEST(ReportDiffTest, Reads1_1ReportsWithoutAScore) {
@@ -260,13 +309,21 @@ TEST(ReportDiffTest, Reads1_1ReportsWithoutAScore) {
   EXPECT_TRUE(render_diff_text(lost, {}).starts_with(
       "cio-gap diff: a.json -> b.json\n\nDana Rivera (clients/dana.yaml): score 60.1 -> none (no change to measure)\n"));
   const json out = json::parse(render_diff_json(lost));
-  EXPECT_EQ(out["profiles"][0]["old_score"], 60.1);
-  EXPECT_TRUE(out["profiles"][0]["new_score"].is_null());
-  EXPECT_TRUE(out["profiles"][0]["change"].is_null());
+  EXPECT_EQ(out["profiles"][0]["old_readiness_score"], 60.1);
+  EXPECT_TRUE(out["profiles"][0]["new_readiness_score"].is_null());
+  EXPECT_TRUE(out["profiles"][0]["readiness_score_change"].is_null());
   const ReportDiff found = diff_reports(unread, january(), "b.json", "a.json");
   EXPECT_FALSE(found.profiles[0].score_dropped());
   const ReportDiff batch = diff_reports(json::array({january(), unread}), json::array({unread}), "x", "y");
   EXPECT_TRUE(render_diff_text(batch, {}).ends_with("scores: 0 up, 0 down, 0 unchanged, 1 without a score to compare\n"));
+}
+
+TEST(ReportDiffTest, A2_0ProfileWithoutANameIsNamedByItsPath) {
+  json unnamed = in_2_0(february());
+  unnamed["profile"]["name"] = nullptr;
+  const ReportDiff diff = diff_reports(january(), unnamed, "a.json", "b.json");
+  EXPECT_TRUE(render_diff_text(diff, {}).starts_with("cio-gap diff: a.json -> b.json\n\nclients/dana.yaml: score 60.1"));
+  EXPECT_TRUE(json::parse(render_diff_json(diff))["profiles"][0]["profile"]["name"].is_null());
 }
 
 TEST(ReportDiffTest, TextEscapesControlCharactersFromTheFiles) {

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "cio_gap/error.h"
 #include "cio_gap/load/embedded_rules.h"
 #include "test_rules.h"
@@ -367,11 +369,46 @@ TEST(RuleLoaderTest, WordSetsMayBeDefinedInAnyFile) {
             "no error");
 }
 
+TEST(RuleLoaderTest, ReportsEveryMistakeOfAFileInFileOrder) {
+  // Three mistakes in two rules: each is named, and the rules without one load no further errors.
+  EXPECT_EQ(error_of("rules:\n"
+                     "  - id: cloud-ops\n"
+                     "    name: Cloud operations\n"
+                     "    category: technlogy\n"
+                     "    advise: Run it.\n"
+                     "    keywords: [cloud operations]\n"
+                     "  - id: Vendor_Mgmt\n"
+                     "    name: Vendors\n"
+                     "    category: business\n"
+                     "    advice: Negotiate.\n"
+                     "    keywords: [vendor management]\n"
+                     "  - id: fine\n"
+                     "    name: Fine\n"
+                     "    category: business\n"
+                     "    advice: Fine.\n"
+                     "    keywords: [fine]\n"),
+            "pack.yaml:4:15: unknown category 'technlogy' (did you mean 'technology'?)\n"
+            "pack.yaml:5:5: unknown key 'advise' in a rule (did you mean 'advice'?); valid keys: id, name, category, "
+            "keywords, acronyms, exclude, inflect, credentials, advice, advice_partial, tests, patterns, senses\n"
+            "pack.yaml:7:9: rule id 'Vendor_Mgmt' must be lower-case letters, digits and '-'");
+}
+
+TEST(RuleLoaderTest, StopsAtTwentyErrors) {
+  std::string yaml = "rules:\n";
+  for (int i = 0; i < 25; ++i) yaml += "  - {id: r" + std::to_string(i) + ", name: R, category: nope, advice: a, keywords: [k]}\n";
+  const std::string out = error_of(yaml);
+  EXPECT_EQ(std::count(out.begin(), out.end(), '\n'), 20) << out;
+  EXPECT_TRUE(out.starts_with("pack.yaml:2:")) << out;
+  EXPECT_TRUE(out.ends_with("\n5 more errors not shown")) << out;
+}
+
 TEST(RuleLoaderTest, UnknownWordSetErrors) {
   const std::string words = "words:\n  team-nouns: [team]\n";
   // Lines 1-2 the sets, 3-8 the rule, 9 on the rest.
+  // Every unknown set is named, in file order.
   EXPECT_EQ(reference_error_of(words + rule_with("    patterns:\n      - [lead-verbs, {within: 2}, team-noun]\n")),
-            "pack.yaml:10:10: unknown word set 'lead-verbs' in rule 'x'");
+            "pack.yaml:10:10: unknown word set 'lead-verbs' in rule 'x'\n"
+            "pack.yaml:10:35: unknown word set 'team-noun' in rule 'x' (did you mean 'team-nouns'?)");
   EXPECT_EQ(reference_error_of(words + rule_with("    patterns:\n      - [[lead], {within: 2}, team-noun]\n")),
             "pack.yaml:10:31: unknown word set 'team-noun' in rule 'x' (did you mean 'team-nouns'?)");
   EXPECT_EQ(reference_error_of(words + rule_with("    senses:\n      - keyword: security\n"

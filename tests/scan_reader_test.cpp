@@ -11,7 +11,7 @@ namespace cio_gap {
 namespace {
 
 constexpr const char* kHeader =
-    R"({"schema_version":"1.5","tool_version":"0.1.0","rules_fingerprint":"ac3d7cc3b9e370d4","jobs":["jobs"],)"
+    R"({"schema_version":"2.0","tool_version":"0.1.0","rules_fingerprint":"ac3d7cc3b9e370d4","jobs":["jobs"],)"
     R"("target_roles":["CIO"],"exclude":["*.md"],"max_filesize":1024})";
 constexpr const char* kPosting =
     R"({"source":"a.pdf","title":"CIO","company":"Acme","url":null,"years_required":10,)"
@@ -31,7 +31,7 @@ struct Read {
 
 Read read(const std::string& text) {
   const RuleSet rules = testing::test_rules();
-  const ScanReader reader(rules, "1.5");
+  const ScanReader reader(rules, "2.0");
   Read out;
   std::istringstream in(text);
   reader.read(in, "s.jsonl",
@@ -55,7 +55,7 @@ TEST(ScanReaderTest, ReadsHeaderPostingsAndSummary) {
   ASSERT_EQ(out.headers.size(), 1u);
   const ScanHeader& header = out.headers[0].first;
   EXPECT_EQ(out.headers[0].second, 1);
-  EXPECT_EQ(header.schema_version, "1.5");
+  EXPECT_EQ(header.schema_version, "2.0");
   EXPECT_EQ(header.tool_version, "0.1.0");
   EXPECT_EQ(header.rules_fingerprint, "ac3d7cc3b9e370d4");
   EXPECT_EQ(header.jobs, std::vector<std::string>{"jobs"});
@@ -112,16 +112,16 @@ TEST(ScanReaderTest, MalformedLineNamesItsPlace) {
 }
 
 TEST(ScanReaderTest, RefusesAnotherSchemaMajorVersion) {
-  EXPECT_EQ(error_of(R"({"schema_version":"2.0","tool_version":"1.0.0"})"
+  EXPECT_EQ(error_of(R"({"schema_version":"3.0","tool_version":"3.0.0"})"
                      "\n"),
-            "s.jsonl:1:1: scan output of schema_version 2.0, which this cio-gap (schema_version 1.5) cannot read: "
+            "s.jsonl:1:1: scan output of schema_version 3.0, which this cio-gap (schema_version 2.0) cannot read: "
             "scan again with this version");
 }
 
 TEST(ScanReaderTest, RefusesPostingsWithoutHeader) {
   EXPECT_EQ(error_of(std::string(kPosting) + "\n"),
             "s.jsonl:1:1: no header line before this one: not the output of `cio-gap scan --format jsonl` "
-            "(schema_version 1.5), or of an older version: scan again");
+            "(schema_version 2.0), or of an older version: scan again");
 }
 
 TEST(ScanReaderTest, RefusesAScanCutShort) {

@@ -37,7 +37,8 @@ failed=0  # 1: a score dropped or a threshold was not met; 2: an error
 note() { if ((failed < $1)); then failed=$1; fi; }
 
 score() {  # the score of a report, when jq is there to read it
-  if command -v jq >/dev/null; then jq -r '.score' "$1"; else echo "in $1"; fi
+  # readiness_score since schema 2.0; a report kept from 1.x calls it score.
+  if command -v jq >/dev/null; then jq -r '.readiness_score // .score' "$1"; else echo "in $1"; fi
 }
 
 summary() {  # also to the GitHub Actions job summary when there is one

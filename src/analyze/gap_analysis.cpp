@@ -90,11 +90,10 @@ void tally_posting(DemandTally& tally, const PostingFindings& posting) {
                            static_cast<int>(posting.findings.size()), posting.diagnosis};
     summary.company = posting.company;
     summary.url = posting.url;
-    if (!posting.duplicate) {
-      summary.demands.reserve(posting.findings.size());
-      for (const auto& finding : posting.findings) {
-        summary.demands.push_back({static_cast<std::uint32_t>(finding.rule), finding.tier == Tier::preferred});
-      }
+    // A duplicate's too, so a report lists what it demands as scan does; its fit stays none.
+    summary.demands.reserve(posting.findings.size());
+    for (const auto& finding : posting.findings) {
+      summary.demands.push_back({static_cast<std::uint32_t>(finding.rule), finding.tier == Tier::preferred});
     }
     tally.postings.push_back(std::move(summary));
   }

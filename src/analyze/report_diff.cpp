@@ -5,117 +5,10 @@
 #include <algorithm>
 #include <cmath>
 
-#include "cio_gap/error.h"
-#include "cio_gap/render/render.h"
-
 namespace cio_gap {
 namespace {
 
 using nlohmann::json;
-
-/// A gap or a qualification as an assess report lists it.
-struct ListedQualification {
-  std::string id;
-  std::string name;
-  Status status = Status::missing;
-};
-
-/// What the diff needs of one assess report, checked.
-struct ReadReport {
-  ReportedProfile profile;
-  std::optional<double> score;  ///< none: the report had no posting read for demands
-  std::vector<ListedQualification> gaps;            ///< rank order
-  std::vector<ListedQualification> qualifications;  ///< every demanded one
-};
-
-/// Reads one document, naming the failing place as a JSON pointer ("/0/gaps/3").
-class ReportReader {
- public:
-  explicit ReportReader(const std::string& path) : path_(path) {}
-
-  [[noreturn]] void fail(const std::string& pointer, const std::string& message) const {
-    throw Error(located(path_, 0, 0, pointer.empty() ? message : pointer + ": " + message));
-  }
-
-  const json& member(const json& object, const std::string& pointer, const char* key, json::value_t type,
-                     const char* what) const {
-    const auto it = object.find(key);
-    const bool ok = it != object.end() &&
-                    (type == json::value_t::number_float ? it->is_number() : it->type() == type);
-    if (!ok) fail(pointer, fmt::format("no \"{}\" {}: not a cio-gap assess report", key, what));
-    return *it;
-  }
-
-  std::string string_member(const json& object, const std::string& pointer, const char* key) const {
-    return member(object, pointer, key, json::value_t::string, "string").get<std::string>();
-  }
-
-  Status status(const json& object, const std::string& pointer) const {
-    const std::string text = string_member(object, pointer, "status");
-    for (const Status s : {Status::have, Status::partial, Status::missing}) {
-      if (text == to_string(s)) return s;
-    }
-    fail(pointer + "/status", fmt::format("unknown status \"{}\" (expected have, partial or missing)", text));
-  }
-
-  // A number, or null in a 1.1 report whose postings could none be read for demands.
-  std::optional<double> score(const json& report, const std::string& pointer) const {
-    const auto it = report.find("score");
-    if (it != report.end() && it->is_null()) return std::nullopt;
-    return member(report, pointer, "score", json::value_t::number_float, "number").get<double>();
-  }
-
-  std::vector<ListedQualification> qualifications(const json& report, const std::string& pointer,
-                                                  const char* key) const {
-    const std::string here = pointer + "/" + key;
-    std::vector<ListedQualification> out;
-    const json& array = member(report, pointer, key, json::value_t::array, "array");
-    for (std::size_t i = 0; i < array.size(); ++i) {
-      const std::string at = fmt::format("{}/{}", here, i);
-      if (!array[i].is_object()) fail(at, "not an object");
-      out.push_back({string_member(array[i], at, "id"), string_member(array[i], at, "name"), status(array[i], at)});
-    }
-    return out;
-  }
-
-  ReadReport report(const json& report, const std::string& pointer) const {
-    if (!report.is_object()) fail(pointer, "not a cio-gap assess report (expected a JSON object)");
-    check_version(report, pointer);
-    if (report.contains("kind")) fail(pointer, "a cio-gap diff, not an assess report");
-    ReadReport out;
-    const json& profile = member(report, pointer, "profile", json::value_t::object, "object");
-    out.profile.path = string_member(profile, pointer + "/profile", "path");
-    out.profile.name = string_member(profile, pointer + "/profile", "name");
-    out.score = score(report, pointer);
-    out.gaps = qualifications(report, pointer, "gaps");
-    out.qualifications = qualifications(report, pointer, "qualifications");
-    return out;
-  }
-
-  // One report, or the array of a batch run.
-  std::vector<ReadReport> document(const json& document) const {
-    if (document.is_object()) return {report(document, "")};
-    if (!document.is_array()) fail("", "not a cio-gap assess report (expected a JSON object or array)");
-    if (document.empty()) fail("", "an empty array, not cio-gap assess reports");
-    std::vector<ReadReport> out;
-    for (std::size_t i = 0; i < document.size(); ++i) out.push_back(report(document[i], fmt::format("/{}", i)));
-    return out;
-  }
-
- private:
-  // Readers of version 1.x understand every 1.y: minor versions only add.
-  void check_version(const json& report, const std::string& pointer) const {
-    const std::string version = string_member(report, pointer, "schema_version");
-    const std::string supported = kSchemaVersion;
-    const auto major = [](const std::string& v) { return v.substr(0, v.find('.')); };
-    if (major(version) != major(supported)) {
-      fail(pointer + "/schema_version",
-           fmt::format("schema_version \"{}\" is not supported (this cio-gap reads {}.x)", version, major(supported)));
-    }
-  }
-
-  std::string path_;
-};
 
 std::optional<Status> status_of(const std::vector<ListedQualification>& list, const std::string& id) {
   for (const auto& q : list) {
@@ -129,11 +22,11 @@ bool is_gap(const ReadReport& report, const std::string& id) { return status_of(
 ProfileDiff compare(const ReadReport& old_report, const ReadReport& new_report) {
   ProfileDiff diff;
   diff.profile = new_report.profile;
-  diff.old_score = old_report.score;
-  diff.new_score = new_report.score;
-  if (old_report.score && new_report.score) {
+  diff.old_score = old_report.readiness_score;
+  diff.new_score = new_report.readiness_score;
+  if (old_report.readiness_score && new_report.readiness_score) {
     // Scores have one decimal; rounding keeps 64.3 - 60.1 from printing as 4.199999.
-    double change = std::round((*new_report.score - *old_report.score) * 10.0) / 10.0;
+    double change = std::round((*new_report.readiness_score - *old_report.readiness_score) * 10.0) / 10.0;
     if (change == 0) change = 0;  // never "-0"
     diff.change = change;
   }
@@ -157,11 +50,13 @@ ProfileDiff compare(const ReadReport& old_report, const ReadReport& new_report) 
 
 ReportDiff diff_reports(const json& old_report, const json& new_report, const std::string& old_path,
                         const std::string& new_path) {
-  const std::vector<ReadReport> olds = ReportReader(old_path).document(old_report);
-  const std::vector<ReadReport> news = ReportReader(new_path).document(new_report);
+  const ReadDocument old_document = read_reports(old_report, old_path);
+  const ReadDocument new_document = read_reports(new_report, new_path);
+  const std::vector<ReadReport>& olds = old_document.reports;
+  const std::vector<ReadReport>& news = new_document.reports;
   ReportDiff diff{old_path, new_path, {}, {}, {}};
   // Two single reports are one person's progress even if the profile file moved.
-  if (old_report.is_object() && new_report.is_object()) {
+  if (!old_document.batch && !new_document.batch) {
     diff.profiles.push_back(compare(olds.front(), news.front()));
     return diff;
   }

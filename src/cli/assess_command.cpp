@@ -49,11 +49,7 @@ std::string extension(Format format) {
 
 std::string render_batch(const std::vector<Report>& reports, const DemandTally& tally, const RuleSet& rules,
                          const CommonOptions& common, const Streams& streams, bool per_posting) {
-  if (common.format() == Format::json) {
-    auto array = nlohmann::ordered_json::array();
-    for (const auto& report : reports) array.push_back(nlohmann::ordered_json::parse(render_report_json(report, tally, rules)));
-    return array.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
-  }
+  if (common.format() == Format::json) return render_batch_json(reports, tally, rules);
   if (common.format() == Format::html) return render_batch_html(reports, rules);
   if (common.format() == Format::csv) {
     throw Error("--format csv with a folder of profiles needs --output-dir (one CSV file per profile)");

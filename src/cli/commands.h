@@ -154,6 +154,8 @@ struct ExplainCommand {
   std::string id;
   std::vector<std::string> jobs;
   bool demanded_only = false;  ///< show only the postings that demand the qualification
+  std::string profile;         ///< --profile: also say why this profile has it, or not
+  std::string resume;          ///< --resume: read as evidence, in place of the profile's resume:
 };
 void setup_explain(CLI::App& app, ExplainCommand& command, CommonOptions& common);
 int run_explain(const ExplainCommand& command, const CommonOptions& common, const Streams& streams);

@@ -180,83 +180,86 @@ void parse_extension(const YamlReader& yaml, const YAML::Node& node, RuleSet& se
   parse_additions(yaml, node, *rule);
 }
 
+// Every mistake of a rule is reported, each part read on its own; a rule with one is not kept,
+// so it leads to no further errors (a duplicate id, an empty rule).
 void parse_rule(const YamlReader& yaml, const YAML::Node& node, RuleSet& set) {
   if (node.IsMap() && node["extends"]) {
     parse_extension(yaml, node, set);
     return;
   }
-  yaml.expect_map(node, "a rule", kRuleKeys);
+  if (!node.IsMap()) yaml.expect_map(node, "a rule", kRuleKeys);
+  ErrorList errors;
+  for (const auto& entry : node) errors.attempt([&] { yaml.expect_key(entry.first, "a rule", kRuleKeys); });
   Rule rule;
   rule.file = yaml.path();
   rule.line = YamlReader::line_of(node);
   for (const char* required : {"id", "name", "category", "advice"}) {
-    if (!node[required]) yaml.fail(node, std::string("rule is missing '") + required + "'");
+    if (node[required]) continue;
+    // A misspelt key ("advise") is reported as unknown, with the suggestion: not twice.
+    const bool misspelt = std::any_of(node.begin(), node.end(), [&](const auto& entry) {
+      const std::string key = entry.first.IsScalar() ? entry.first.Scalar() : "";
+      return std::find(kRuleKeys.begin(), kRuleKeys.end(), key) == kRuleKeys.end() &&
+             !did_you_mean(key, {required}).empty();
+    });
+    if (!misspelt) errors.attempt([&] { yaml.fail(node, std::string("rule is missing '") + required + "'"); });
   }
-  rule.id = yaml.scalar(node["id"], "id");
-  if (!valid_id(rule.id)) {
-    yaml.fail(node["id"], "rule id '" + rule.id + "' must be lower-case letters, digits and '-'");
-  }
-  for (const auto& other : set.rules) {
-    if (other.id == rule.id) {
-      yaml.fail(node["id"], "duplicate rule id '" + rule.id + "' (first defined at " + other.file +
-                                ":" + std::to_string(other.line) + ")");
+  auto read = [&](const char* key, auto&& part) {
+    if (const YAML::Node value = node[key]; value) errors.attempt([&] { part(value); });
+  };
+  read("id", [&](const YAML::Node& value) {
+    rule.id = yaml.scalar(value, "id");
+    if (!valid_id(rule.id)) yaml.fail(value, "rule id '" + rule.id + "' must be lower-case letters, digits and '-'");
+    for (const auto& other : set.rules) {
+      if (other.id == rule.id) {
+        yaml.fail(value, "duplicate rule id '" + rule.id + "' (first defined at " + other.file + ":" +
+                             std::to_string(other.line) + ")");
+      }
     }
-  }
-  rule.name = yaml.scalar(node["name"], "name");
-  rule.category = yaml.scalar(node["category"], "category");
-  const auto& categories = rule_categories();
-  if (std::find(categories.begin(), categories.end(), rule.category) == categories.end()) {
-    yaml.fail(node["category"],
-              "unknown category '" + rule.category + "'" + did_you_mean(rule.category, categories));
-  }
-  rule.advice = yaml.scalar(node["advice"], "advice");
-  if (node["advice_partial"]) rule.advice_partial = yaml.scalar(node["advice_partial"], "advice_partial");
-  if (node["inflect"]) rule.inflect = yaml.boolean(node["inflect"], "inflect");
-  parse_additions(yaml, node, rule);
-  if (rule.keywords.empty() && rule.acronyms.empty() && rule.patterns.empty()) {
+  });
+  read("name", [&](const YAML::Node& value) { rule.name = yaml.scalar(value, "name"); });
+  read("category", [&](const YAML::Node& value) {
+    rule.category = yaml.scalar(value, "category");
+    const auto& categories = rule_categories();
+    if (std::find(categories.begin(), categories.end(), rule.category) == categories.end()) {
+      yaml.fail(value, "unknown category '" + rule.category + "'" + did_you_mean(rule.category, categories));
+    }
+  });
+  read("advice", [&](const YAML::Node& value) { rule.advice = yaml.scalar(value, "advice"); });
+  read("advice_partial", [&](const YAML::Node& value) { rule.advice_partial = yaml.scalar(value, "advice_partial"); });
+  read("inflect", [&](const YAML::Node& value) { rule.inflect = yaml.boolean(value, "inflect"); });
+  errors.attempt([&] { parse_additions(yaml, node, rule); });
+  if (errors.empty() && rule.keywords.empty() && rule.acronyms.empty() && rule.patterns.empty()) {
     yaml.fail(node, "rule '" + rule.id + "' has no keywords, acronyms or patterns");
   }
+  errors.finish();
   set.rules.push_back(std::move(rule));
 }
 
-void parse_word_sets(const YamlReader& yaml, const YAML::Node& words, RuleSet& set) {
+void parse_word_sets(const YamlReader& yaml, const YAML::Node& words, RuleSet& set, ErrorList& errors) {
   if (!words.IsMap()) yaml.fail(words, "'words' must map set names to lists of words");
   for (const auto& entry : words) {
-    WordSet word_set;
-    word_set.name = yaml.scalar(entry.first, "a word set name");
-    word_set.file = yaml.path();
-    word_set.line = YamlReader::line_of(entry.first);
-    if (!valid_id(word_set.name)) {
-      yaml.fail(entry.first, "word set name '" + word_set.name + "' must be lower-case letters, digits and '-'");
-    }
-    for (const auto& other : set.word_sets) {
-      if (other.name == word_set.name) {
-        yaml.fail(entry.first, "duplicate word set '" + word_set.name + "' (first defined at " + other.file + ":" +
-                                   std::to_string(other.line) + ")");
+    errors.attempt([&] {
+      WordSet word_set;
+      word_set.name = yaml.scalar(entry.first, "a word set name");
+      word_set.file = yaml.path();
+      word_set.line = YamlReader::line_of(entry.first);
+      if (!valid_id(word_set.name)) {
+        yaml.fail(entry.first, "word set name '" + word_set.name + "' must be lower-case letters, digits and '-'");
       }
-    }
-    word_set.words = yaml.string_list(entry.second, "words." + word_set.name);
-    if (word_set.words.empty()) yaml.fail(entry.second, "word set '" + word_set.name + "' is empty");
-    set.word_sets.push_back(std::move(word_set));
+      for (const auto& other : set.word_sets) {
+        if (other.name == word_set.name) {
+          yaml.fail(entry.first, "duplicate word set '" + word_set.name + "' (first defined at " + other.file + ":" +
+                                     std::to_string(other.line) + ")");
+        }
+      }
+      word_set.words = yaml.string_list(entry.second, "words." + word_set.name);
+      if (word_set.words.empty()) yaml.fail(entry.second, "word set '" + word_set.name + "' is empty");
+      set.word_sets.push_back(std::move(word_set));
+    });
   }
 }
 
-}  // namespace
-
-const std::vector<std::string>& rule_categories() {
-  static const std::vector<std::string> categories = {
-      "strategy", "business", "leadership", "delivery", "technology", "credential", "role"};
-  return categories;
-}
-
-void read_rule_file(const YamlReader& yaml, RuleSet& set) {
-  const YAML::Node& root = yaml.root();
-  yaml.expect_map(root, "a rule file", kFileKeys);
-  if (const auto words = root["words"]) parse_word_sets(yaml, words, set);
-  if (const auto rules = root["rules"]) {
-    if (!rules.IsSequence()) yaml.fail(rules, "'rules' must be a list of rules");
-    for (const auto& node : rules) parse_rule(yaml, node, set);
-  }
+void read_vocabulary(const YamlReader& yaml, const YAML::Node& root, RuleSet& set) {
   if (const auto sections = root["sections"]) {
     yaml.expect_map(sections, "sections", kSectionKeys);
     auto& vocabulary = set.vocabulary;
@@ -291,6 +294,32 @@ void read_rule_file(const YamlReader& yaml, RuleSet& set) {
       if (role_types[key]) append(set.vocabulary.role_types[t], yaml.string_list(role_types[key], "role_types." + key));
     }
   }
+}
+
+}  // namespace
+
+const std::vector<std::string>& rule_categories() {
+  static const std::vector<std::string> categories = {
+      "strategy", "business", "leadership", "delivery", "technology", "credential", "role"};
+  return categories;
+}
+
+void read_rule_file(const YamlReader& yaml, RuleSet& set) {
+  const YAML::Node& root = yaml.root();
+  if (!root.IsMap()) yaml.expect_map(root, "a rule file", kFileKeys);
+  // Each key, word set, rule and vocabulary list is read on its own: every mistake of the file
+  // is reported at once (up to ErrorList::kMaxErrors), in file order, as the profile loader does.
+  ErrorList errors;
+  for (const auto& entry : root) errors.attempt([&] { yaml.expect_key(entry.first, "a rule file", kFileKeys); });
+  if (const auto words = root["words"]) errors.attempt([&] { parse_word_sets(yaml, words, set, errors); });
+  if (const auto rules = root["rules"]) {
+    errors.attempt([&] {
+      if (!rules.IsSequence()) yaml.fail(rules, "'rules' must be a list of rules");
+      for (const auto& node : rules) errors.attempt([&] { parse_rule(yaml, node, set); });
+    });
+  }
+  errors.attempt([&] { read_vocabulary(yaml, root, set); });
+  errors.finish();
 }
 
 void parse_rule_file(const std::string& path, std::string_view content, RuleSet& set) {
@@ -360,10 +389,11 @@ RuleSet load_rules(const RuleSources& sources) {
 void check_word_set_references(const RuleSet& set) {
   std::vector<std::string> names;
   for (const auto& word_set : set.word_sets) names.push_back(word_set.name);
+  ErrorList errors;
   auto check = [&](const Rule& rule, const WordRef& ref) {
     if (ref.set.empty() || std::find(names.begin(), names.end(), ref.set) != names.end()) return;
-    throw Error(located(rule.file, ref.line, ref.column,
-                        "unknown word set '" + ref.set + "' in rule '" + rule.id + "'" + did_you_mean(ref.set, names)));
+    errors.add(located(rule.file, ref.line, ref.column,
+                       "unknown word set '" + ref.set + "' in rule '" + rule.id + "'" + did_you_mean(ref.set, names)));
   };
   for (const Rule& rule : set.rules) {
     for (const auto& pattern : rule.patterns) {
@@ -374,6 +404,7 @@ void check_word_set_references(const RuleSet& set) {
       for (const auto& ref : sense.forbids_any) check(rule, ref);
     }
   }
+  errors.finish();
 }
 
 }  // namespace cio_gap

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 
 #include "cio_gap/match/qualifier_scope.h"
 #include "cio_gap/match/rules_image.h"
@@ -44,6 +45,8 @@ struct Workspace {
   struct Citations {
     bool found = false;
     bool required = false;
+    int mentions = 0;  // sentences with a counted mention
+    std::size_t last_sentence = SIZE_MAX;
     std::array<std::vector<Evidence>, 6> kinds;
   };
   std::vector<Citations> citations;
@@ -467,6 +470,8 @@ PostingFindings Extractor::extract(const PostingText& posting, KeywordMatcher::S
       if (!rule.found) work.found_rules.push_back(hit.rule);
       rule.found = true;
       rule.required = rule.required || hit.tier == Tier::required;
+      if (rule.last_sentence != i) ++rule.mentions;
+      rule.last_sentence = i;
       std::vector<Evidence>& kind =
           rule.kinds[(hit.tier == Tier::required ? 0 : 3) + static_cast<std::size_t>(2 - std::min<int>(hit.strength, 2))];
       if (kind.size() >= 2 * wanted_for(hit.rule)) continue;
@@ -491,6 +496,7 @@ PostingFindings Extractor::extract(const PostingText& posting, KeywordMatcher::S
     Finding finding;
     finding.rule = rule;
     finding.tier = citations.required ? Tier::required : Tier::preferred;
+    finding.mentions = citations.mentions;
     const std::size_t wanted = wanted_for(rule);
     for (std::vector<Evidence>& kind : citations.kinds) {
       for (Evidence& evidence : kind) {

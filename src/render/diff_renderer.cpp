@@ -51,7 +51,7 @@ std::string profile_text(const ProfileDiff& diff, const RenderOptions& options) 
 }
 
 ordered_json profile_json(const ReportedProfile& profile) {
-  return {{"path", profile.path}, {"name", profile.name}};
+  return {{"path", profile.path}, {"name", profile.name.empty() ? ordered_json(nullptr) : ordered_json(profile.name)}};
 }
 
 ordered_json number_json(const std::optional<double>& number) {
@@ -107,9 +107,9 @@ std::string render_diff_json(const ReportDiff& diff) {
   ordered_json profiles = ordered_json::array();
   for (const auto& profile : diff.profiles) {
     profiles.push_back({{"profile", profile_json(profile.profile)},
-                        {"old_score", number_json(profile.old_score)},
-                        {"new_score", number_json(profile.new_score)},
-                        {"change", number_json(profile.change)},
+                        {"old_readiness_score", number_json(profile.old_score)},
+                        {"new_readiness_score", number_json(profile.new_score)},
+                        {"readiness_score_change", number_json(profile.change)},
                         {"closed", gaps_json(profile.closed)},
                         {"opened", gaps_json(profile.opened)},
                         {"changed", gaps_json(profile.changed)}});

@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 #include "cio_gap/analyze/readiness.h"
@@ -36,8 +37,11 @@ ordered_json posting_json(const PostingFindings& posting, const RuleSet& rules) 
                           {"text", item.text},
                           {"section", to_string(item.section)}});
     }
+    // Two keywords of one sentence can be cited in two windows of it: never fewer than cited.
+    const int total = std::max(finding.mentions, static_cast<int>(finding.evidence.size()));
     qualifications.push_back({{"id", rules.rules[finding.rule].id},
                               {"tier", to_string(finding.tier)},
+                              {"evidence_total", total},
                               {"evidence", std::move(evidence)}});
   }
   ordered_json out = {{"source", posting.source},
@@ -49,8 +53,9 @@ ordered_json posting_json(const PostingFindings& posting, const RuleSet& rules) 
                       {"diagnosis", diagnosis_value(posting.diagnosis)}};
   const auto type = dominant_role_type(posting);
   out["role_type"] = type ? ordered_json(to_string(*type)) : ordered_json(nullptr);
-  if (posting.duplicate) out["duplicate"] = true;
+  out["duplicate"] = posting.duplicate;
   out["fingerprint"] = fmt::format("{:016x}", posting.fingerprint);
+  out["qualification_count"] = posting.findings.size();
   out["qualifications"] = std::move(qualifications);
   return out;
 }
@@ -88,6 +93,7 @@ std::string render_scan_json(const ScanResult& scan, const RuleSet& rules) {
   ordered_json postings = ordered_json::array();
   for (const auto& posting : scan.postings) postings.push_back(posting_json(posting, rules));
   ordered_json out = {{"schema_version", kSchemaVersion},
+                      {"kind", "scan"},
                       {"postings_count", scan.counted()},
                       {"duplicates", scan.duplicates},
                       {"postings_read", scan.total},
@@ -120,16 +126,20 @@ std::string render_scan_summary_jsonl(const ScanResult& scan) {
                     {"files_excluded", scan.files_excluded}});
 }
 
+ordered_json profile_evidence_json(const std::vector<ProfileEvidence>& evidence) {
+  ordered_json out = ordered_json::array();
+  for (const auto& item : evidence) {
+    out.push_back({{"field", item.field},
+                   {"text", item.text},
+                   {"strength", to_string(item.strength)},
+                   {"location", text_or_null(item.location)}});
+  }
+  return out;
+}
+
 std::string render_report_json(const Report& report, const DemandTally& tally, const RuleSet& rules) {
   auto qualification_json = [&](const QualificationDemand& q) {
     const Rule& rule = rules.rules[q.rule];
-    ordered_json profile_evidence = ordered_json::array();
-    for (const auto& item : q.profile_evidence) {
-      profile_evidence.push_back({{"field", item.field},
-                                  {"text", item.text},
-                                  {"strength", to_string(item.strength)},
-                                  {"location", item.location.empty() ? ordered_json() : ordered_json(item.location)}});
-    }
     ordered_json citations = ordered_json::array();
     for (const auto& c : q.citations) citations.push_back({{"source", c.source}, {"line", c.line}, {"page", page_value(c.page)}, {"text", c.text}});
     return ordered_json{{"id", rule.id},
@@ -140,7 +150,9 @@ std::string render_report_json(const Report& report, const DemandTally& tally, c
                         {"demand", q.demand},
                         {"share", std::round(q.share * 1000.0) / 1000.0},
                         {"status", to_string(q.status)},
-                        {"profile_evidence", std::move(profile_evidence)},
+                        {"profile_evidence", profile_evidence_json(q.profile_evidence)},
+                        // Every demanding posting has a sentence to cite; the first few are.
+                        {"evidence_total", q.required + q.preferred},
                         {"evidence", std::move(citations)}};
   };
   ordered_json gaps = ordered_json::array();
@@ -149,14 +161,14 @@ std::string render_report_json(const Report& report, const DemandTally& tally, c
     const auto& q = report.qualifications[index];
     ordered_json gap = qualification_json(q);
     gap["rank"] = ++rank;
-    gap["suggestion"] = advice_for(rules.rules[q.rule], q.status);
+    gap["advice"] = advice_for(rules.rules[q.rule], q.status);
     gaps.push_back(std::move(gap));
   }
   ordered_json qualifications = ordered_json::array();
   for (const auto& q : report.qualifications) qualifications.push_back(qualification_json(q));
-  ordered_json readiness = ordered_json::array();
+  ordered_json readiness_checks = ordered_json::array();
   for (const auto& check : report.readiness) {
-    readiness.push_back({{"check", check.check},
+    readiness_checks.push_back({{"check", check.check},
                          {"title", check.title},
                          {"status", check.pass ? "pass" : "warn"},
                          {"detail", check.detail},
@@ -167,6 +179,7 @@ std::string render_report_json(const Report& report, const DemandTally& tally, c
   const ReportMeta& meta = report.meta;
   ordered_json out = {
       {"schema_version", kSchemaVersion},
+      {"kind", "assess"},
       {"meta",
        {{"date", meta.date},
         {"tool_version", meta.tool_version},
@@ -175,8 +188,9 @@ std::string render_report_json(const Report& report, const DemandTally& tally, c
         {"postings_read", meta.postings_read},
         {"files_skipped", meta.files_skipped},
         {"duplicates", meta.duplicates}}},
-      {"profile", {{"path", profile.path}, {"name", profile.name}, {"current_role", profile.current_role}}},
-      {"score", report.score ? ordered_json(*report.score) : ordered_json(nullptr)},
+      {"profile",
+       {{"path", profile.path}, {"name", text_or_null(profile.name)}, {"current_role", text_or_null(profile.current_role)}}},
+      {"readiness_score", report.score ? ordered_json(*report.score) : ordered_json(nullptr)},
       {"postings_count", report.postings},
       {"duplicates", report.duplicates},
       {"postings_left_out", report.left_out},
@@ -187,7 +201,7 @@ std::string render_report_json(const Report& report, const DemandTally& tally, c
       {"leadership_years", years_comparison_json(report.leadership_years)},
       {"gaps", std::move(gaps)},
       {"qualifications", std::move(qualifications)},
-      {"readiness", std::move(readiness)},
+      {"readiness_checks", std::move(readiness_checks)},
       {"postings", ordered_json::array()}};
   std::string text = dump(out);
   if (!tally.postings.empty()) {
@@ -198,7 +212,7 @@ std::string render_report_json(const Report& report, const DemandTally& tally, c
     // Room for every entry at once, rather than doubling (and briefly holding twice) the text.
     std::size_t room = text.size() + 16;
     for (const PostingSummary& posting : tally.postings) {
-      room += 480 + posting.source.size() + posting.title.size() + posting.company.size() + posting.url.size();
+      room += 520 + 90 * posting.demands.size() + posting.source.size() + posting.title.size() + posting.company.size() + posting.url.size();
     }
     text.reserve(room);
     text += "[\n";
@@ -212,11 +226,20 @@ std::string render_report_json(const Report& report, const DemandTally& tally, c
         missing += fmt::format("{}\n        {}", missing.empty() ? "" : ",", json_string(rules.rules[rule].id));
       }
       if (!missing.empty()) missing += "\n      ";
+      std::string demands;
+      for (const DemandedRule& demand : posting.demands) {
+        const Status status = demand.rule < report.status_by_rule.size() ? report.status_by_rule[demand.rule] : Status::missing;
+        demands += fmt::format("{}\n        {{\n          \"id\": {},\n          \"tier\": \"{}\",\n"
+                               "          \"status\": \"{}\"\n        }}",
+                               demands.empty() ? "" : ",", json_string(rules.rules[demand.rule].id),
+                               demand.preferred ? "preferred" : "required", to_string(status));
+      }
+      if (!demands.empty()) demands += "\n      ";
       text += fmt::format(
           "    {{\n      \"source\": {},\n      \"title\": {},\n      \"company\": {},\n      \"url\": {},\n"
           "      \"years_required\": {},\n"
           "      \"years_leadership_required\": {},\n      \"diagnosis\": {},\n      \"duplicate\": {},\n"
-          "      \"qualifications\": {},\n      \"fit\": {},\n      \"required_held\": {},\n"
+          "      \"qualification_count\": {},\n      \"qualifications\": [{}],\n      \"fit\": {},\n      \"required_held\": {},\n"
           "      \"required_total\": {},\n      \"missing_required\": [{}],\n      \"years_met\": {}\n"
           "    }}{}\n",
           json_string(posting.source), json_string(posting.title),
@@ -224,13 +247,31 @@ std::string render_report_json(const Report& report, const DemandTally& tally, c
           posting.url.empty() ? "null" : json_string(posting.url), years_literal(posting.years_required),
           years_literal(posting.years_leadership_required),
           posting.diagnosis == Diagnosis::none ? "null" : json_string(to_string(posting.diagnosis)),
-          posting.duplicate, posting.qualifications, fit.fit ? ordered_json(*fit.fit).dump() : "null",
+          posting.duplicate, posting.qualifications, demands, fit.fit ? ordered_json(*fit.fit).dump() : "null",
           fit.required_held, fit.required_total, missing,
           fit.years_met ? (*fit.years_met ? "true" : "false") : "null", i + 1 < tally.postings.size() ? "," : "");
     }
     text += "  ]\n}\n";
   }
   return text;
+}
+
+std::string render_batch_json(const std::vector<Report>& reports, const DemandTally& tally, const RuleSet& rules) {
+  // Each report as render_report_json writes it, indented one level deeper: the reports are
+  // not parsed back into one document, which would hold every report twice in memory.
+  std::string out = fmt::format("{{\n  \"schema_version\": {},\n  \"kind\": \"batch\",\n  \"reports\": [",
+                                json_string(kSchemaVersion));
+  for (std::size_t i = 0; i < reports.size(); ++i) {
+    const std::string report = render_report_json(reports[i], tally, rules);
+    out += i == 0 ? "\n    " : ",\n    ";
+    // The report ends with "}\n"; every newline inside it starts a line to indent.
+    for (std::size_t at = 0; at + 1 < report.size(); ++at) {
+      out += report[at];
+      if (report[at] == '\n') out += "    ";
+    }
+  }
+  out += reports.empty() ? "]\n}\n" : "\n  ]\n}\n";
+  return out;
 }
 
 }  // namespace cio_gap

@@ -4,10 +4,10 @@
 Usage: validate.py CIO_GAP_BINARY SOURCE_DIR
 
 Runs the binary on the examples (scan, scan --format jsonl, assess for each example profile,
-a batch assess, diff) from SOURCE_DIR and validates each output against the entry point of
-the schema it must match, and against the root (which must pick exactly that one). It also
-checks that the schema is strict (every object closed) and that it rejects an output with an
-extra property. Exit status 0 when everything validates, 1 otherwise. A subcommand or format
+a batch assess, diff, explain) from SOURCE_DIR and validates each output against the entry
+point of the schema it must match, and against the root (which must pick exactly that one). It
+also checks that the schema is strict (every object closed, every property required: a field is
+null, never left out) and that it rejects an output with an extra or a missing property. Exit status 0 when everything validates, 1 otherwise. A subcommand or format
 the binary does not offer yet is reported as SKIP, not as a failure.
 """
 
@@ -102,15 +102,36 @@ class Checker:
                 for i, item in enumerate(node):
                     walk(item, f"{pointer}/{i}")
 
+        def required_of(node):
+            required = set(node.get("required", []))
+            ref = node.get("$ref", "")
+            if ref.startswith("#/$defs/"):
+                required |= required_of(self.schema["$defs"][ref[len("#/$defs/"):]])
+            return required
+
+        def walk_required(node, pointer):
+            if isinstance(node, dict):
+                if "properties" in node:
+                    missing = sorted(set(node["properties"]) - required_of(node))
+                    if missing:
+                        self.fail("schema", f"{pointer}: properties not required: {', '.join(missing)}")
+                for key, value in node.items():
+                    if key != "const":
+                        walk_required(value, f"{pointer}/{key}")
+            elif isinstance(node, list):
+                for i, item in enumerate(node):
+                    walk_required(item, f"{pointer}/{i}")
+
         before = self.failures
         walk(self.schema, "")
+        walk_required(self.schema, "")
         if self.failures == before:
-            print("ok   schema: valid draft 2020-12, every object closed")
+            print("ok   schema: valid draft 2020-12, every object closed, every property required")
 
     def check_extra_property_rejected(self, report):
         places = [lambda r: r, lambda r: r["profile"], lambda r: r["years"], lambda r: r["leadership_years"],
                   lambda r: r["qualifications"][0],
-                  lambda r: r["readiness"][0], lambda r: r["postings"][0]]
+                  lambda r: r["readiness_checks"][0], lambda r: r["postings"][0]]
         if report["gaps"]:
             places.append(lambda r: r["gaps"][0])
         before = self.failures
@@ -119,8 +140,14 @@ class Checker:
             place(mutated)["unexpected"] = 1
             if not self.errors(mutated, "assess"):
                 self.fail("schema", f"accepts an assess report with an extra property (place {i})")
+        for i, place in enumerate(places):
+            mutated = copy.deepcopy(report)
+            target = place(mutated)
+            del target[next(iter(target))]
+            if not self.errors(mutated, "assess"):
+                self.fail("schema", f"accepts an assess report with a property left out (place {i})")
         if self.failures == before:
-            print("ok   schema rejects an extra property anywhere in an assess report")
+            print("ok   schema rejects an extra or a missing property anywhere in an assess report")
 
     def main(self):
         self.check_schema_is_strict()
@@ -133,7 +160,7 @@ class Checker:
         duplicates = self.run(["scan", "tests/fixtures/formats/same", "--format", "json"], "scan duplicates")
         if duplicates is not None:
             document = json.loads(duplicates)
-            if not any(p.get("duplicate") for p in document["postings"]):
+            if not any(p["duplicate"] for p in document["postings"]):
                 self.fail("scan duplicates", "expected a posting flagged duplicate in tests/fixtures/formats/same")
             self.validate("scan tests/fixtures/formats/same --format json", document, "scan")
 
@@ -185,7 +212,7 @@ class Checker:
                                "assess unread postings")
         if unread_text is not None:
             reports["unread"] = json.loads(unread_text)
-            if reports["unread"]["score"] is not None or reports["unread"]["postings_left_out"] != 2:
+            if reports["unread"]["readiness_score"] is not None or reports["unread"]["postings_left_out"] != 2:
                 self.fail("assess unread postings", "expected a null score and 2 postings left out")
             self.validate("assess examples/me.yaml tests/fixtures/diagnosis --format json", reports["unread"],
                           "assess")
@@ -218,6 +245,22 @@ class Checker:
                 diff = self.run(["diff", files["batch"], files["me"], "--format", "json"], "batch diff")
                 if diff is not None:
                     self.validate("diff BATCH.json ME.json --format json", json.loads(diff), "diff")
+            if offers_diff and "me" in files:
+                # Reports written by 1.x are read too; the diff is in 2.0's words.
+                old = os.path.join(self.source_dir, "tests", "fixtures", "reports", "me-1.4.json")
+                diff = self.run(["diff", old, files["me"], "--format", "json"], "diff of a 1.4 report")
+                if diff is not None:
+                    self.validate("diff ME-1.4.json ME.json --format json", json.loads(diff), "diff")
+
+        if self.offers(["explain"], "json", "explain --format json"):
+            for args in (["explain", "budget-management", "examples/jobs", "--format", "json"],
+                         ["explain", "budget-management", "examples/jobs", "--format", "json", "--demanded-only",
+                          "--profile", "examples/me.yaml"],
+                         ["explain", "cloud", "tests/fixtures/diagnosis", "--format", "json", "--profile",
+                          "examples/mba.yaml"]):
+                text = self.run(args, " ".join(args))
+                if text is not None:
+                    self.validate(" ".join(args), json.loads(text), "explain")
 
         print(f"{self.failures} failed, {self.skips} skipped")
         return 1 if self.failures else 0

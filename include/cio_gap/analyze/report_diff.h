@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "cio_gap/analyze/report_reader.h"
 #include "cio_gap/model/report.h"
 
 namespace cio_gap {
@@ -18,12 +19,6 @@ struct GapChange {
   /// report's postings do not demand it.
   std::optional<Status> old_status;
   std::optional<Status> new_status;
-};
-
-/// Who a report is about, as its `profile` object says.
-struct ReportedProfile {
-  std::string path;
-  std::string name;
 };
 
 /// How one person's report changed.
@@ -41,7 +36,7 @@ struct ProfileDiff {
   bool score_dropped() const { return old_score && (!new_score || *change < 0); }
 };
 
-/// Progress between two `assess --format json` outputs: one report each, or two batch arrays.
+/// Progress between two `assess --format json` outputs: one report each, or two batches.
 struct ReportDiff {
   std::string old_path;
   std::string new_path;
@@ -50,11 +45,11 @@ struct ReportDiff {
   std::vector<ReportedProfile> only_new;    ///< batch: reports with no match in the old file
 };
 
-/// Compares two parsed `assess --format json` outputs. Two single reports are compared
-/// whoever they are about; in batch arrays (or a single report against an array) reports are
-/// paired by profile.path, then by name. Gaps are in each report's rank order.
-/// Throws Error "path: message" when a document is not an assess report of a compatible
-/// schema_version (same major version).
+/// Compares two parsed `assess --format json` outputs, each of schema 1.x or 2.x (read by
+/// read_reports). Two single reports are compared whoever they are about; in batches (or a
+/// single report against a batch) reports are paired by profile.path, then by name. Gaps are in
+/// each report's rank order. Throws Error "path: message" when a document is not an assess
+/// report of a version read.
 ReportDiff diff_reports(const nlohmann::json& old_report, const nlohmann::json& new_report, const std::string& old_path,
                         const std::string& new_path);
 

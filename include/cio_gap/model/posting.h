@@ -46,6 +46,7 @@ struct Finding {
   std::size_t rule = 0;  ///< index into RuleSet::rules
   Tier tier = Tier::required;
   std::vector<Evidence> evidence;  ///< in text order, at most a few
+  int mentions = 0;  ///< sentences in which a mention counts: the total `evidence` is a few of
 };
 
 /// Why a posting demands nothing, so that an empty result is never silent.

@@ -9,7 +9,7 @@
 namespace cio_gap {
 
 /// The version of the JSON output; changes whenever its shape changes.
-inline constexpr const char* kSchemaVersion = "1.5";
+inline constexpr const char* kSchemaVersion = "2.0";
 
 /// What a report says in place of a score when every counted posting has a diagnosis.
 inline constexpr const char* kNoScore = "no posting could be read for demands";
@@ -29,15 +29,19 @@ struct RenderOptions {
 /// `scan` as text: each posting with what it demands and the cited line.
 std::string render_scan_text(const ScanResult& scan, const RuleSet& rules, const RenderOptions& options);
 
-/// `scan` as JSON (schema_version, postings[{source, title, years_required,
-/// years_leadership_required, qualifications}]).
+/// `scan` as JSON (schema_version, kind "scan", counts, postings[{source, title, ...,
+/// qualification_count, qualifications[{id, tier, evidence_total, evidence}]}]).
 std::string render_scan_json(const ScanResult& scan, const RuleSet& rules);
 
 /// `assess` as a terminal report.
 std::string render_report_text(const Report& report, const RuleSet& rules, const RenderOptions& options);
 
-/// `assess` as JSON.
+/// `assess` as JSON (kind "assess").
 std::string render_report_json(const Report& report, const DemandTally& tally, const RuleSet& rules);
+
+/// `assess` of a folder of profiles as JSON: {"schema_version", "kind": "batch", "reports": [...]},
+/// each report as render_report_json writes it.
+std::string render_batch_json(const std::vector<Report>& reports, const DemandTally& tally, const RuleSet& rules);
 
 /// `assess` as Markdown: a report a coach can commit or send (headings, tables, cited sentences,
 /// advice, readiness checks).
@@ -135,11 +139,27 @@ struct PostingExplanation {
   Diagnosis diagnosis = Diagnosis::none;  ///< why the posting demands nothing at all, if it does not
 };
 
+/// The profile's side of an explanation: its status for the qualification and the entries that
+/// decided it, as `assess` weighs them.
+struct ProfileStatus {
+  const Profile* profile = nullptr;
+  Status status = Status::missing;
+  std::vector<ProfileEvidence> evidence;  ///< every entry that names it (status_from's input)
+};
+
 /// `explain` as text: per posting, the verdict, its diagnosis when it demands nothing at all, and
 /// each mention with its section and qualifier. With `demanded_only`, only the postings that
-/// demand it are shown (the count at the end still says of how many).
+/// demand it are shown (the count at the end still says of how many). With a `profile`, then
+/// why the profile counts it as have, partial or missing, each deciding entry cited (a skill
+/// with its file line, a résumé line, ...).
 std::string render_explain_text(const Rule& rule, const std::vector<PostingExplanation>& postings,
-                                const RenderOptions& options, bool demanded_only = false);
+                                const RenderOptions& options, bool demanded_only = false,
+                                const ProfileStatus* profile = nullptr);
+
+/// `explain` as JSON (kind "explain"): the same content as the text, each mention with its
+/// status and reason, and `profile` null when no profile was given.
+std::string render_explain_json(const Rule& rule, const std::vector<PostingExplanation>& postings, bool demanded_only,
+                                const ProfileStatus* profile);
 
 /// One line of a report on years: "postings ask 5 to 15 years (median 10); you have 12, and 3 of
 /// 8 ask for more.", where `what` names the years ("years", "years leading people") and
