@@ -76,6 +76,7 @@ struct Commands {
   cli::AssessCommand assess;
   cli::ExplainCommand explain;
   cli::DiffCommand diff;
+  cli::TrendCommand trend;
   cli::ProfileCommand validate;
   cli::ProfileCommand init;
   cli::RulesCommand rules;
@@ -83,6 +84,7 @@ struct Commands {
   CLI::App* assess_app = nullptr;
   CLI::App* explain_app = nullptr;
   CLI::App* diff_app = nullptr;
+  CLI::App* trend_app = nullptr;
   CLI::App* validate_app = nullptr;
   CLI::App* init_app = nullptr;
   CLI::App* rules_app = nullptr;
@@ -100,7 +102,8 @@ void define_cli(CLI::App& app, Commands& c) {
   app.require_subcommand(1);
   app.footer(
       "Exit codes: 0 success; 1 a threshold you set was not met (--fail-under, --fail-on-gap,\n"
-      "failing rule examples, diff --fail-on-drop); 2 usage or input error (bad option, unreadable or malformed file,\n"
+      "failing rule examples, diff --fail-on-drop: your own part of a score change went down;\n"
+      "--fail-on-drop=any: any score went down); 2 usage or input error (bad option, unreadable or malformed file,\n"
       "no postings found, a write error).\n"
       "Examples:\n"
       "  cio-gap assess me.yaml jobs/\n"
@@ -120,6 +123,9 @@ void define_cli(CLI::App& app, Commands& c) {
 
   c.diff_app = app.add_subcommand("diff", "Progress between two JSON reports: gaps closed and opened, score change");
   setup_diff(*c.diff_app, c.diff, c.common);
+
+  c.trend_app = app.add_subcommand("trend", "Scores, demand and statuses over several JSON reports, market and personal changes apart");
+  setup_trend(*c.trend_app, c.trend, c.common);
 
   c.validate_app = app.add_subcommand("validate", "Check a self-assessment, with did-you-mean hints");
   setup_validate(*c.validate_app, c.validate, c.common);
@@ -197,6 +203,7 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
     else if (c.assess_app->parsed()) code = run_assess(c.assess, c.common, streams);
     else if (c.explain_app->parsed()) code = run_explain(c.explain, c.common, streams);
     else if (c.diff_app->parsed()) code = run_diff(c.diff, c.common, streams);
+    else if (c.trend_app->parsed()) code = run_trend(c.trend, c.common, streams);
     else if (c.validate_app->parsed()) code = run_validate(c.validate, c.common, streams);
     else if (c.init_app->parsed()) code = run_init(c.init, c.common, streams);
     else if (c.rules_list->parsed()) code = run_rules_list(c.common, streams);

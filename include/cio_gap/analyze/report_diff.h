@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "cio_gap/analyze/report_reader.h"
+#include "cio_gap/analyze/score_split.h"
 #include "cio_gap/model/report.h"
 
 namespace cio_gap {
@@ -20,12 +22,6 @@ struct GapChange {
   std::optional<Status> new_status;
 };
 
-/// Who a report is about, as its `profile` object says.
-struct ReportedProfile {
-  std::string path;
-  std::string name;
-};
-
 /// How one person's report changed.
 struct ProfileDiff {
   ReportedProfile profile;  ///< as in the new report
@@ -36,9 +32,14 @@ struct ProfileDiff {
   std::vector<GapChange> closed;  ///< gaps of the old report that are not gaps of the new one
   std::vector<GapChange> opened;  ///< gaps of the new report that were not gaps of the old one
   std::vector<GapChange> changed; ///< gaps of both whose status changed (missing -> partial, ...)
+  /// The change split into the market's part and the person's; none when it cannot be split
+  /// (a report without a score, or without each qualification's demand).
+  std::optional<ScoreSplit> split;
 
   /// The score went down, or there was one and now there is none.
   bool score_dropped() const { return old_score && (!new_score || *change < 0); }
+  /// The person's part of the change went down; where the change cannot be split, any drop.
+  bool person_dropped() const { return split ? split->person < 0 : score_dropped(); }
 };
 
 /// Progress between two `assess --format json` outputs: one report each, or two batch arrays.
