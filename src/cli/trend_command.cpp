@@ -6,15 +6,11 @@
 #include "cio_gap/analyze/report_reader.h"
 #include "cio_gap/analyze/report_trend.h"
 #include "cio_gap/error.h"
-#include "cio_gap/load/file_reader.h"
-#include "cio_gap/load/json_reader.h"
 #include "cio_gap/render/trend_render.h"
 #include "commands.h"
 
 namespace cio_gap::cli {
 namespace {
-
-constexpr std::uintmax_t kMaxReportBytes = 256u * 1024u * 1024u;
 
 // The report files an argument names: itself, or every *.json of a folder (not hidden, not
 // recursive), sorted.
@@ -35,17 +31,6 @@ std::vector<std::string> report_paths(const std::string& path) {
 }
 
 }  // namespace
-
-nlohmann::json read_report_json(const std::string& path) {
-  const std::string text = read_file(path, kMaxReportBytes);
-  // No repairs: a report is read exactly or not at all, and every error says where it is
-  // (a number overflow too).
-  JsonDocument document = parse_json(text);
-  if (!document.error.empty()) {
-    throw Error(located(path, document.line, document.column, "not valid JSON: " + document.error));
-  }
-  return std::move(document.value);
-}
 
 void setup_trend(CLI::App& app, TrendCommand& command, CommonOptions& common) {
   app.add_option("REPORTS", command.reports,
