@@ -125,15 +125,6 @@ ordered_json demand_moves_json(const std::vector<DemandMove>& moves) {
   return out;
 }
 
-std::string md(const std::string& text) {
-  std::string out;
-  for (const char c : escape_control(text)) {
-    if (c == '|' || c == '*' || c == '_' || c == '`' || c == '[' || c == ']' || c == '<' || c == '>') out += '\\';
-    out += c;
-  }
-  return out;
-}
-
 }  // namespace
 
 std::string signed_score(double change) { return change == 0 ? "0.0" : fmt::format("{:+.1f}", change); }
@@ -188,16 +179,16 @@ ordered_json split_json(const std::optional<ScoreSplit>& split) {
 }
 
 std::string render_diff_markdown(const ReportDiff& diff) {
-  std::string out = fmt::format("# Progress: {} → {}\n", md(diff.old_path), md(diff.new_path));
+  std::string out = fmt::format("# Progress: {} → {}\n", markdown_escape(diff.old_path), markdown_escape(diff.new_path));
   const auto status_md = [](const std::optional<Status>& status) { return status ? to_string(*status) : "not demanded"; };
   for (const auto& profile : diff.profiles) {
     const std::string name = profile.profile.name.empty() ? profile.profile.path : profile.profile.name;
-    out += fmt::format("\n## {}\n\nScore {} → {}", md(name), score_text(profile.old_score), score_text(profile.new_score));
+    out += fmt::format("\n## {}\n\nScore {} → {}", markdown_escape(name), score_text(profile.old_score), score_text(profile.new_score));
     out += profile.change ? fmt::format(" ({})\n", signed_score(*profile.change)) : "\n";
     if (profile.split) {
       out += fmt::format("\n- **Market {}**: {}\n- **You {}**: {}\n", signed_score(profile.split->market),
-                         md(market_moves_text(*profile.split, 5)), signed_score(profile.split->person),
-                         md(person_moves_text(*profile.split, 5)));
+                         markdown_escape(market_moves_text(*profile.split, 5)), signed_score(profile.split->person),
+                         markdown_escape(person_moves_text(*profile.split, 5)));
     }
     if (profile.closed.empty() && profile.opened.empty() && profile.changed.empty()) {
       out += "\nNo gap closed, opened or changed.\n";
@@ -206,15 +197,15 @@ std::string render_diff_markdown(const ReportDiff& diff) {
     out += "\n| Gap | Change | Before | Now |\n|---|---|---|---|\n";
     const auto rows = [&](const std::vector<GapChange>& list, const char* kind) {
       for (const auto& gap : list) {
-        out += fmt::format("| {} | {} | {} | {} |\n", md(gap.id), kind, status_md(gap.old_status), status_md(gap.new_status));
+        out += fmt::format("| {} | {} | {} | {} |\n", markdown_escape(gap.id), kind, status_md(gap.old_status), status_md(gap.new_status));
       }
     };
     rows(profile.closed, "closed");
     rows(profile.opened, "opened");
     rows(profile.changed, "changed");
   }
-  for (const auto& profile : diff.only_old) out += fmt::format("\nOnly in {}: {}\n", md(diff.old_path), md(who(profile)));
-  for (const auto& profile : diff.only_new) out += fmt::format("\nOnly in {}: {}\n", md(diff.new_path), md(who(profile)));
+  for (const auto& profile : diff.only_old) out += fmt::format("\nOnly in {}: {}\n", markdown_escape(diff.old_path), markdown_escape(who(profile)));
+  for (const auto& profile : diff.only_new) out += fmt::format("\nOnly in {}: {}\n", markdown_escape(diff.new_path), markdown_escape(who(profile)));
   return out;
 }
 

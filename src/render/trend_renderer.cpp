@@ -65,15 +65,6 @@ std::string step_heading(const ReportTrend& trend, const ProfileTrend& profile, 
                      report_label(trend.reports[profile.points[step.to].report]));
 }
 
-std::string md(const std::string& text) {
-  std::string out;
-  for (const char c : escape_control(text)) {
-    if (c == '|' || c == '*' || c == '_' || c == '`' || c == '[' || c == ']' || c == '<' || c == '>') out += '\\';
-    out += c;
-  }
-  return out;
-}
-
 }  // namespace
 
 std::string render_trend_text(const ReportTrend& trend, const RenderOptions& /*options*/) {
@@ -159,11 +150,11 @@ std::string render_trend_markdown(const ReportTrend& trend) {
   std::string out = fmt::format("# Trend over {} reports\n\n| # | Date | Report |\n|---|---|---|\n", trend.reports.size());
   for (std::size_t r = 0; r < trend.reports.size(); ++r) {
     out += fmt::format("| {} | {} | {} |\n", r + 1, trend.reports[r].date.empty() ? "-" : trend.reports[r].date,
-                       md(trend.reports[r].path));
+                       markdown_escape(trend.reports[r].path));
   }
   for (const auto& profile : trend.profiles) {
     out += fmt::format("\n## {}\n\n| Report | Postings | Score | Change | Market | You |\n|---|---|---|---|---|---|\n",
-                       md(who(profile.profile)));
+                       markdown_escape(who(profile.profile)));
     for (std::size_t p = 0; p < profile.points.size(); ++p) {
       const TrendPoint& point = profile.points[p];
       const StepCells cells = p > 0 ? step_cells(profile.steps[p - 1]) : StepCells{"", "", ""};
@@ -172,7 +163,7 @@ std::string render_trend_markdown(const ReportTrend& trend) {
     }
     if (!profile.steps.empty()) out += "\n";
     for (const auto& step : profile.steps) {
-      out += fmt::format("- **{}**: {}\n", md(step_heading(trend, profile, step)), md(step_words(step)));
+      out += fmt::format("- **{}**: {}\n", markdown_escape(step_heading(trend, profile, step)), markdown_escape(step_words(step)));
     }
     out += "\n| Qualification |";
     for (const auto& point : profile.points) out += fmt::format(" {} |", point.report + 1);
@@ -180,7 +171,7 @@ std::string render_trend_markdown(const ReportTrend& trend) {
     for (std::size_t p = 0; p < profile.points.size(); ++p) out += "---|";
     out += "\n";
     for (const auto& q : profile.qualifications) {
-      out += fmt::format("| {} |", md(q.id));
+      out += fmt::format("| {} |", markdown_escape(q.id));
       for (std::size_t p = 0; p < q.shares.size(); ++p) {
         out += fmt::format(" {} {} |", share_text(q.shares[p]), status_text(q.statuses[p]));
       }
