@@ -121,7 +121,7 @@ void define_cli(CLI::App& app, Commands& c) {
   c.explain_app = app.add_subcommand("explain", "Why each posting does or does not demand one qualification");
   setup_explain(*c.explain_app, c.explain, c.common);
 
-  c.diff_app = app.add_subcommand("diff", "Progress between two JSON reports: gaps closed and opened, score change");
+  c.diff_app = app.add_subcommand("diff", "Progress between two JSON reports: gaps closed and opened, the score change split into market and you");
   setup_diff(*c.diff_app, c.diff, c.common);
 
   c.trend_app = app.add_subcommand("trend", "Scores, demand and statuses over several JSON reports, market and personal changes apart");

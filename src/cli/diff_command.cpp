@@ -21,7 +21,8 @@ void setup_diff(CLI::App& app, DiffCommand& command, CommonOptions& common) {
       "the market did (demand moved) and what the person did (statuses moved).\n"
       "Examples:\n"
       "  cio-gap diff reports/dana-2026-10.json reports/dana-2026-11.json\n"
-      "  cio-gap diff last/ci.json now/ci.json --format json --fail-on-drop");
+      "  cio-gap diff last/ci.json now/ci.json --format json --fail-on-drop\n"
+      "  cio-gap diff last/ci.json now/ci.json --fail-on-drop=any");
 }
 
 int run_diff(const DiffCommand& command, const CommonOptions& common, const Streams& streams) {
