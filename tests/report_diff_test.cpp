@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "cio_gap/error.h"
 #include "cio_gap/render/diff_render.h"
 
@@ -79,6 +81,7 @@ TEST(ReportDiffTest, RendersText) {
             "cio-gap diff: jan.json -> feb.json\n"
             "\n"
             "Dana Rivera (clients/dana.yaml): score 60.1 -> 64.3 (+4.2)\n"
+            "  (the change cannot be split: a report does not carry each qualification's demand)\n"
             "  closed   budget-management  missing -> have\n"
             "  closed   cloud              partial -> not demanded\n"
             "  opened   security           have -> missing\n"
@@ -137,7 +140,8 @@ TEST(ReportDiffTest, RendersJson) {
           "old_status": "missing",
           "new_status": "partial"
         }
-      ]
+      ],
+      "split": null
     }
   ],
   "only_old": [],
@@ -187,6 +191,7 @@ TEST(ReportDiffTest, BatchReportsArePairedByPathThenName) {
             "cio-gap diff: old.json -> new.json\n"
             "\n"
             "Dana Rivera (clients/dana.yaml): score 60.1 -> 64.3 (+4.2)\n"
+            "  (the change cannot be split: a report does not carry each qualification's demand)\n"
             "  closed   budget-management  missing -> have\n"
             "  closed   cloud              partial -> not demanded\n"
             "  opened   security           have -> missing\n"
@@ -194,6 +199,7 @@ TEST(ReportDiffTest, BatchReportsArePairedByPathThenName) {
             "  changed  vendor-management  missing -> partial\n"
             "\n"
             "Sam Lee (coaching/sam.yaml): score 80 -> 75 (-5)\n"
+            "  (the change cannot be split: a report does not carry each qualification's demand)\n"
             "  opened   cloud  have -> partial\n"
             "\n"
             "only in old.json: Kim (clients/kim.yaml)\n"
@@ -331,6 +337,120 @@ TEST(ReportDiffTest, TextEscapesControlCharactersFromTheFiles) {
   evil["profile"]["name"] = "Dana\x1b[2J";
   const std::string out = render_diff_text(diff_reports(january(), evil, "a", "b\nc"), {});
   EXPECT_TRUE(out.starts_with("cio-gap diff: a -> b\\nc\n\nDana\\x1b[2J (clients/dana.yaml)")) << out;
+}
+
+// A 2.0 report: each qualification with its postings and demand, and every status.
+struct Demanded {
+  std::string id;
+  int required;
+  int preferred;
+  std::string status;
+};
+
+json demand_report(double score, int postings, const std::vector<Demanded>& demanded,
+                   const std::map<std::string, std::string>& statuses) {
+  json qualifications = json::array();
+  json gaps = json::array();
+  for (const auto& d : demanded) {
+    json q = {{"id", d.id},
+              {"name", "Name of " + d.id},
+              {"required", d.required},
+              {"preferred", d.preferred},
+              {"demand", d.required + d.preferred / 2.0},
+              {"share", static_cast<double>(d.required + d.preferred) / postings},
+              {"status", d.status}};
+    qualifications.push_back(q);
+    if (d.status != "have") gaps.push_back(q);
+  }
+  json report = {{"schema_version", "2.0"},
+                 {"kind", "assess"},
+                 {"profile", {{"path", "clients/dana.yaml"}, {"name", "Dana Rivera"}}},
+                 {"readiness_score", score},
+                 {"postings_count", postings},
+                 {"gaps", gaps},
+                 {"qualifications", qualifications},
+                 {"profile_status", statuses}};
+  return report;
+}
+
+// Week 1: 4 postings; budget (4 postings) missing, cloud (2) have: score 2 / 6 = 33.3.
+json week1() {
+  return demand_report(33.3, 4, {{"budget-management", 4, 0, "missing"}, {"cloud", 2, 0, "have"}},
+                       {{"budget-management", "missing"}, {"cloud", "have"}, {"negotiation", "partial"},
+                        {"mergers-acquisitions", "missing"}});
+}
+
+TEST(ReportDiffTest, SplitsAMarketChangeFromThePersons) {
+  // Week 2: 5 postings; 3 demand M&A (missing), and negotiation went partial -> have.
+  // S(D1, s0) = (4*0 + 2*1 + 3*0 + 2*0.5) / 11 = 27.3; S(D1, s1) = (2 + 2) / 11 = 36.4.
+  const json week2 = demand_report(36.4, 5,
+                                   {{"budget-management", 4, 0, "missing"}, {"mergers-acquisitions", 3, 0, "missing"},
+                                    {"cloud", 2, 0, "have"}, {"negotiation", 2, 0, "have"}},
+                                   {{"budget-management", "missing"}, {"cloud", "have"}, {"negotiation", "have"},
+                                    {"mergers-acquisitions", "missing"}});
+  const ReportDiff diff = diff_reports(week1(), week2, "week1.json", "week2.json");
+  ASSERT_TRUE(diff.profiles[0].split.has_value());
+  const ScoreSplit& split = *diff.profiles[0].split;
+  EXPECT_DOUBLE_EQ(split.midpoint, 27.3);
+  EXPECT_DOUBLE_EQ(split.market, -6.0);
+  EXPECT_DOUBLE_EQ(split.person, 9.1);
+  EXPECT_DOUBLE_EQ(split.market + split.person, *diff.profiles[0].change);
+  EXPECT_FALSE(diff.profiles[0].person_dropped());
+  EXPECT_EQ(render_diff_text(diff, {}),
+            "cio-gap diff: week1.json -> week2.json\n"
+            "\n"
+            "Dana Rivera (clients/dana.yaml): score 33.3 -> 36.4 (+3.1)\n"
+            "  market   -6.0: postings 4 -> 5; mergers-acquisitions newly demanded (3 postings); "
+            "negotiation newly demanded (2 postings); budget-management 100% -> 80% of postings; "
+            "cloud 50% -> 40% of postings\n"
+            "  you      +9.1: negotiation partial -> have\n"
+            "  opened   mergers-acquisitions  not demanded -> missing\n");
+  EXPECT_EQ(split_text(split, 1),
+            "market -6.0 (postings 4 -> 5; mergers-acquisitions newly demanded (3 postings); and 3 more), "
+            "you +9.1 (negotiation partial -> have)");
+}
+
+TEST(ReportDiffTest, APersonsDropIsTheirsWhateverTheMarketDid) {
+  // The same postings; cloud have -> partial: S drops by 2 * 0.5 / 6.
+  const json later = demand_report(16.7, 4, {{"budget-management", 4, 0, "missing"}, {"cloud", 2, 0, "partial"}},
+                                   {{"budget-management", "missing"}, {"cloud", "partial"}});
+  const ReportDiff diff = diff_reports(week1(), later, "a.json", "b.json");
+  ASSERT_TRUE(diff.profiles[0].split.has_value());
+  EXPECT_DOUBLE_EQ(diff.profiles[0].split->market, 0.0);
+  EXPECT_DOUBLE_EQ(diff.profiles[0].split->person, -16.6);
+  EXPECT_TRUE(diff.profiles[0].person_dropped());
+  EXPECT_EQ(person_moves_text(*diff.profiles[0].split, 5), "cloud have -> partial");
+  EXPECT_EQ(market_moves_text(*diff.profiles[0].split, 5), "demand unchanged");
+}
+
+TEST(ReportDiffTest, AMarketDropIsNotThePersons) {
+  // Two more postings demand budget management, which the person lacks.
+  const json later = demand_report(25.0, 6, {{"budget-management", 6, 0, "missing"}, {"cloud", 2, 0, "have"}},
+                                   {{"budget-management", "missing"}, {"cloud", "have"}});
+  const ReportDiff diff = diff_reports(week1(), later, "a.json", "b.json");
+  EXPECT_TRUE(diff.profiles[0].score_dropped());
+  EXPECT_FALSE(diff.profiles[0].person_dropped());
+  EXPECT_EQ(split_text(*diff.profiles[0].split, 5),
+            "market -8.3 (postings 4 -> 6; cloud 50% -> 33% of postings), you 0.0 (no status changed)");
+}
+
+TEST(ReportDiffTest, AnOlderReportWithoutStatusesLendsTheNewOnes) {
+  // Before 2.0 a report has no profile_status: a newly demanded qualification's old status is
+  // taken to be its new one, so its demand is the market's and no move is the person's.
+  json old_report = week1();
+  old_report.erase("profile_status");
+  old_report["schema_version"] = "1.4";
+  old_report["score"] = old_report["readiness_score"];  // 1.x names
+  old_report.erase("readiness_score");
+  old_report.erase("kind");
+  const json later = demand_report(50.0, 4, {{"budget-management", 4, 0, "missing"}, {"cloud", 2, 0, "have"},
+                                             {"negotiation", 2, 0, "have"}},
+                                   {});
+  const ReportDiff diff = diff_reports(old_report, later, "a.json", "b.json");
+  ASSERT_TRUE(diff.profiles[0].split.has_value());
+  EXPECT_DOUBLE_EQ(diff.profiles[0].split->market, 16.7);
+  EXPECT_DOUBLE_EQ(diff.profiles[0].split->person, 0.0);
+  EXPECT_TRUE(diff.profiles[0].split->moved.empty());
 }
 
 }  // namespace

@@ -23,7 +23,7 @@ json fixture(const std::string& name) {
 
 std::string error_of(const json& document) {
   try {
-    read_reports(document, "r.json");
+    read_report_document(document, "r.json");
   } catch (const Error& e) {
     return e.what();
   }
@@ -31,7 +31,7 @@ std::string error_of(const json& document) {
 }
 
 TEST(ReportReaderTest, ReadsA1_4Report) {
-  const ReadDocument read = read_reports(fixture("me-1.4.json"), "me-1.4.json");
+  const ReadDocument read = read_report_document(fixture("me-1.4.json"), "me-1.4.json");
   EXPECT_FALSE(read.batch);
   ASSERT_EQ(read.reports.size(), 1u);
   const ReadReport& report = read.reports[0];
@@ -39,7 +39,7 @@ TEST(ReportReaderTest, ReadsA1_4Report) {
   EXPECT_EQ(report.profile.name, "Dana Rivera");
   EXPECT_EQ(report.profile.path, "examples/me.yaml");
   EXPECT_EQ(report.date, "2026-01-01");
-  EXPECT_EQ(report.readiness_score, 65.7);
+  EXPECT_EQ(report.score, 65.7);
   ASSERT_FALSE(report.gaps.empty());
   EXPECT_EQ(report.gaps[0].id, "budget-management");
   EXPECT_EQ(report.gaps[0].status, Status::missing);
@@ -47,26 +47,26 @@ TEST(ReportReaderTest, ReadsA1_4Report) {
 }
 
 TEST(ReportReaderTest, ReadsA2_0ReportAlike) {
-  const ReadDocument read = read_reports(fixture("me-2.0.json"), "me-2.0.json");
+  const ReadDocument read = read_report_document(fixture("me-2.0.json"), "me-2.0.json");
   ASSERT_EQ(read.reports.size(), 1u);
   const ReadReport& report = read.reports[0];
   EXPECT_EQ(report.schema_version, "2.0");
   EXPECT_EQ(report.profile.name, "Dana Rivera");
   EXPECT_EQ(report.date, "2026-04-01");
-  EXPECT_EQ(report.readiness_score, 72.9);
-  EXPECT_EQ(report.qualifications.size(), read_reports(fixture("me-1.4.json"), "x").reports[0].qualifications.size());
+  EXPECT_EQ(report.score, 72.9);
+  EXPECT_EQ(report.qualifications.size(), read_report_document(fixture("me-1.4.json"), "x").reports[0].qualifications.size());
 }
 
 TEST(ReportReaderTest, ReadsBatchesOfBothVersions) {
-  const ReadDocument old_batch = read_reports(fixture("clients-1.4.json"), "clients-1.4.json");
+  const ReadDocument old_batch = read_report_document(fixture("clients-1.4.json"), "clients-1.4.json");
   EXPECT_TRUE(old_batch.batch);
   ASSERT_EQ(old_batch.reports.size(), 2u);
   EXPECT_EQ(old_batch.reports[1].profile.name, "Sam Okafor");
   const json new_batch = {{"schema_version", "2.0"}, {"kind", "batch"}, {"reports", {fixture("me-2.0.json")}}};
-  const ReadDocument read = read_reports(new_batch, "b.json");
+  const ReadDocument read = read_report_document(new_batch, "b.json");
   EXPECT_TRUE(read.batch);
   ASSERT_EQ(read.reports.size(), 1u);
-  EXPECT_EQ(read.reports[0].readiness_score, 72.9);
+  EXPECT_EQ(read.reports[0].score, 72.9);
 }
 
 TEST(ReportReaderTest, NamesWhatIsWrongByItsPlace) {

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Assesses every client profile against the job postings, compares each score with the
-# client's previous report, and fails when a score drops.
+# Assesses every client profile against the job postings, compares each report with the
+# client's previous one, and fails when the client's own part of a score change drops (a status
+# went down); a drop that is all the market's (new postings demanding what the client lacks)
+# is shown but does not fail.
 #
 #   assess-clients.sh [CLIENTS_DIR] [JOBS_DIR] [REPORTS_DIR]     (default: clients jobs reports)
 #
@@ -11,8 +13,10 @@
 #   CIO_GAP              the cio-gap binary (default: cio-gap on PATH)
 #   CIO_GAP_FAIL_UNDER   fail when a client's score is below this (0-100)
 #   CIO_GAP_FAIL_ON_GAP  space-separated qualification ids that must not be gaps
+#   CIO_GAP_FAIL_ON_DROP any: fail on any score drop, the market's too (default: the client's part)
 #
-# Exit status: 0 all well; 1 a score dropped or a threshold was not met; 2 an input error.
+# Exit status: 0 all well; 1 a client's part of a score change dropped or a threshold was not
+# met; 2 an input error.
 set -euo pipefail
 
 clients=${1:-clients}
@@ -32,6 +36,8 @@ mkdir -p "$reports"
 thresholds=()
 if [[ -n ${CIO_GAP_FAIL_UNDER:-} ]]; then thresholds+=(--fail-under "$CIO_GAP_FAIL_UNDER"); fi
 for id in ${CIO_GAP_FAIL_ON_GAP:-}; do thresholds+=(--fail-on-gap "$id"); done
+drop_check=--fail-on-drop
+if [[ ${CIO_GAP_FAIL_ON_DROP:-} == any ]]; then drop_check=--fail-on-drop=any; fi
 
 failed=0  # 1: a score dropped or a threshold was not met; 2: an error
 note() { if ((failed < $1)); then failed=$1; fi; }
@@ -71,11 +77,11 @@ for profile in "${profiles[@]}"; do
     continue
   fi
   status=0
-  changes=$("$cio_gap" diff "$previous" "$report" --fail-on-drop) || status=$?
+  changes=$("$cio_gap" diff "$previous" "$report" "$drop_check") || status=$?
   rm -f "$previous"
   case $status in
     0) summary "$changes" ;;
-    1) summary "$changes"; note 1 ;;  # cio-gap said on standard error whose score dropped
+    1) summary "$changes"; note 1 ;;  # cio-gap said on standard error whose part dropped
     *) echo "assess-clients: $name: cannot compare with the previous report" >&2; note 2 ;;
   esac
 done

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cstdint>
+
 #include "cio_gap/error.h"
 
 namespace cio_gap {
@@ -21,9 +24,9 @@ constexpr FieldNames kVersion1{"score", false, false};
 constexpr FieldNames kVersion2{"readiness_score", true, true};
 
 /// Reads one document, naming the failing place as a JSON pointer ("/reports/0/gaps/3").
-class Reader {
+class ReportReader {
  public:
-  explicit Reader(const std::string& path) : path_(path) {}
+  explicit ReportReader(const std::string& path) : path_(path) {}
 
   [[noreturn]] void fail(const std::string& pointer, const std::string& message) const {
     throw Error(located(path_, 0, 0, pointer.empty() ? message : pointer + ": " + message));
@@ -32,18 +35,96 @@ class Reader {
   const json& member(const json& object, const std::string& pointer, const char* key, json::value_t type,
                      const char* what) const {
     const auto it = object.find(key);
-    const bool ok = it != object.end() &&
-                    (type == json::value_t::number_float ? it->is_number() : it->type() == type);
+    const bool ok = it != object.end() && is_type(*it, type);
     if (!ok) fail(pointer, fmt::format("no \"{}\" {}: not a cio-gap assess report", key, what));
     return *it;
+  }
+
+  // A member that older reports lack: none when absent, an error when present with another type.
+  const json* optional_member(const json& object, const std::string& pointer, const char* key, json::value_t type,
+                              const char* what) const {
+    const auto it = object.find(key);
+    if (it == object.end()) return nullptr;
+    if (!is_type(*it, type)) fail(pointer + "/" + key, fmt::format("expected a {}", what));
+    return &*it;
   }
 
   std::string string_member(const json& object, const std::string& pointer, const char* key) const {
     return member(object, pointer, key, json::value_t::string, "string").get<std::string>();
   }
 
+  Status status(const std::string& text, const std::string& pointer) const {
+    for (const Status s : {Status::have, Status::partial, Status::missing}) {
+      if (text == to_string(s)) return s;
+    }
+    fail(pointer, fmt::format("unknown status \"{}\" (expected have, partial or missing)", text));
+  }
+
+  // A number, or null where no posting could be read for demands (since 1.1).
+  std::optional<double> score(const json& report, const std::string& pointer, const char* key) const {
+    const auto it = report.find(key);
+    if (it != report.end() && it->is_null()) return std::nullopt;
+    return member(report, pointer, key, json::value_t::number_float, "number").get<double>();
+  }
+
+  std::vector<ListedQualification> qualifications(const json& report, const std::string& pointer,
+                                                  const char* key) const {
+    const std::string here = pointer + "/" + key;
+    std::vector<ListedQualification> out;
+    const json& array = member(report, pointer, key, json::value_t::array, "array");
+    for (std::size_t i = 0; i < array.size(); ++i) {
+      const std::string at = fmt::format("{}/{}", here, i);
+      const json& item = array[i];
+      if (!item.is_object()) fail(at, "not an object");
+      ListedQualification q{string_member(item, at, "id"), string_member(item, at, "name"),
+                            status(string_member(item, at, "status"), at + "/status"), {}, {}, {}, {}};
+      if (const json* n = optional_member(item, at, "required", json::value_t::number_unsigned, "count")) q.required = n->get<int>();
+      if (const json* n = optional_member(item, at, "preferred", json::value_t::number_unsigned, "count")) q.preferred = n->get<int>();
+      if (const json* n = optional_member(item, at, "demand", json::value_t::number_float, "number")) q.demand = n->get<double>();
+      if (const json* n = optional_member(item, at, "share", json::value_t::number_float, "number")) q.share = n->get<double>();
+      out.push_back(std::move(q));
+    }
+    return out;
+  }
+
+  ReadReport report(const json& report, const std::string& pointer, const FieldNames& names) const {
+    if (names.has_kind) {
+      const std::string kind = string_member(report, pointer, "kind");
+      if (kind != "assess") fail(pointer, fmt::format("a cio-gap {}, not an assess report", kind));
+    } else if (report.contains("kind")) {
+      fail(pointer, "a cio-gap " + kind_of(report) + ", not an assess report");
+    }
+    ReadReport out;
+    out.schema_version = report["schema_version"].get<std::string>();
+    const json& profile = member(report, pointer, "profile", json::value_t::object, "object");
+    out.profile.path = string_member(profile, pointer + "/profile", "path");
+    // A profile without a name: "" in 1.x, null in 2.x.
+    if (const auto name = profile.find("name"); !names.has_kind || name == profile.end() || !name->is_null()) {
+      out.profile.name = string_member(profile, pointer + "/profile", "name");
+    }
+    if (const json* meta = optional_member(report, pointer, "meta", json::value_t::object, "object")) {
+      out.date = string_member(*meta, pointer + "/meta", "date");
+    }
+    out.score = score(report, pointer, names.readiness_score);
+    int left_out = 0;
+    if (const json* n = optional_member(report, pointer, "postings_left_out", json::value_t::number_unsigned, "count")) {
+      left_out = n->get<int>();
+    }
+    out.postings = member(report, pointer, "postings_count", json::value_t::number_unsigned, "count").get<int>() - left_out;
+    out.gaps = qualifications(report, pointer, "gaps");
+    out.qualifications = qualifications(report, pointer, "qualifications");
+    if (const json* statuses = optional_member(report, pointer, "profile_status", json::value_t::object, "object")) {
+      for (const auto& [id, value] : statuses->items()) {
+        const std::string at = pointer + "/profile_status/" + id;
+        if (!value.is_string()) fail(at, "not a string");
+        out.statuses.emplace(id, status(value.get<std::string>(), at));
+      }
+    }
+    return out;
+  }
+
   ReadDocument document(const json& document) const {
-    ReadDocument out;
+    ReadDocument out{path_, false, {}};
     if (document.is_array()) {
       // A 1.x batch.
       if (document.empty()) fail("", "an empty array, not cio-gap assess reports");
@@ -73,6 +154,18 @@ class Reader {
   }
 
  private:
+  static bool is_type(const json& value, json::value_t type) {
+    if (type == json::value_t::number_float) return value.is_number();
+    // A count: a whole number, never negative.
+    if (type == json::value_t::number_unsigned) return value.is_number_integer() && value.get<std::int64_t>() >= 0;
+    return value.type() == type;
+  }
+
+  static std::string kind_of(const json& report) {
+    const json& kind = report["kind"];
+    return kind.is_string() ? kind.get<std::string>() : "output";
+  }
+
   // Readers of version N.x understand every N.y (minor versions only add); 1.x and 2.x are read.
   const FieldNames& names_of(const json& report, const std::string& pointer) const {
     if (!report.is_object()) fail(pointer, "not a cio-gap assess report (expected a JSON object)");
@@ -84,67 +177,44 @@ class Reader {
          fmt::format("schema_version \"{}\" is not supported (this cio-gap reads 1.x and 2.x)", version));
   }
 
-  Status status(const json& object, const std::string& pointer) const {
-    const std::string text = string_member(object, pointer, "status");
-    for (const Status s : {Status::have, Status::partial, Status::missing}) {
-      if (text == to_string(s)) return s;
-    }
-    fail(pointer + "/status", fmt::format("unknown status \"{}\" (expected have, partial or missing)", text));
-  }
-
-  // A number, or null where no posting could be read for demands (since 1.1).
-  std::optional<double> score(const json& report, const std::string& pointer, const char* key) const {
-    const auto it = report.find(key);
-    if (it != report.end() && it->is_null()) return std::nullopt;
-    return member(report, pointer, key, json::value_t::number_float, "number").get<double>();
-  }
-
-  std::vector<ListedQualification> qualifications(const json& report, const std::string& pointer,
-                                                  const char* key) const {
-    const std::string here = pointer + "/" + key;
-    std::vector<ListedQualification> out;
-    const json& array = member(report, pointer, key, json::value_t::array, "array");
-    for (std::size_t i = 0; i < array.size(); ++i) {
-      const std::string at = fmt::format("{}/{}", here, i);
-      if (!array[i].is_object()) fail(at, "not an object");
-      out.push_back({string_member(array[i], at, "id"), string_member(array[i], at, "name"), status(array[i], at)});
-    }
-    return out;
-  }
-
-  ReadReport report(const json& report, const std::string& pointer, const FieldNames& names) const {
-    if (names.has_kind) {
-      const std::string kind = string_member(report, pointer, "kind");
-      if (kind != "assess") fail(pointer, fmt::format("a cio-gap {}, not an assess report", kind));
-    } else if (const auto kind = report.find("kind"); kind != report.end() && kind->is_string()) {
-      fail(pointer, fmt::format("a cio-gap {}, not an assess report", kind->get<std::string>()));
-    }
-    ReadReport out;
-    out.schema_version = report["schema_version"].get<std::string>();
-    const json& profile = member(report, pointer, "profile", json::value_t::object, "object");
-    out.profile.path = string_member(profile, pointer + "/profile", "path");
-    // A profile without a name: "" in 1.x, null in 2.x.
-    if (const auto name = profile.find("name"); !names.has_kind || name == profile.end() || !name->is_null()) {
-      out.profile.name = string_member(profile, pointer + "/profile", "name");
-    }
-    if (const auto meta = report.find("meta"); meta != report.end() && meta->is_object()) {
-      if (const auto date = meta->find("date"); date != meta->end() && date->is_string()) {
-        out.date = date->get<std::string>();
-      }
-    }
-    out.readiness_score = score(report, pointer, names.readiness_score);
-    out.gaps = qualifications(report, pointer, "gaps");
-    out.qualifications = qualifications(report, pointer, "qualifications");
-    return out;
-  }
-
   std::string path_;
 };
 
 }  // namespace
 
-ReadDocument read_reports(const nlohmann::json& document, const std::string& path) {
-  return Reader(path).document(document);
+bool ReadReport::has_demand() const {
+  return std::all_of(qualifications.begin(), qualifications.end(), [](const auto& q) { return q.demand.has_value(); });
+}
+
+std::optional<Status> ReadReport::status_of(const std::string& id) const {
+  for (const auto& q : qualifications) {
+    if (q.id == id) return q.status;
+  }
+  if (const auto it = statuses.find(id); it != statuses.end()) return it->second;
+  return std::nullopt;
+}
+
+ReadDocument read_report_document(const json& document, const std::string& path) {
+  return ReportReader(path).document(document);
+}
+
+std::vector<std::optional<std::size_t>> pair_profiles(const std::vector<ReportedProfile>& olds,
+                                                      const std::vector<ReportedProfile>& news) {
+  std::vector<bool> used(olds.size(), false);
+  const auto find_old = [&](auto same) -> std::optional<std::size_t> {
+    for (std::size_t i = 0; i < olds.size(); ++i) {
+      if (!used[i] && same(olds[i])) return i;
+    }
+    return std::nullopt;
+  };
+  std::vector<std::optional<std::size_t>> out;
+  for (const ReportedProfile& who : news) {
+    auto match = find_old([&](const ReportedProfile& p) { return !who.path.empty() && p.path == who.path; });
+    if (!match) match = find_old([&](const ReportedProfile& p) { return !who.name.empty() && p.name == who.name; });
+    if (match) used[*match] = true;
+    out.push_back(match);
+  }
+  return out;
 }
 
 }  // namespace cio_gap

@@ -76,6 +76,7 @@ struct Commands {
   cli::AssessCommand assess;
   cli::ExplainCommand explain;
   cli::DiffCommand diff;
+  cli::TrendCommand trend;
   cli::ProfileCommand validate;
   cli::ProfileCommand init;
   cli::RulesCommand rules;
@@ -83,6 +84,7 @@ struct Commands {
   CLI::App* assess_app = nullptr;
   CLI::App* explain_app = nullptr;
   CLI::App* diff_app = nullptr;
+  CLI::App* trend_app = nullptr;
   CLI::App* validate_app = nullptr;
   CLI::App* init_app = nullptr;
   CLI::App* rules_app = nullptr;
@@ -92,15 +94,33 @@ struct Commands {
   CLI::App* rules_validate = nullptr;
 };
 
+// CLI11 shows a flag that takes an optional value (`--fail-on-drop[=any]`) as
+// `--fail-on-drop{person}`, its default in braces; the help shows the name alone and the option's
+// own text (`[=any]`) instead.
+class HelpFormatter : public CLI::Formatter {
+ public:
+  std::string make_option_name(const CLI::Option* opt, bool is_positional) const override {
+    std::string name = CLI::Formatter::make_option_name(opt, is_positional);
+    for (std::size_t open = name.find('{'); open != std::string::npos; open = name.find('{', open)) {
+      const std::size_t close = name.find('}', open);
+      if (close == std::string::npos) break;
+      name.erase(open, close - open + 1);
+    }
+    return name;
+  }
+};
+
 void define_cli(CLI::App& app, Commands& c) {
   using namespace cli;
+  app.formatter(std::make_shared<HelpFormatter>());
   app.name("cio-gap");
   app.description("cio-gap: which qualifications do the roles you want demand, and which do you lack?");
   app.set_version_flag("-V,--version", std::string("cio-gap ") + CIO_GAP_VERSION);
   app.require_subcommand(1);
   app.footer(
       "Exit codes: 0 success; 1 a threshold you set was not met (--fail-under, --fail-on-gap,\n"
-      "failing rule examples, diff --fail-on-drop); 2 usage or input error (bad option, unreadable or malformed file,\n"
+      "failing rule examples, diff --fail-on-drop: your own part of a score change went down;\n"
+      "--fail-on-drop=any: any score went down); 2 usage or input error (bad option, unreadable or malformed file,\n"
       "no postings found, a write error).\n"
       "Examples:\n"
       "  cio-gap assess me.yaml jobs/\n"
@@ -118,8 +138,11 @@ void define_cli(CLI::App& app, Commands& c) {
   c.explain_app = app.add_subcommand("explain", "Why each posting does or does not demand one qualification");
   setup_explain(*c.explain_app, c.explain, c.common);
 
-  c.diff_app = app.add_subcommand("diff", "Progress between two JSON reports: gaps closed and opened, score change");
+  c.diff_app = app.add_subcommand("diff", "Progress between two JSON reports: gaps closed and opened, the score change split into market and you");
   setup_diff(*c.diff_app, c.diff, c.common);
+
+  c.trend_app = app.add_subcommand("trend", "Scores, demand and statuses over several JSON reports, market and personal changes apart");
+  setup_trend(*c.trend_app, c.trend, c.common);
 
   c.validate_app = app.add_subcommand("validate", "Check a self-assessment, with did-you-mean hints");
   setup_validate(*c.validate_app, c.validate, c.common);
@@ -197,6 +220,7 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
     else if (c.assess_app->parsed()) code = run_assess(c.assess, c.common, streams);
     else if (c.explain_app->parsed()) code = run_explain(c.explain, c.common, streams);
     else if (c.diff_app->parsed()) code = run_diff(c.diff, c.common, streams);
+    else if (c.trend_app->parsed()) code = run_trend(c.trend, c.common, streams);
     else if (c.validate_app->parsed()) code = run_validate(c.validate, c.common, streams);
     else if (c.init_app->parsed()) code = run_init(c.init, c.common, streams);
     else if (c.rules_list->parsed()) code = run_rules_list(c.common, streams);

@@ -45,8 +45,11 @@ std::vector<const CLI::Option*> positionals(const CLI::App& app) {
   return app.get_options([](const CLI::Option* option) { return option->get_positional(); });
 }
 
-// Flags take no value; CLI11 gives them no type name.
-bool takes_value(const CLI::Option* option) { return !option->get_type_name().empty(); }
+// Flags take no value; CLI11 gives them no type name. A flag with an optional value
+// (`--fail-on-drop[=any]`) says so in its option text, and is completed as a flag.
+bool takes_value(const CLI::Option* option) {
+  return !option->get_type_name().empty() && option->get_option_text().empty();
+}
 
 // "--format", "-f": every name of an option.
 std::vector<std::string> names(const CLI::Option* option) {
@@ -169,6 +172,7 @@ std::string man_page(const CLI::App& app, const std::string& version) {
       if (option->get_lnames() == std::vector<std::string>{"help"}) continue;
       std::string head = "\\fB" + roff(join(names(option), ", ")) + "\\fR";
       if (takes_value(option)) head += " \\fI" + roff(value_name(option)) + "\\fR";
+      if (!option->get_option_text().empty()) head += roff(option->get_option_text());
       out += ".TP\n" + head + "\n" + roff(option->get_description());
       if (const auto values = choices(option); !values.empty()) out += " (" + roff(join(values, ", ")) + ")";
       out += "\n";

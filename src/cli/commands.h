@@ -4,6 +4,7 @@
 // declares its arguments, and a run_x(...) that calls the pipeline and returns an exit code.
 
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 
 #include <cstdint>
 #include <iosfwd>
@@ -169,13 +170,23 @@ int run_validate(const ProfileCommand& command, const CommonOptions& common, con
 void setup_init(CLI::App& app, ProfileCommand& command, CommonOptions& common);
 int run_init(const ProfileCommand& command, const CommonOptions& common, const Streams& streams);
 
+/// Reads an `assess --format json` output: exactly (no repairs), every error naming the file
+/// (path:line:col for JSON that does not parse).
+nlohmann::json read_report_json(const std::string& path);
+
 struct DiffCommand {
   std::string old_path;
   std::string new_path;
-  bool fail_on_drop = false;
+  std::string fail_on_drop;  ///< "" off; "person": the person's part dropped; "any": any score drop
 };
 void setup_diff(CLI::App& app, DiffCommand& command, CommonOptions& common);
 int run_diff(const DiffCommand& command, const CommonOptions& common, const Streams& streams);
+
+struct TrendCommand {
+  std::vector<std::string> reports;  ///< report files, or folders of *.json
+};
+void setup_trend(CLI::App& app, TrendCommand& command, CommonOptions& common);
+int run_trend(const TrendCommand& command, const CommonOptions& common, const Streams& streams);
 
 struct RulesCommand {
   std::string path;  ///< rules test / validate: the pack

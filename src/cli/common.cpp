@@ -24,6 +24,7 @@
 #include "cio_gap/analyze/report_meta.h"
 #include "cio_gap/error.h"
 #include "cio_gap/load/file_reader.h"
+#include "cio_gap/load/json_reader.h"
 #include "cio_gap/load/resume_reader.h"
 #include "cio_gap/load/rule_loader.h"
 #include "commands.h"
@@ -312,6 +313,20 @@ std::vector<std::string> profile_paths(const std::string& path, bool& batch) {
   std::sort(paths.begin(), paths.end());
   if (paths.empty()) throw Error(located(path, 0, 0, "no *.yaml profiles in this folder"));
   return paths;
+}
+
+// Reports are read whole; 256 MiB holds a batch of thousands of clients.
+constexpr std::uintmax_t kMaxReportBytes = 256u * 1024u * 1024u;
+
+nlohmann::json read_report_json(const std::string& path) {
+  const std::string text = read_file(path, kMaxReportBytes);
+  // No repairs: a report is read exactly or not at all, and every error says where it is
+  // (a number overflow too).
+  JsonDocument document = parse_json(text);
+  if (!document.error.empty()) {
+    throw Error(located(path, document.line, document.column, "not valid JSON: " + document.error));
+  }
+  return std::move(document.value);
 }
 
 void report_profile_error(const std::exception& error, const Streams& streams) {

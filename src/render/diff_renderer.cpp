@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
+#include <string_view>
 
 #include "cio_gap/render/diff_render.h"
 
@@ -30,9 +32,20 @@ std::string change_text(const std::optional<double>& score_change, const RenderO
   return fmt::format(fmt::fg(change > 0 ? fmt::terminal_color::green : fmt::terminal_color::red), "{}", text);
 }
 
+// The split under a person's score line: the market's part and the person's, each in words.
+std::string split_lines(const ProfileDiff& diff) {
+  if (!diff.split) {
+    return diff.change && *diff.change != 0 ? "  (the change cannot be split: a report does not carry each qualification's demand)\n" : "";
+  }
+  return fmt::format("  market   {}: {}\n  you      {}: {}\n", signed_score(diff.split->market),
+                     market_moves_text(*diff.split, 5), signed_score(diff.split->person),
+                     person_moves_text(*diff.split, 5));
+}
+
 std::string profile_text(const ProfileDiff& diff, const RenderOptions& options) {
   std::string out = fmt::format("{}: score {} -> {} ({})\n", who(diff.profile), score_text(diff.old_score),
                                 score_text(diff.new_score), change_text(diff.change, options));
+  out += split_lines(diff);
   std::size_t width = 0;
   for (const auto* list : {&diff.closed, &diff.opened, &diff.changed}) {
     for (const auto& gap : *list) width = std::max(width, gap.id.size());
@@ -79,7 +92,122 @@ ordered_json profiles_json(const std::vector<ReportedProfile>& profiles) {
   return out;
 }
 
+// A demand move in words, and how much it moved (for choosing the largest).
+std::pair<std::string, double> demand_move_text(const DemandMove& move, const char* kind) {
+  const double size = std::abs(move.new_share - move.old_share);
+  const std::string id = escape_control(move.id);
+  if (std::string_view(kind) == "started") return {fmt::format("{} newly demanded ({} postings)", id, move.new_postings), size};
+  if (std::string_view(kind) == "stopped") return {fmt::format("{} no longer demanded", id), size};
+  const int more = move.new_postings - move.old_postings;
+  if (more > 0) return {fmt::format("{} more posting{} demand {}", more, more == 1 ? "" : "s", id), size};
+  if (more < 0) return {fmt::format("{} fewer posting{} demand {}", -more, more == -1 ? "" : "s", id), size};
+  return {fmt::format("{} {:.0f}% -> {:.0f}% of postings", id, 100 * move.old_share, 100 * move.new_share), size};
+}
+
+std::string joined(const std::vector<std::string>& items, std::size_t most, const char* none) {
+  if (items.empty()) return none;
+  std::string out;
+  for (std::size_t i = 0; i < items.size() && i < most; ++i) out += (i ? "; " : "") + items[i];
+  if (items.size() > most) out += fmt::format("; and {} more", items.size() - most);
+  return out;
+}
+
+ordered_json demand_moves_json(const std::vector<DemandMove>& moves) {
+  ordered_json out = ordered_json::array();
+  for (const auto& m : moves) {
+    out.push_back({{"id", m.id},
+                   {"name", m.name},
+                   {"old_postings", m.old_postings},
+                   {"new_postings", m.new_postings},
+                   {"old_share", m.old_share},
+                   {"new_share", m.new_share}});
+  }
+  return out;
+}
+
 }  // namespace
+
+std::string signed_score(double change) { return change == 0 ? "0.0" : fmt::format("{:+.1f}", change); }
+
+std::string market_moves_text(const ScoreSplit& split, std::size_t most) {
+  std::vector<std::pair<std::string, double>> moves;
+  for (const auto& m : split.started) moves.push_back(demand_move_text(m, "started"));
+  for (const auto& m : split.stopped) moves.push_back(demand_move_text(m, "stopped"));
+  for (const auto& m : split.shifted) moves.push_back(demand_move_text(m, "shifted"));
+  std::stable_sort(moves.begin(), moves.end(), [](const auto& a, const auto& b) { return a.second > b.second + 1e-9; });
+  std::vector<std::string> items;
+  if (split.old_postings != split.new_postings) {
+    items.push_back(fmt::format("postings {} -> {}", split.old_postings, split.new_postings));
+    ++most;  // the count of postings is never what pushes a move out
+  }
+  for (auto& move : moves) items.push_back(std::move(move.first));
+  return joined(items, most, "demand unchanged");
+}
+
+std::string person_moves_text(const ScoreSplit& split, std::size_t most) {
+  std::vector<std::string> items;
+  for (const auto& m : split.moved) {
+    items.push_back(fmt::format("{} {} -> {}", escape_control(m.id), to_string(m.old_status), to_string(m.new_status)));
+  }
+  return joined(items, most, "no status changed");
+}
+
+std::string split_text(const ScoreSplit& split, std::size_t most) {
+  return fmt::format("market {} ({}), you {} ({})", signed_score(split.market), market_moves_text(split, most),
+                     signed_score(split.person), person_moves_text(split, most));
+}
+
+ordered_json split_json(const std::optional<ScoreSplit>& split) {
+  if (!split) return nullptr;
+  ordered_json moved = ordered_json::array();
+  for (const auto& m : split->moved) {
+    moved.push_back({{"id", m.id},
+                     {"name", m.name},
+                     {"old_status", to_string(m.old_status)},
+                     {"new_status", to_string(m.new_status)},
+                     {"demand", m.demand}});
+  }
+  return {{"market", split->market},
+          {"person", split->person},
+          {"midpoint", split->midpoint},
+          {"old_postings", split->old_postings},
+          {"new_postings", split->new_postings},
+          {"started", demand_moves_json(split->started)},
+          {"stopped", demand_moves_json(split->stopped)},
+          {"shifted", demand_moves_json(split->shifted)},
+          {"moved", std::move(moved)}};
+}
+
+std::string render_diff_markdown(const ReportDiff& diff) {
+  std::string out = fmt::format("# Progress: {} → {}\n", markdown_escape(diff.old_path), markdown_escape(diff.new_path));
+  const auto status_md = [](const std::optional<Status>& status) { return status ? to_string(*status) : "not demanded"; };
+  for (const auto& profile : diff.profiles) {
+    const std::string name = profile.profile.name.empty() ? profile.profile.path : profile.profile.name;
+    out += fmt::format("\n## {}\n\nScore {} → {}", markdown_escape(name), score_text(profile.old_score), score_text(profile.new_score));
+    out += profile.change ? fmt::format(" ({})\n", signed_score(*profile.change)) : "\n";
+    if (profile.split) {
+      out += fmt::format("\n- **Market {}**: {}\n- **You {}**: {}\n", signed_score(profile.split->market),
+                         markdown_escape(market_moves_text(*profile.split, 5)), signed_score(profile.split->person),
+                         markdown_escape(person_moves_text(*profile.split, 5)));
+    }
+    if (profile.closed.empty() && profile.opened.empty() && profile.changed.empty()) {
+      out += "\nNo gap closed, opened or changed.\n";
+      continue;
+    }
+    out += "\n| Gap | Change | Before | Now |\n|---|---|---|---|\n";
+    const auto rows = [&](const std::vector<GapChange>& list, const char* kind) {
+      for (const auto& gap : list) {
+        out += fmt::format("| {} | {} | {} | {} |\n", markdown_escape(gap.id), kind, status_md(gap.old_status), status_md(gap.new_status));
+      }
+    };
+    rows(profile.closed, "closed");
+    rows(profile.opened, "opened");
+    rows(profile.changed, "changed");
+  }
+  for (const auto& profile : diff.only_old) out += fmt::format("\nOnly in {}: {}\n", markdown_escape(diff.old_path), markdown_escape(who(profile)));
+  for (const auto& profile : diff.only_new) out += fmt::format("\nOnly in {}: {}\n", markdown_escape(diff.new_path), markdown_escape(who(profile)));
+  return out;
+}
 
 std::string render_diff_text(const ReportDiff& diff, const RenderOptions& options) {
   std::string out = fmt::format("cio-gap diff: {} -> {}\n", escape_control(diff.old_path), escape_control(diff.new_path));
@@ -112,7 +240,8 @@ std::string render_diff_json(const ReportDiff& diff) {
                         {"readiness_score_change", number_json(profile.change)},
                         {"closed", gaps_json(profile.closed)},
                         {"opened", gaps_json(profile.opened)},
-                        {"changed", gaps_json(profile.changed)}});
+                        {"changed", gaps_json(profile.changed)},
+                        {"split", split_json(profile.split)}});
   }
   const ordered_json out = {{"schema_version", kSchemaVersion},
                             {"kind", "diff"},

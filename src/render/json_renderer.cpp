@@ -166,6 +166,12 @@ std::string render_report_json(const Report& report, const DemandTally& tally, c
   }
   ordered_json qualifications = ordered_json::array();
   for (const auto& q : report.qualifications) qualifications.push_back(qualification_json(q));
+  // The person's status for every qualification the rules know, demanded or not: what a later
+  // report's score split needs when the market starts demanding one.
+  ordered_json profile_status = ordered_json::object();
+  for (std::size_t r = 0; r < report.status_by_rule.size() && r < rules.rules.size(); ++r) {
+    profile_status[rules.rules[r].id] = to_string(report.status_by_rule[r]);
+  }
   ordered_json readiness_checks = ordered_json::array();
   for (const auto& check : report.readiness) {
     readiness_checks.push_back({{"check", check.check},
@@ -201,6 +207,7 @@ std::string render_report_json(const Report& report, const DemandTally& tally, c
       {"leadership_years", years_comparison_json(report.leadership_years)},
       {"gaps", std::move(gaps)},
       {"qualifications", std::move(qualifications)},
+      {"profile_status", std::move(profile_status)},
       {"readiness_checks", std::move(readiness_checks)},
       {"postings", ordered_json::array()}};
   std::string text = dump(out);

@@ -127,6 +127,8 @@ std::string readiness_table(const Report& report) {
 
 }  // namespace
 
+std::string markdown_escape(std::string_view text) { return md(text); }
+
 std::string render_batch_summary_markdown(const std::vector<Report>& reports, const RuleSet& rules) {
   std::string out = "# cio-gap reports: summary\n\n| Client | Score | Top three gaps |\n|:--|--:|:--|\n";
   for (const auto& report : reports) {

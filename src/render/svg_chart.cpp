@@ -122,4 +122,87 @@ std::string render_score_ring_svg(std::optional<double> score) {
   return out;
 }
 
+std::string render_line_chart_svg(const std::vector<std::string>& x_labels, const std::vector<ChartLine>& lines,
+                                  std::string_view aria_label) {
+  constexpr double kLeft = 48;
+  constexpr double kRight = 560;   // the plot ends here; line labels to the right of it
+  constexpr double kTopY = 16;
+  constexpr double kHeight = 220;  // 0 to 100
+  constexpr double kLabelGap = 14; // the least distance between two line labels
+  constexpr const char* kDashes[] = {"6 3", "2 3", "8 3 2 3", "1 2", "10 4"};
+  constexpr const char* kColours[] = {"#7a4f9a", "#a86a00", "#1b6e3a", "#b3261e", "#4d5b6b"};
+  const std::size_t n = x_labels.size();
+  const auto x_at = [&](std::size_t i) { return n <= 1 ? (kLeft + kRight) / 2 : kLeft + (kRight - kLeft) * static_cast<double>(i) / static_cast<double>(n - 1); };
+  const auto y_at = [&](double value) { return kTopY + kHeight * (1.0 - std::clamp(value, 0.0, 100.0) / 100.0); };
+  const double height = kTopY + kHeight + 40;
+  std::string out = fmt::format(
+      "<svg class=\"chart lines\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" role=\"img\" "
+      "aria-label=\"{}\">\n<g class=\"grid\">\n",
+      num(kWidth), num(height), html_escape(aria_label));
+  for (const int tick : {0, 25, 50, 75, 100}) {
+    out += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/><text x=\"{}\" y=\"{}\">{}</text>\n", num(kLeft),
+                       num(y_at(tick)), num(kRight), num(y_at(tick)), num(kLeft - 18), num(y_at(tick) + 4), tick);
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    out += fmt::format("<text x=\"{}\" y=\"{}\">{}</text>\n", num(x_at(i)), num(kTopY + kHeight + 20),
+                       html_escape(fit_label(x_labels[i])));
+  }
+  out += "</g>\n";
+  // Where each line's label goes: beside its last point, pushed down past the one above it.
+  std::vector<std::pair<double, std::size_t>> ends;
+  for (std::size_t l = 0; l < lines.size(); ++l) {
+    for (std::size_t i = lines[l].values.size(); i-- > 0;) {
+      if (lines[l].values[i]) {
+        ends.emplace_back(y_at(*lines[l].values[i]), l);
+        break;
+      }
+    }
+  }
+  std::stable_sort(ends.begin(), ends.end());
+  std::vector<double> label_y(lines.size(), 0);
+  for (std::size_t e = 0; e < ends.size(); ++e) {
+    double y = ends[e].first;
+    if (e > 0) y = std::max(y, label_y[ends[e - 1].second] + kLabelGap);
+    label_y[ends[e].second] = y;
+  }
+  std::size_t plain = 0;
+  for (std::size_t l = 0; l < lines.size(); ++l) {
+    const ChartLine& line = lines[l];
+    const std::size_t style = line.emphasis ? 0 : plain++ % std::size(kDashes);
+    const std::string colour = line.emphasis ? "#1f4e79" : kColours[style];
+    const std::string stroke = line.emphasis ? fmt::format("stroke=\"{}\" stroke-width=\"3\"", colour)
+                                             : fmt::format("stroke=\"{}\" stroke-width=\"1.5\" stroke-dasharray=\"{}\"",
+                                                           colour, kDashes[style]);
+    out += fmt::format("<g class=\"line{}\">\n", line.emphasis ? " emphasis" : "");
+    // A run of points with values is one polyline; a missing value breaks the line.
+    std::string points;
+    const auto flush = [&] {
+      if (points.find(' ') != std::string::npos) out += fmt::format("<polyline fill=\"none\" {} points=\"{}\"/>\n", stroke, points);
+      points.clear();
+    };
+    for (std::size_t i = 0; i < line.values.size() && i < n; ++i) {
+      if (!line.values[i]) {
+        flush();
+        continue;
+      }
+      points += fmt::format("{}{},{}", points.empty() ? "" : " ", num(x_at(i)), num(y_at(*line.values[i])));
+    }
+    flush();
+    for (std::size_t i = 0; i < line.values.size() && i < n; ++i) {
+      if (!line.values[i]) continue;
+      out += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{}\"><title>{}: {}</title></circle>\n", num(x_at(i)),
+                         num(y_at(*line.values[i])), line.emphasis ? "4.5" : "3", colour,
+                         html_escape(line.label + ", " + x_labels[i]), num(*line.values[i]));
+    }
+    if (std::any_of(line.values.begin(), line.values.end(), [](const auto& v) { return v.has_value(); })) {
+      // A style, not a fill attribute: the page's style sheet colours chart text otherwise.
+      out += fmt::format("<text x=\"{}\" y=\"{}\" style=\"fill:{}\"{}>{}</text>\n", num(kRight + 10), num(label_y[l] + 4),
+                         colour, line.emphasis ? " font-weight=\"700\"" : "", html_escape(fit_label(line.label)));
+    }
+    out += "</g>\n";
+  }
+  out += "</svg>\n";
+  return out;
+}
+
 }  // namespace cio_gap

@@ -10,7 +10,9 @@ WORK_DIR, then checks that
     failed request would be one);
   - a screenshot at 1280x900 shows the chart: pixels of the status colours where the SVG is,
     over a wide region;
-  - print-to-PDF gives a PDF.
+  - print-to-PDF gives a PDF;
+  - `cio-gap trend` over two reports as HTML: no script, nothing fetched, no console error,
+    and its line chart visible in a screenshot.
 A probe page with a console error is rendered first, to prove the console check sees errors.
 SCREENSHOT_COPY, when given, receives a copy of the screenshot (docs/report.png).
 Exit status 0 when all holds, 1 when not, 77 (skipped) when Chromium or python3-pil is missing.
@@ -83,6 +85,51 @@ def chart_region(png_path):
                     box = [min(box[0], x), min(box[1], y), max(box[2], x), max(box[3], y)]
                     break
     return (width, height), counts, box
+
+
+def check_trend_page(binary, source_dir, work_dir, chromium):
+    """`trend --format html` over two reports: no script, nothing fetched, no console error, and
+    its line chart visible in a 1280x900 screenshot: the first qualification's line, in a
+    purple nothing else on the page uses (the score line shares the headings' blue)."""
+    failures = []
+    reports = []
+    for profile in ("mba", "me"):
+        path = os.path.join(work_dir, f"trend-{profile}.json")
+        result = subprocess.run([binary, "assess", f"examples/{profile}.yaml", "examples/jobs/", "--format", "json",
+                                 "-q", "-o", path], cwd=source_dir, capture_output=True, text=True, check=False)
+        if result.returncode != 0:
+            return [f"assess {profile} for the trend exited {result.returncode}: {result.stderr.strip()}"]
+        reports.append(path)
+    page = os.path.join(work_dir, "trend.html")
+    result = subprocess.run([binary, "trend", *reports, "--format", "html", "-o", page], capture_output=True,
+                            text=True, check=False)
+    if result.returncode != 0:
+        return [f"trend exited {result.returncode}: {result.stderr.strip()}"]
+    with open(page, encoding="utf-8") as f:
+        html = f.read()
+    if "<script" in html.lower():
+        failures.append("the trend page holds a script")
+    for url in network_references(html):
+        failures.append(f"the trend page references the network: {url}")
+    png = os.path.join(work_dir, "trend.png")
+    if os.path.exists(png):
+        os.remove(png)
+    log = run_chromium(chromium, work_dir, "file://" + page, f"--screenshot={png}", "--window-size=1280,900")
+    for error in console_errors(log):
+        failures.append(f"trend console: {error}")
+    if not os.path.exists(png):
+        return failures + ["no screenshot of the trend page was written"]
+    from PIL import Image  # python3-pil
+
+    image = Image.open(png).convert("RGB")
+    pixels = image.load()
+    line = [(x, y) for y in range(image.size[1]) for x in range(image.size[0])
+            if sum(abs(a - b) for a, b in zip(pixels[x, y], (0x7A, 0x4F, 0x9A))) <= 40]
+    xs = [x for x, _ in line]
+    print(f"trend screenshot: {len(line)} pixels of the first line, x {min(xs, default=0)}-{max(xs, default=0)}")
+    if len(line) < 100 or max(xs, default=0) - min(xs, default=0) < 300:
+        failures.append(f"the trend chart's lines are not visible ({len(line)} pixels)")
+    return failures
 
 
 def main():
@@ -162,10 +209,13 @@ def main():
         if not data.startswith(b"%PDF") or pages < 1:
             failures.append("print-to-PDF did not give a PDF with pages")
 
+    failures += check_trend_page(binary, source_dir, work_dir, chromium)
+
     for failure in failures:
         print(f"FAIL {failure}")
     if not failures:
-        print("ok   the HTML report renders in Chromium: no console error, nothing fetched, chart visible, PDF printed")
+        print("ok   the HTML report and the trend page render in Chromium: no console error, nothing fetched, "
+              "charts visible, PDF printed")
     return 1 if failures else 0
 
 

@@ -89,7 +89,9 @@ class Checker:
         def walk(node, pointer):
             if isinstance(node, dict):
                 is_object = node.get("type") == "object" or "properties" in node
-                closed = node.get("additionalProperties") is False or node.get("unevaluatedProperties") is False
+                # A map (profile_status) is closed by the schema of its values.
+                closed = (node.get("additionalProperties") is False or isinstance(node.get("additionalProperties"), dict)
+                          or node.get("unevaluatedProperties") is False)
                 if is_object and not closed and pointer not in OPEN_BY_DESIGN:
                     self.fail("schema", f"{pointer}: object schema without additionalProperties: false")
                 for key, value in node.items():
@@ -130,6 +132,7 @@ class Checker:
 
     def check_extra_property_rejected(self, report):
         places = [lambda r: r, lambda r: r["profile"], lambda r: r["years"], lambda r: r["leadership_years"],
+                  lambda r: r["profile_status"],
                   lambda r: r["qualifications"][0],
                   lambda r: r["readiness_checks"][0], lambda r: r["postings"][0]]
         if report["gaps"]:
@@ -141,6 +144,8 @@ class Checker:
             if not self.errors(mutated, "assess"):
                 self.fail("schema", f"accepts an assess report with an extra property (place {i})")
         for i, place in enumerate(places):
+            if i == 4:
+                continue  # profile_status maps each id of the active rules: no key is required
             mutated = copy.deepcopy(report)
             target = place(mutated)
             del target[next(iter(target))]
@@ -251,6 +256,20 @@ class Checker:
                 diff = self.run(["diff", old, files["me"], "--format", "json"], "diff of a 1.4 report")
                 if diff is not None:
                     self.validate("diff ME-1.4.json ME.json --format json", json.loads(diff), "diff")
+            offers_trend = files and self.offers(["trend"], "--format", "trend --format json")
+            if offers_trend and "me" in files and "mba" in files and "unread" in files:
+                trend = self.run(["trend", files["mba"], files["me"], files["unread"], "--format", "json"],
+                                 "trend --format json")
+                if trend is not None:
+                    document = json.loads(trend)
+                    steps = document["profiles"][0]["steps"] if document["profiles"] else []
+                    if len(steps) != 2 or steps[0]["split"] is None:
+                        self.fail("trend --format json", "expected two steps, the first split")
+                    self.validate("trend MBA.json ME.json UNREAD.json --format json", document, "trend")
+            if offers_trend and "batch" in files:
+                trend = self.run(["trend", files["batch"], files["batch"], "--format", "json"], "batch trend")
+                if trend is not None:
+                    self.validate("trend BATCH.json BATCH.json --format json", json.loads(trend), "trend")
 
         if self.offers(["explain"], "json", "explain --format json"):
             for args in (["explain", "budget-management", "examples/jobs", "--format", "json"],
@@ -261,6 +280,7 @@ class Checker:
                 text = self.run(args, " ".join(args))
                 if text is not None:
                     self.validate(" ".join(args), json.loads(text), "explain")
+
 
         print(f"{self.failures} failed, {self.skips} skipped")
         return 1 if self.failures else 0

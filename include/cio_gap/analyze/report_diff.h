@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cio_gap/analyze/report_reader.h"
+#include "cio_gap/analyze/score_split.h"
 #include "cio_gap/model/report.h"
 
 namespace cio_gap {
@@ -31,9 +32,14 @@ struct ProfileDiff {
   std::vector<GapChange> closed;  ///< gaps of the old report that are not gaps of the new one
   std::vector<GapChange> opened;  ///< gaps of the new report that were not gaps of the old one
   std::vector<GapChange> changed; ///< gaps of both whose status changed (missing -> partial, ...)
+  /// The change split into the market's part and the person's; none when it cannot be split
+  /// (a report without a score, or without each qualification's demand).
+  std::optional<ScoreSplit> split;
 
   /// The score went down, or there was one and now there is none.
   bool score_dropped() const { return old_score && (!new_score || *change < 0); }
+  /// The person's part of the change went down; where the change cannot be split, any drop.
+  bool person_dropped() const { return split ? split->person < 0 : score_dropped(); }
 };
 
 /// Progress between two `assess --format json` outputs: one report each, or two batches.
@@ -45,11 +51,11 @@ struct ReportDiff {
   std::vector<ReportedProfile> only_new;    ///< batch: reports with no match in the old file
 };
 
-/// Compares two parsed `assess --format json` outputs, each of schema 1.x or 2.x (read by
-/// read_reports). Two single reports are compared whoever they are about; in batches (or a
-/// single report against a batch) reports are paired by profile.path, then by name. Gaps are in
-/// each report's rank order. Throws Error "path: message" when a document is not an assess
-/// report of a version read.
+/// Compares two parsed `assess --format json` outputs. Two single reports are compared
+/// whoever they are about; in batches (or a single report against a batch) reports are
+/// paired by profile.path, then by name. Gaps are in each report's rank order.
+/// Throws Error "path: message" when a document is not an assess report of a compatible
+/// schema_version (same major version).
 ReportDiff diff_reports(const nlohmann::json& old_report, const nlohmann::json& new_report, const std::string& old_path,
                         const std::string& new_path);
 

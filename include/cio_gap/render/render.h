@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "cio_gap/match/extractor.h"
 #include "cio_gap/model/report.h"
@@ -46,6 +47,10 @@ std::string render_batch_json(const std::vector<Report>& reports, const DemandTa
 /// `assess` as Markdown: a report a coach can commit or send (headings, tables, cited sentences,
 /// advice, readiness checks).
 std::string render_report_markdown(const Report& report, const RuleSet& rules);
+
+/// Text from inputs for Markdown: every character that could open Markdown or HTML syntax
+/// backslash-escaped, control characters as spaces, bytes that are not UTF-8 as U+FFFD.
+std::string markdown_escape(std::string_view text);
 
 /// `assess` as CSV (RFC 4180, header row): one row per demanded qualification with its demand
 /// figures, status, rank among the gaps (empty when held) and advice.

@@ -29,4 +29,18 @@ std::string render_demand_chart_svg(const std::vector<ChartBar>& bars, std::stri
 /// when there is no score).
 std::string render_score_ring_svg(std::optional<double> score);
 
+/// One line of a line chart: a value from 0 to 100 at each point of the x axis (none: a gap in
+/// the line).
+struct ChartLine {
+  std::string label;  ///< written at the line's last point (plain text; escaped when drawn)
+  std::vector<std::optional<double>> values;
+  bool emphasis = false;  ///< drawn thick and solid (the score); the others thin, each dashed its own way
+};
+
+/// A line chart as inline SVG over a 0-100 axis, one x position per label (oldest left), each
+/// point marked and titled with its value, each line labelled at its end (labels nudged apart
+/// so they never overlap). Fixed precision: the same lines give the same bytes.
+std::string render_line_chart_svg(const std::vector<std::string>& x_labels, const std::vector<ChartLine>& lines,
+                                  std::string_view aria_label);
+
 }  // namespace cio_gap
