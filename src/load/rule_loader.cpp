@@ -351,19 +351,10 @@ void read_built_in_rules(RuleSet& set) {
   for (const auto& yaml : parsed) read_rule_file(*yaml, set);
 }
 
-RuleSet load_rules(const RuleSources& sources) {
+std::vector<RulePackFile> read_rule_packs(const std::vector<std::string>& packs) {
   namespace fs = std::filesystem;
-  RuleSet set;
-  if (sources.use_defaults) {
-    // Compiled at build time from the same files (see RulesImage): no YAML to parse.
-    const std::string_view image = built_in_rules_image();
-    if (image.empty()) {
-      read_built_in_rules(set);
-    } else {
-      set = RulesImage::read_rules(image);
-    }
-  }
-  for (const auto& pack : sources.packs) {
+  std::vector<RulePackFile> read;
+  for (const auto& pack : packs) {
     std::error_code ec;
     const fs::file_status status = fs::status(pack, ec);
     if (ec || !fs::exists(status)) throw Error(located(pack, 0, 0, "No such file or directory"));
@@ -379,11 +370,30 @@ RuleSet load_rules(const RuleSources& sources) {
     } else {
       files.push_back(pack);
     }
-    for (const auto& file : files) parse_rule_file(file.string(), read_file(file.string(), kMaxYamlBytes), set);
+    for (const auto& file : files) read.push_back({file.string(), read_file(file.string(), kMaxYamlBytes)});
   }
+  return read;
+}
+
+RuleSet load_rules(bool use_defaults, const std::vector<RulePackFile>& files) {
+  RuleSet set;
+  if (use_defaults) {
+    // Compiled at build time from the same files (see RulesImage): no YAML to parse.
+    const std::string_view image = built_in_rules_image();
+    if (image.empty()) {
+      read_built_in_rules(set);
+    } else {
+      set = RulesImage::read_rules(image);
+    }
+  }
+  for (const auto& file : files) parse_rule_file(file.path, file.content, set);
   if (set.rules.empty()) throw Error("no rules are active (--no-default-rules without --rules)");
   check_word_set_references(set);
   return set;
+}
+
+RuleSet load_rules(const RuleSources& sources) {
+  return load_rules(sources.use_defaults, read_rule_packs(sources.packs));
 }
 
 void check_word_set_references(const RuleSet& set) {

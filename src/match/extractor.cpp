@@ -98,7 +98,10 @@ const char* to_string(HitStatus status) {
 
 Extractor::Extractor(const RuleSet& rules, Matcher matcher)
     : rules_(rules), segmenter_(rules.vocabulary), pass_(rules) {
-  if (matcher == Matcher::reuse_built_in && RulesImage::restore(built_in_rules_image(), *this)) return;
+  if (matcher == Matcher::reuse_built_in) {
+    if (rules.compiled && RulesImage::restore(*rules.compiled, *this, rules.compiled)) return;
+    if (RulesImage::restore(built_in_rules_image(), *this)) return;
+  }
   std::vector<Literal> literals;
   auto add_pattern = [&](PatternKind kind, std::size_t rule, std::string text, std::uint32_t detail = 0) {
     patterns_.push_back({kind, rule, std::move(text), detail});

@@ -219,6 +219,9 @@ KeywordMatcher::KeywordMatcher(const std::vector<Literal>& literals) {
   for (std::size_t byte = 0; byte < 256; ++byte) {
     if (starts_[byte] && !is_word_byte(static_cast<char>(byte))) nonword_starts_.push_back(static_cast<std::uint8_t>(byte));
   }
+  cell_data_ = cells_.data();
+  cell_count_ = cells_.size();
+  first_output_data_ = first_output_.data();
 }
 
 KeywordMatcher::~KeywordMatcher() = default;
@@ -227,7 +230,7 @@ __attribute__((always_inline)) inline void KeywordMatcher::walk(std::string_view
                           std::vector<LiteralHit>& out) const {
   const std::size_t size = text.size();
   const auto* bytes = reinterpret_cast<const unsigned char*>(folded.data());
-  const Cell* const cells = cells_.data();
+  const Cell* const cells = cell_data_;
   std::int32_t state = 0;
   std::int32_t base = cells[0].base;
   for (std::size_t at = begin; at < size; ++at) {
@@ -241,7 +244,7 @@ __attribute__((always_inline)) inline void KeywordMatcher::walk(std::string_view
     if ((base & kHasOutput) == 0) continue;
     const std::size_t end = at + 1;
     const bool word_follows = end < size && kWordBytes[static_cast<unsigned char>(text[end])];
-    for (std::size_t o = first_output_[next];; ++o) {
+    for (std::size_t o = first_output_data_[next];; ++o) {
       const Output& output = outputs_[o];
       const LiteralInfo& literal = literals_[output.literal];
       // Whole words only: "budget" must not match in "budgetary" (the caller starts walks only

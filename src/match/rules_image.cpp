@@ -13,7 +13,9 @@
 namespace cio_gap {
 namespace {
 
-constexpr std::string_view kMagic = "cio-gap rules image 2\n";
+constexpr std::string_view kMagic = "cio-gap rules image 3\n";
+// Arrays read in place start at this alignment from the image's first byte.
+constexpr std::size_t kArrayAlignment = 8;
 
 // Plain bytes in this machine's order: an image is made and read by the same build.
 class ImageWriter {
@@ -38,6 +40,15 @@ class ImageWriter {
     static_assert(std::is_trivially_copyable_v<T>);
     bytes_.append(reinterpret_cast<const char*>(values), sizeof values);
   }
+  // An array the reader can use where it lies: its count, zero bytes up to the alignment, then
+  // its items.
+  template <typename T>
+  void aligned_items(const T* values, std::size_t count) {
+    static_assert(std::is_trivially_copyable_v<T> && alignof(T) <= kArrayAlignment);
+    number(count);
+    bytes_.append((kArrayAlignment - bytes_.size() % kArrayAlignment) % kArrayAlignment, '\0');
+    bytes_.append(reinterpret_cast<const char*>(values), count * sizeof(T));
+  }
   std::string& bytes() { return bytes_; }
 
  private:
@@ -46,7 +57,7 @@ class ImageWriter {
 
 class ImageReader {
  public:
-  explicit ImageReader(std::string_view image) : rest_(image) {}
+  explicit ImageReader(std::string_view image) : begin_(image.data()), rest_(image) {}
 
   std::uint64_t number() {
     std::uint64_t value = 0;
@@ -70,6 +81,19 @@ class ImageReader {
   void items(T (&values)[N]) {
     std::memcpy(values, take(sizeof values).data(), sizeof values);
   }
+  // An array written by aligned_items: where it lies when the image is aligned in memory, else
+  // a copy in `copy`.
+  template <typename T>
+  const T* aligned_items(std::vector<T>& copy, std::size_t& n) {
+    n = count(sizeof(T));
+    const auto at = static_cast<std::size_t>(rest_.data() - begin_);
+    take((kArrayAlignment - at % kArrayAlignment) % kArrayAlignment);
+    const std::string_view bytes = take(n * sizeof(T));
+    if (reinterpret_cast<std::uintptr_t>(bytes.data()) % alignof(T) == 0) return reinterpret_cast<const T*>(bytes.data());
+    copy.resize(n);
+    if (n > 0) std::memcpy(copy.data(), bytes.data(), bytes.size());
+    return copy.data();
+  }
   // A count of items of at least `size` bytes each, no more than the bytes left could hold.
   std::size_t count(std::size_t size) {
     const std::uint64_t n = number();
@@ -84,6 +108,7 @@ class ImageReader {
     return taken;
   }
 
+  const char* begin_;
   std::string_view rest_;
 };
 
@@ -290,8 +315,9 @@ std::string RulesImage::write(const RuleSet& rules, const Extractor& extractor) 
     out.number((literal.case_sensitive ? 1u : 0u) | (literal.word_end ? 2u : 0u));
   }
   out.items(matcher.outputs_);
-  out.items(matcher.cells_);
-  out.items(matcher.first_output_);
+  // Where the matcher reads them: its own arrays, or those of the image it was restored from.
+  out.aligned_items(matcher.cell_data_, matcher.cell_count_);
+  out.aligned_items(matcher.first_output_data_, matcher.cell_count_);
   out.items(matcher.nonword_starts_);
   out.items(matcher.codes_);
   out.items(matcher.starts_);
@@ -305,7 +331,7 @@ RuleSet RulesImage::read_rules(std::string_view image) {
   return read_rules_section(rules);
 }
 
-bool RulesImage::restore(std::string_view image, Extractor& extractor) {
+bool RulesImage::restore(std::string_view image, Extractor& extractor, std::shared_ptr<const void> owner) {
   if (image.empty()) return false;
   ImageReader in(image);
   const std::uint64_t fingerprint = open_image(in, layout());
@@ -329,8 +355,11 @@ bool RulesImage::restore(std::string_view image, Extractor& extractor) {
     literal.word_end = (flags & 2u) != 0;
   }
   in.items(matcher->outputs_);
-  in.items(matcher->cells_);
-  in.items(matcher->first_output_);
+  matcher->cell_data_ = in.aligned_items(matcher->cells_, matcher->cell_count_);
+  std::size_t first_outputs = 0;
+  matcher->first_output_data_ = in.aligned_items(matcher->first_output_, first_outputs);
+  if (first_outputs != matcher->cell_count_) throw std::runtime_error("rules image: malformed");
+  matcher->image_ = std::move(owner);
   in.items(matcher->nonword_starts_);
   in.items(matcher->codes_);
   in.items(matcher->starts_);

@@ -19,6 +19,20 @@ struct RuleSources {
 /// YAML, unknown keys (with a did-you-mean), missing fields and duplicate ids.
 void parse_rule_file(const std::string& path, std::string_view content, RuleSet& set);
 
+/// One file of a rule pack, read.
+struct RulePackFile {
+  std::string path;
+  std::string content;
+};
+
+/// The files of the packs, in the order they are loaded (files of a folder sorted by name).
+/// Throws Error when a pack cannot be read.
+std::vector<RulePackFile> read_rule_packs(const std::vector<std::string>& packs);
+
+/// Loads the built-in rules (when `use_defaults`) and then the files of the packs.
+/// Throws Error when no rule is active or a file is not valid.
+RuleSet load_rules(bool use_defaults, const std::vector<RulePackFile>& files);
+
 /// Loads the built-in rules and the packs, in that order (files of a folder sorted by name).
 /// Throws Error when no rule is active or a pack cannot be read.
 RuleSet load_rules(const RuleSources& sources);

@@ -63,8 +63,9 @@ class RulesImage;
 /// Built once per run; `extract` and `hits` are const and thread-safe given one Scratch each.
 class Extractor {
  public:
-  /// Where the matcher comes from: the image of the built-in rules linked into the program,
-  /// when `rules` are exactly those (see RulesImage), or built from `rules` in any case.
+  /// Where the matcher comes from: the image `rules.compiled` (a cached rule pack) or the
+  /// image of the built-in rules linked into the program, when `rules` are exactly those it
+  /// was made from (see RulesImage), or built from `rules` in any case.
   enum class Matcher { reuse_built_in, build };
 
   explicit Extractor(const RuleSet& rules, Matcher matcher = Matcher::reuse_built_in);

@@ -94,6 +94,12 @@ class KeywordMatcher {
   std::vector<Cell> cells_;            // the double array; cell 0 is the root
   std::vector<std::uint32_t> first_output_;  // per cell with kHasOutput: its first output
   std::vector<std::uint8_t> nonword_starts_; // bytes that are not word bytes but begin a literal
+  // What the walk reads: cells_ and first_output_, or the same arrays where a rules image holds
+  // them (read in place rather than copied: a large pack's are tens of megabytes).
+  const Cell* cell_data_ = nullptr;
+  std::size_t cell_count_ = 0;
+  const std::uint32_t* first_output_data_ = nullptr;
+  std::shared_ptr<const void> image_;  // keeps that image alive, when it is not the program's own
   std::uint8_t codes_[256] = {};       // folded byte -> edge code, 0 when no literal uses it
   bool starts_[256] = {};              // folded byte that begins some literal
 };

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,8 +26,10 @@ class RulesImage {
   static RuleSet read_rules(std::string_view image);
 
   /// Gives `extractor` the matcher of `image` when the image was made from rules that match
-  /// exactly as `extractor.rules()` do; false (and nothing changed) otherwise.
-  static bool restore(std::string_view image, Extractor& extractor);
+  /// exactly as `extractor.rules()` do; false (and nothing changed) otherwise. The matcher
+  /// reads its largest arrays where the image holds them: the image must outlive the
+  /// extractor, or `owner` keep it alive.
+  static bool restore(std::string_view image, Extractor& extractor, std::shared_ptr<const void> owner = {});
 
   /// A hash of everything in a RuleSet that the extractor is built from.
   static std::uint64_t matching_fingerprint(const RuleSet& rules);

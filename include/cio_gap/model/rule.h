@@ -1,7 +1,9 @@
 #pragma once
 
 #include <array>
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace cio_gap {
@@ -117,6 +119,9 @@ struct RuleSet {
   std::vector<Rule> rules;
   std::vector<WordSet> word_sets;  ///< shared words, by name
   SectionVocabulary vocabulary;
+  /// The compiled image these rules were read from or compiled into (a cached rule pack), if
+  /// any: the extractor takes its matcher from it instead of building one.
+  std::shared_ptr<const std::string_view> compiled;
 };
 
 const char* to_string(SectionKind kind);
