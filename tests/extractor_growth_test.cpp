@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <malloc.h>
 #include <random>
 #include <string>
 
@@ -61,7 +62,10 @@ double thread_seconds() {
 }
 
 // Seconds of this thread's CPU time (other work on a busy machine does not count) for `work`
-// on inputs of n and 4n, the best of three runs each.
+// on inputs of n and 4n, the best of three runs each. The sizes are past the processor's caches
+// at 1x too, and freed memory stays with the process while timing (no page faults to map it
+// again): a 1x input that fits in cache, or reuses pages a 4x one must fault in, runs faster
+// per byte, which reads as growth that is not there.
 template <typename Work>
 std::pair<double, double> timed_at(std::size_t n, Work work) {
   auto best_of = [&](std::size_t size) {
@@ -73,7 +77,13 @@ std::pair<double, double> timed_at(std::size_t n, Work work) {
     }
     return best;
   };
-  return {best_of(n), best_of(4 * n)};
+  // glibc: keep freed memory in the heap, large blocks too, for the runs timed here.
+  ::mallopt(M_MMAP_THRESHOLD, 1 << 30);
+  ::mallopt(M_TRIM_THRESHOLD, 1 << 30);
+  const std::pair<double, double> out{best_of(n), best_of(4 * n)};
+  ::mallopt(M_TRIM_THRESHOLD, 128 * 1024);  // glibc's default
+  ::malloc_trim(0);
+  return out;
 }
 
 std::string repeated(std::string_view piece, std::size_t times) {
@@ -93,10 +103,10 @@ TEST(ExtractorGrowthTest, SentencesFullOfMentionsTakeLinearTime) {
     std::string piece;
     std::size_t times;
   };
-  const std::vector<Shape> shapes = {{"mentions", "budget ", 8000},
-                                     {"one word", "budget.", 8000},
-                                     {"wrapped lines", "ab. Cd\n", 30000},
-                                     {"wrapped mentions", "lead the budget and\n", 8000}};
+  const std::vector<Shape> shapes = {{"mentions", "budget ", 32000},
+                                     {"one word", "budget.", 32000},
+                                     {"wrapped lines", "ab. Cd\n", 120000},
+                                     {"wrapped mentions", "lead the budget and\n", 32000}};
   for (const Shape& shape : shapes) {
     const auto [small, large] = timed_at(shape.times, [&](std::size_t n) {
       const std::string text = "Title\n\n" + repeated(shape.piece, n) + "\n";
@@ -105,6 +115,7 @@ TEST(ExtractorGrowthTest, SentencesFullOfMentionsTakeLinearTime) {
       EXPECT_EQ(findings.source, "dense.txt");
       EXPECT_LE(hits.size(), 4 * n);
     });
+    if (CIO_GAP_SANITIZED) continue;  // the sanitizers' own bookkeeping is what would be timed
     EXPECT_LT(large, 6 * std::max(small, 5e-3)) << shape.name << ": 1x " << small << " s, 4x " << large << " s";
   }
 }
@@ -113,7 +124,7 @@ TEST(ExtractorGrowthTest, SentencesFullOfMentionsTakeLinearTime) {
 TEST(ExtractorGrowthTest, AKeywordStuffedProfileEntryTakesLinearTime) {
   const RuleSet rules = load_rules({});
   const Extractor extractor(rules);
-  const auto [small, large] = timed_at(12000, [&](std::size_t n) {
+  const auto [small, large] = timed_at(48000, [&](std::size_t n) {
     Profile profile;
     profile.volunteered.push_back(repeated("budget ", n));
     const auto evidence = profile_evidence(profile, extractor);
@@ -123,6 +134,7 @@ TEST(ExtractorGrowthTest, AKeywordStuffedProfileEntryTakesLinearTime) {
     EXPECT_EQ(evidence[static_cast<std::size_t>(budget - rules.rules.begin())].size(), 1u);
   });
   RecordProperty("ratio", std::to_string(large / small));
+  if (CIO_GAP_SANITIZED) return;  // the sanitizers' own bookkeeping is what would be timed
   EXPECT_LT(large, 6 * std::max(small, 5e-3)) << "1x " << small << " s, 4x " << large << " s";
 }
 
