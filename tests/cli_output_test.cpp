@@ -7,9 +7,12 @@
 #include <sstream>
 
 #include "cio_gap/cli/cli.h"
+#include "test_files.h"
 
 namespace cio_gap {
 namespace {
+
+using testing_support::slurp;
 
 namespace fs = std::filesystem;
 
@@ -26,13 +29,6 @@ RunResult run(const std::vector<std::string>& args) {
   std::ostringstream err;
   const int code = run_cli(args, in, out, err);
   return {code, out.str(), err.str()};
-}
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
 }
 
 class CliOutputTest : public ::testing::Test {

@@ -12,16 +12,11 @@
 #include <sstream>
 #include <string>
 
+#include "test_files.h"
+
 namespace cio_gap::testing_support {
 
 inline const std::filesystem::path kTools = std::filesystem::path(CIO_GAP_SOURCE_DIR) / "tests" / "tools";
-
-inline std::string slurp(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
-}
 
 inline void write_file(const std::filesystem::path& path, const std::string& content) {
   std::ofstream(path, std::ios::binary) << content;

@@ -11,24 +11,17 @@
 #include <sstream>
 
 #include "cio_gap/cli/cli.h"
+#include "test_files.h"
 
 namespace cio_gap {
 namespace {
 
+using testing_support::slurp;
+using testing_support::spit;
+
 namespace fs = std::filesystem;
 
 const fs::path kCases = fs::path(CIO_GAP_SOURCE_DIR) / "tests" / "e2e";
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
-}
-
-void spit(const fs::path& path, const std::string& content) {
-  std::ofstream(path, std::ios::binary) << content;
-}
 
 std::vector<std::string> case_names() {
   std::vector<std::string> names;

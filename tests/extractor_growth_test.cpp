@@ -105,7 +105,7 @@ TEST(ExtractorGrowthTest, SentencesFullOfMentionsTakeLinearTime) {
   };
   const std::vector<Shape> shapes = {{"mentions", "budget ", 32000},
                                      {"one word", "budget.", 32000},
-                                     {"wrapped lines", "ab. Cd\n", 120000},
+                                     {"wrapped lines", "ab. Cd\n", 240000},
                                      {"wrapped mentions", "lead the budget and\n", 32000}};
   for (const Shape& shape : shapes) {
     const auto [small, large] = timed_at(shape.times, [&](std::size_t n) {

@@ -15,9 +15,13 @@
 #include <sstream>
 
 #include "cio_gap/cli/cli.h"
+#include "test_files.h"
 
 namespace cio_gap {
 namespace {
+
+using testing_support::slurp;
+using testing_support::spit;
 
 namespace fs = std::filesystem;
 
@@ -37,15 +41,6 @@ Outcome run(const std::vector<std::string>& args) {
   result.err = err.str();
   return result;
 }
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
-}
-
-void spit(const fs::path& path, const std::string& content) { std::ofstream(path, std::ios::binary) << content; }
 
 // The last line of standard error: the summary ("cio-gap: N postings read, ...").
 std::string summary_line(const std::string& err) {

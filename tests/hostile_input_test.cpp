@@ -21,22 +21,18 @@
 #include "cio_gap/cli/cli.h"
 #include "cio_gap/load/job_files.h"
 #include "cio_gap/load/posting_reader.h"
+#include "test_files.h"
 
 namespace fs = std::filesystem;
 
 namespace cio_gap {
 namespace {
 
+using testing_support::slurp;
+
 using namespace std::string_literals;
 
 const fs::path kExamples = fs::path(CIO_GAP_SOURCE_DIR) / "examples";
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
-}
 
 std::uint64_t fnv1a(const std::string& bytes) {
   std::uint64_t hash = 14695981039346656037ull;

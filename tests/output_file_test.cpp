@@ -17,20 +17,16 @@
 
 #include "cio_gap/cli/cli.h"
 #include "cio_gap/error.h"
+#include "test_files.h"
 
 namespace fs = std::filesystem;
 
 namespace cio_gap {
 namespace {
 
-const fs::path kExamples = fs::path(CIO_GAP_SOURCE_DIR) / "examples";
+using testing_support::slurp;
 
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
-}
+const fs::path kExamples = fs::path(CIO_GAP_SOURCE_DIR) / "examples";
 
 mode_t mode_of(const fs::path& path) {
   struct stat info {};

@@ -12,22 +12,15 @@
 #include "cio_gap/error.h"
 #include "cio_gap/match/extractor.h"
 #include "test_rules.h"
+#include "test_files.h"
 
 namespace cio_gap {
 namespace {
 
+using testing_support::slurp;
+using testing_support::spit;
+
 namespace fs = std::filesystem;
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
-void spit(const fs::path& path, const std::string& bytes) {
-  std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
-}
 
 class RulesCacheTest : public ::testing::Test {
  protected:
