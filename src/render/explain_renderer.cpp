@@ -48,8 +48,10 @@ std::string entry_reason(const ProfileEvidence& item, const Profile* profile) {
   const bool have = item.strength == Status::have;
   if (item.field == "skills") {
     const SkillClaim* rated = nullptr;
-    for (const auto& claim : profile != nullptr ? profile->skills : std::vector<SkillClaim>{}) {
-      if (item.text == claim.name || item.text == claim.name + ": " + to_string(claim.level)) rated = &claim;
+    if (profile != nullptr) {
+      for (const auto& claim : profile->skills) {  // the profile's own claims: `rated` points into them
+        if (item.text == claim.name || item.text == claim.name + ": " + to_string(claim.level)) rated = &claim;
+      }
     }
     const std::string level = rated != nullptr ? fmt::format("rated {}", to_string(rated->level)) : "a skill";
     const std::string named = rated != nullptr && !rated->is_rule_id ? "named in free text and " : "";
