@@ -20,6 +20,9 @@ constexpr std::size_t kMaxEvidence = 3;
 // one (see deal_hits).
 constexpr std::size_t kMinSentencesToSplit = 4;
 constexpr std::size_t kMinBytesToSplit = 400;
+// Sentences are folded and scanned this many bytes at a time, so that a huge posting never holds
+// the folded copy and the literal hits of all its text at once (see deal_hits).
+constexpr std::size_t kChunkBytes = std::size_t{256} << 10;
 
 // A word of a word set written in capitals ("IT", "AI") is matched as written, like an acronym,
 // so the set does not also catch the pronoun "it".
@@ -33,12 +36,11 @@ bool is_capitals_word(std::string_view word) {
 struct Workspace {
   std::vector<Sentence> sentences;      // the first split() of them are the posting's
   MatchText folded;
-  std::vector<std::size_t> starts;      // per sentence: where its folded text starts
-  std::vector<LiteralHit> all_hits;     // every literal hit of the posting
-  std::vector<std::size_t> first_hit;   // per sentence: its first hit in all_hits, plus the end
+  std::vector<std::size_t> starts;      // per sentence of the chunk: where its folded text starts
+  std::vector<LiteralHit> all_hits;     // the literal hits of the chunk being read
   std::vector<LiteralHit> sentence_hits;  // one sentence's, relative to its folded text
   std::vector<ParagraphFacts> paragraphs;  // per unit
-  std::vector<std::size_t> units;           // per sentence: its unit
+  std::vector<std::uint32_t> units;         // per sentence: its unit
   std::vector<Hit> hits;
   // Per rule, for extract: whether the posting mentions it (counted), whether a mention is
   // required, and the candidate citations of each kind (tier, then strength) in text order.
@@ -312,19 +314,31 @@ void Extractor::sentence_hits(const Sentence& sentence, const FoldedSentence& fo
 void Extractor::deal_hits(std::span<Sentence> sentences,
                           const std::function<void(std::size_t, const FoldedSentence&)>& each) const {
   Workspace& work = workspace();
-  work.folded.clear();
-  work.starts.clear();
-  for (const auto& sentence : sentences) work.starts.push_back(work.folded.append(sentence.text));
-  work.starts.push_back(work.folded.text.size() + 1);  // as if one more sentence followed
-  work.all_hits.clear();
-  matcher_->find_all(work.folded.text, work.folded.lower, work.all_hits);
+  // The sentences [first, end of its chunk): whole sentences of about kChunkBytes, at least one.
+  auto chunk_end = [&](std::size_t first) {
+    std::size_t last = first;
+    for (std::size_t bytes = 0; last < sentences.size() && (last == first || bytes < kChunkBytes); ++last) {
+      bytes += sentences[last].text.size() + 1;
+    }
+    return last;
+  };
+  // Folds and scans the sentences [first, last): work.starts holds where each one's folded
+  // text starts (and one more, as if a sentence followed), work.all_hits their literal hits.
+  auto scan = [&](std::size_t first, std::size_t last) {
+    work.folded.clear();
+    work.starts.clear();
+    for (std::size_t i = first; i < last; ++i) work.starts.push_back(work.folded.append(sentences[i].text));
+    work.starts.push_back(work.folded.text.size() + 1);
+    work.all_hits.clear();
+    matcher_->find_all(work.folded.text, work.folded.lower, work.all_hits);
+  };
 
   // The units whose role is decided: paragraphs and list items, except that a long paragraph
   // of many sentences (a scraped description on one line, its about-us, duties, requirements
   // and benefits run together) is decided sentence by sentence.
   work.units.assign(sentences.size(), 0);
   {
-    std::size_t unit = 0;
+    std::uint32_t unit = 0;
     for (std::size_t i = 0; i < sentences.size();) {
       std::size_t j = i;
       std::size_t bytes = 0;
@@ -335,29 +349,31 @@ void Extractor::deal_hits(std::span<Sentence> sentences,
       i = j;
     }
   }
-  // Each sentence's share of the hits, and each unit's cue words.
-  work.first_hit.clear();
+  // First pass, chunk by chunk: each unit's facts and cue words.
   work.paragraphs.clear();
-  std::size_t next_hit = 0;
-  for (std::size_t i = 0; i < sentences.size(); ++i) {
-    work.first_hit.push_back(next_hit);
-    const std::size_t end = work.starts[i + 1] - 1;
-    const Sentence& sentence = sentences[i];
-    const std::size_t p = work.units[i];
-    if (work.paragraphs.size() <= p) work.paragraphs.resize(p + 1);
-    ParagraphFacts& facts = work.paragraphs[p];
-    facts.section = sentence.section;
-    facts.headed = !sentence.heading.empty();
-    facts.item = sentence.item;
-    facts.continues = i > 0 && sentences[i - 1].paragraph == sentence.paragraph && work.units[i - 1] != p;
-    facts.title = facts.title || sentence.line <= 0 || (i == 0 && sentence.heading.empty() && sentence.paragraph == 0 &&
-                                                        sentence.text.size() <= 120);
-    for (; next_hit < work.all_hits.size() && work.all_hits[next_hit].begin < end; ++next_hit) {
-      const Pattern& pattern = patterns_[work.all_hits[next_hit].payload];
-      if (pattern.kind == PatternKind::cue) ++facts.cues[pattern.rule];
+  std::size_t chunks = 0;
+  for (std::size_t first = 0, last = 0; first < sentences.size(); first = last, ++chunks) {
+    last = chunk_end(first);
+    scan(first, last);
+    std::size_t next_hit = 0;
+    for (std::size_t i = first; i < last; ++i) {
+      const std::size_t end = work.starts[i - first + 1] - 1;
+      const Sentence& sentence = sentences[i];
+      const std::size_t p = work.units[i];
+      if (work.paragraphs.size() <= p) work.paragraphs.resize(p + 1);
+      ParagraphFacts& facts = work.paragraphs[p];
+      facts.section = sentence.section;
+      facts.headed = !sentence.heading.empty();
+      facts.item = sentence.item;
+      facts.continues = i > 0 && sentences[i - 1].paragraph == sentence.paragraph && work.units[i - 1] != p;
+      facts.title = facts.title || sentence.line <= 0 || (i == 0 && sentence.heading.empty() && sentence.paragraph == 0 &&
+                                                          sentence.text.size() <= 120);
+      for (; next_hit < work.all_hits.size() && work.all_hits[next_hit].begin < end; ++next_hit) {
+        const Pattern& pattern = patterns_[work.all_hits[next_hit].payload];
+        if (pattern.kind == PatternKind::cue) ++facts.cues[pattern.rule];
+      }
     }
   }
-  work.first_hit.push_back(next_hit);
   const std::vector<ParagraphCue> roles = classify_paragraphs(work.paragraphs);
   for (std::size_t i = 0; i < sentences.size(); ++i) {
     const std::size_t p = work.units[i];
@@ -365,18 +381,26 @@ void Extractor::deal_hits(std::span<Sentence> sentences,
     sentences[i].title = work.paragraphs[p].title;
   }
 
-  for (std::size_t i = 0; i < sentences.size(); ++i) {
-    if (work.first_hit[i] == work.first_hit[i + 1]) continue;
-    const std::size_t start = work.starts[i];
-    const std::size_t end = work.starts[i + 1] - 1;
-    work.sentence_hits.clear();
-    for (std::size_t h = work.first_hit[i]; h < work.first_hit[i + 1]; ++h) {
-      const LiteralHit& hit = work.all_hits[h];
-      work.sentence_hits.push_back({hit.begin - start, hit.end - start, hit.payload});
+  // Second pass: each sentence with literal hits gets its share. A posting of one chunk (almost
+  // all) reuses the first pass's scan; a longer one is scanned again, chunk by chunk, so its
+  // hits are never all held at once.
+  for (std::size_t first = 0, last = 0; first < sentences.size(); first = last) {
+    last = chunk_end(first);
+    if (chunks > 1) scan(first, last);
+    std::size_t next_hit = 0;
+    for (std::size_t i = first; i < last; ++i) {
+      const std::size_t start = work.starts[i - first];
+      const std::size_t end = work.starts[i - first + 1] - 1;
+      work.sentence_hits.clear();
+      for (; next_hit < work.all_hits.size() && work.all_hits[next_hit].begin < end; ++next_hit) {
+        const LiteralHit& hit = work.all_hits[next_hit];
+        work.sentence_hits.push_back({hit.begin - start, hit.end - start, hit.payload});
+      }
+      if (work.sentence_hits.empty()) continue;
+      each(i, FoldedSentence{std::string_view(work.folded.text).substr(start, end - start),
+                             std::string_view(work.folded.lower).substr(start, end - start),
+                             work.folded.source_offsets.data() + start, work.sentence_hits});
     }
-    each(i, FoldedSentence{std::string_view(work.folded.text).substr(start, end - start),
-                           std::string_view(work.folded.lower).substr(start, end - start),
-                           work.folded.source_offsets.data() + start, work.sentence_hits});
   }
 }
 

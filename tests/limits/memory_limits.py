@@ -82,9 +82,13 @@ run("CSV of empty rows", {"big.csv": "title,description\n" + ",\n" * 2000000, "g
     300 << 20, 0,
     ["cio-gap: warning: big.csv: 2,000,000 rows skipped: no description (first at row 1)",
      "cio-gap: 1 postings read, 1 files skipped"])
-# Memory running out on one file is an error, never a quiet exit 0.
+# A posting of 1.1 million short lines with keywords in each (16.5 MB) is folded and scanned a
+# chunk at a time: it once took 520 MB, and now reads within 600 MB of address space beside another.
 lines = "Chief Information Officer\n\nRequirements:\n" + "Lead the team.\n" * 1100000
-run("out of memory", {"big.txt": lines, "good.txt": GOOD}, ["-j", "2"], 600 << 20, 2,
+run("short lines", {"big.txt": lines, "good.txt": GOOD}, ["-j", "2"], 600 << 20, 0,
+    ["cio-gap: 2 postings read"])
+# Memory running out on one file is an error, never a quiet exit 0.
+run("out of memory", {"big.txt": lines, "good.txt": GOOD}, ["-j", "2"], 250 << 20, 2,
     ["cio-gap: warning: big.txt: skipped: out of memory while reading it",
      "cio-gap: error: out of memory reading 1 file (big.txt); nothing reported: run with fewer --threads or "
      "more memory"])

@@ -116,10 +116,12 @@ class Extractor {
                      std::array<int, 3>* role_signals, bool detailed) const;
   std::vector<Hit> detailed_hits(std::span<Sentence> sentences) const;
 
-  // Folds every sentence into one buffer and scans it once (hits never cross sentences: the
-  // buffer separates them with '\n'); decides each paragraph's role from its cue words, marking
-  // the sentences of paragraphs not about the role as boilerplate; then hands each sentence
-  // with literal hits its share, by index.
+  // Folds the sentences into one buffer and scans it (hits never cross sentences: the buffer
+  // separates them with '\n'), a chunk of whole sentences at a time; decides each paragraph's
+  // role from its cue words, marking the sentences of paragraphs not about the role as
+  // boilerplate; then hands each sentence with literal hits its share, by index. A posting
+  // longer than one chunk is scanned twice (cue words, then hits), so memory holds one chunk's
+  // folded text and hits, not the whole posting's.
   void deal_hits(std::span<Sentence> sentences,
                  const std::function<void(std::size_t, const FoldedSentence&)>& each) const;
 
