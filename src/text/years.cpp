@@ -112,8 +112,9 @@ bool may_state_years(std::string_view text) {
   bool cue = false;
   bool digit = false;
   bool number_word_found = false;
-  // Words of letters, lower-cased into `word`; `on_word` returns true to stop.
-  auto for_each_word = [&](std::size_t min_length, std::size_t max_length, auto on_word) {
+  // Words of letters whose first letter passes `first_letters`, lower-cased into `word`;
+  // `on_word` returns true to stop.
+  auto for_each_word = [&](std::size_t min_length, std::size_t max_length, auto first_letters, auto on_word) {
     for (std::size_t i = 0; i < text.size();) {
       if (!is_letter(text[i])) {
         digit = digit || (text[i] >= '0' && text[i] <= '9');
@@ -122,7 +123,7 @@ bool may_state_years(std::string_view text) {
       }
       const std::size_t end = word_end(text, i);
       const std::size_t length = end - i;
-      if (length >= min_length && length <= max_length) {
+      if (length >= min_length && length <= max_length && first_letters(text[i])) {
         char word[12];
         for (std::size_t k = 0; k < length; ++k) word[k] = static_cast<char>(text[i + k] | 0x20);
         if (on_word(std::string_view(word, length))) return;
@@ -130,13 +131,16 @@ bool may_state_years(std::string_view text) {
       i = end;
     }
   };
-  for_each_word(2, 11, [&](std::string_view word) {
+  // Every cue begins with "y" or "e": the other words are passed over unread.
+  const auto y_or_e = [](char c) { return (c | 0x20) == 'y' || (c | 0x20) == 'e'; };
+  for_each_word(2, 11, y_or_e, [&](std::string_view word) {
     cue = cue || word == "year" || word == "years" || word == "yrs" || word == "yr" || is_experience(word);
     return false;  // on to the end, so `digit` sees every byte
   });
   if (!cue || digit) return cue;
   // Few sentences name years or experience; only those are searched for a number word.
-  for_each_word(3, 9, [&](std::string_view word) { return number_word_found = number_word(word).has_value(); });
+  const auto any_letter = [](char) { return true; };
+  for_each_word(3, 9, any_letter, [&](std::string_view word) { return number_word_found = number_word(word).has_value(); });
   return number_word_found;
 }
 
