@@ -35,8 +35,6 @@ std::string utf8_of(const poppler::ustring& text) {
 
 }  // namespace
 
-bool looks_like_pdf(std::string_view bytes) { return bytes.starts_with("%PDF-"); }
-
 std::optional<PostingText> read_pdf_posting(const std::string& source, std::string_view bytes,
                                             std::size_t max_text_bytes, Diagnostics& diagnostics) {
   auto skipped = [&](const std::string& why) {

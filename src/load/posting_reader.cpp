@@ -8,11 +8,10 @@
 
 #include "cio_gap/error.h"
 #include "cio_gap/load/csv_reader.h"
-#include "cio_gap/load/docx_reader.h"
+#include "cio_gap/load/document_readers.h"
 #include "cio_gap/load/file_reader.h"
 #include "cio_gap/load/html_reader.h"
 #include "cio_gap/load/json_reader.h"
-#include "cio_gap/load/pdf_reader.h"
 #include "cio_gap/load/posting_builder.h"
 #include "cio_gap/text/decode.h"
 
@@ -76,11 +75,11 @@ std::optional<std::vector<PostingText>> parse_binary(const std::string& source, 
                                                      Diagnostics& diagnostics) {
   std::optional<PostingText> posting;
   if (format == PostingFormat::pdf || looks_like_pdf(bytes)) {
-    posting = read_pdf_posting(source, bytes, max_text_bytes, diagnostics);
+    posting = read_pdf_document(source, bytes, max_text_bytes, diagnostics);
   } else if (format == PostingFormat::docx) {
-    posting = read_office_posting(source, bytes, OfficeFormat::docx, diagnostics);
+    posting = read_office_document(source, bytes, OfficeFormat::docx, diagnostics);
   } else if (format == PostingFormat::odt) {
-    posting = read_office_posting(source, bytes, OfficeFormat::odt, diagnostics);
+    posting = read_office_document(source, bytes, OfficeFormat::odt, diagnostics);
   } else {
     return std::nullopt;
   }

@@ -14,9 +14,6 @@ namespace cio_gap {
 /// must not keep the scan busy, so reading stops here with a warning.
 inline constexpr int kMaxPdfPages = 200;
 
-/// Whether bytes start like a PDF ("%PDF-"), whatever the file is called.
-bool looks_like_pdf(std::string_view bytes);
-
 /// One PDF as one posting named `source`, its text in reading order (see lay_out_page and
 /// join_pages) with the line each page starts on in `page_lines`. Reads at most
 /// kMaxPdfPages pages and about `max_text_bytes` of text, with a warning when it stops early.
