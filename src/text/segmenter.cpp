@@ -560,7 +560,7 @@ std::vector<Sentence> Segmenter::split(std::string_view text) const {
 std::size_t Segmenter::split(std::string_view text, std::vector<Sentence>& sentences) const {
   std::size_t count = 0;
   SectionKind section = SectionKind::general;
-  std::string heading;
+  SharedText heading;
   int section_level = 1000;  // Markdown level of the heading that set the section
 
   // Per-thread buffers: a posting's paragraphs and sentences are built without allocating.
@@ -576,7 +576,7 @@ std::size_t Segmenter::split(std::string_view text, std::vector<Sentence>& sente
   // items that follow; the first paragraph that is not an item gives back the section before.
   bool optional_list = false;
   SectionKind section_before_list = SectionKind::general;
-  std::string heading_before_list;
+  SharedText heading_before_list;
   int level_before_list = 1000;
   auto flush = [&] {
     if (paragraph.empty()) return;

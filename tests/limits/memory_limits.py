@@ -83,7 +83,8 @@ run("CSV of empty rows", {"big.csv": "title,description\n" + ",\n" * 2000000, "g
     ["cio-gap: warning: big.csv: 2,000,000 rows skipped: no description (first at row 1)",
      "cio-gap: 1 postings read, 1 files skipped"])
 # A posting of 1.1 million short lines with keywords in each (16.5 MB) is folded and scanned a
-# chunk at a time: it once took 520 MB, and now reads within 600 MB of address space beside another.
+# chunk at a time: it once took 520 MB (now about 210), and reads within 600 MB of address space
+# beside another.
 lines = "Chief Information Officer\n\nRequirements:\n" + "Lead the team.\n" * 1100000
 run("short lines", {"big.txt": lines, "good.txt": GOOD}, ["-j", "2"], 600 << 20, 0,
     ["cio-gap: 2 postings read"])

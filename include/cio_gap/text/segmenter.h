@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -11,11 +12,28 @@
 
 namespace cio_gap {
 
+/// A text many sentences share, such as the heading they are under: held once, however many
+/// sentences (a posting of a million lines under one long heading must not copy it a million
+/// times). Empty by default; immutable once made.
+class SharedText {
+ public:
+  SharedText() = default;
+  SharedText(std::string text)  // NOLINT(google-explicit-constructor): assigned from headings
+      : text_(text.empty() ? nullptr : std::make_shared<const std::string>(std::move(text))) {}
+  SharedText(const char* text) : SharedText(std::string(text)) {}  // NOLINT(google-explicit-constructor)
+  operator std::string_view() const { return text_ ? std::string_view(*text_) : std::string_view(); }  // NOLINT
+  bool empty() const { return text_ == nullptr; }
+  void clear() { text_.reset(); }
+
+ private:
+  std::shared_ptr<const std::string> text_;
+};
+
 /// One sentence (or list item) of a posting, with the section it sits in.
 struct Sentence {
   int line = 0;              ///< 1-based line where it starts
   SectionKind section = SectionKind::general;
-  std::string heading;       ///< the heading in force ("" before the first one)
+  SharedText heading;        ///< the heading in force ("" before the first one)
   std::string text;          ///< original text; lines of a wrapped sentence joined with '\n'
   int paragraph = 0;         ///< index of its paragraph or list item in the posting
   bool item = false;         ///< its paragraph is a list item
