@@ -344,6 +344,14 @@ void emit(const std::string& text, const CommonOptions& common, const Streams& s
   write_out(text, streams);
 }
 
+void emit_by_pieces(const OutputProducer& text, const CommonOptions& common, const Streams& streams) {
+  if (!common.output.empty() && !is_standard_output(common.output)) {
+    write_output_file_by_pieces(common.output, text);
+    return;
+  }
+  text([&](std::string_view piece) { write_out(piece, streams); });
+}
+
 void write_out(std::string_view text, const Streams& streams) {
   errno = 0;
   streams.out << text;
