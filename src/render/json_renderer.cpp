@@ -91,9 +91,19 @@ std::string json_string(const std::string& text) {
 
 }  // namespace
 
-std::string render_scan_json(const ScanResult& scan, const RuleSet& rules) {
-  ordered_json postings = ordered_json::array();
-  for (const auto& posting : scan.postings) postings.push_back(posting_json(posting, rules));
+std::string render_scan_json_posting(const PostingFindings& posting, const RuleSet& rules) {
+  // As dump(2) lays out an element of the postings array: every line four spaces further in.
+  const std::string element = posting_json(posting, rules).dump(2, ' ', false, ordered_json::error_handler_t::replace);
+  std::string out = "    ";
+  out.reserve(element.size() + element.size() / 8);
+  for (const char c : element) {
+    out += c;
+    if (c == '\n') out += "    ";
+  }
+  return out;
+}
+
+ScanJsonFrame scan_json_frame(const ScanResult& scan, bool with_postings) {
   ordered_json out = {{"schema_version", kSchemaVersion},
                       {"kind", "scan"},
                       {"postings_count", scan.counted()},
@@ -101,8 +111,24 @@ std::string render_scan_json(const ScanResult& scan, const RuleSet& rules) {
                       {"postings_read", scan.total},
                       {"postings_off_target", scan.off_target},
                       {"target_roles", scan.target_roles},
-                      {"postings", std::move(postings)}};
-  return dump(out);
+                      {"postings", ordered_json::array()}};
+  ScanJsonFrame frame{dump(out), ""};
+  if (!with_postings) return frame;
+  constexpr std::string_view kEmpty = "[]\n}\n";
+  frame.head.resize(frame.head.size() - kEmpty.size());
+  frame.head += "[\n";
+  frame.tail = "\n  ]\n}\n";
+  return frame;
+}
+
+std::string render_scan_json(const ScanResult& scan, const RuleSet& rules) {
+  const ScanJsonFrame frame = scan_json_frame(scan, !scan.postings.empty());
+  std::string text = frame.head;
+  for (std::size_t i = 0; i < scan.postings.size(); ++i) {
+    if (i > 0) text += ",\n";
+    text += render_scan_json_posting(scan.postings[i], rules);
+  }
+  return text + frame.tail;
 }
 
 std::string render_posting_jsonl(const PostingFindings& posting, const RuleSet& rules) {

@@ -43,6 +43,18 @@ std::string render_scan_text(const ScanResult& scan, const RuleSet& rules, const
 /// qualification_count, qualifications[{id, tier, evidence_total, evidence}]}]).
 std::string render_scan_json(const ScanResult& scan, const RuleSet& rules);
 
+/// What render_scan_json writes around its postings: `head` up to the first posting, `tail`
+/// after the last (all of the document in `head` when there is no posting), so that a scan can
+/// write its postings as they come and its counts once it knows them.
+struct ScanJsonFrame {
+  std::string head;
+  std::string tail;
+};
+ScanJsonFrame scan_json_frame(const ScanResult& scan, bool with_postings);
+
+/// One posting as it stands in render_scan_json's postings array (indented; no separator).
+std::string render_scan_json_posting(const PostingFindings& posting, const RuleSet& rules);
+
 /// `assess` as a terminal report.
 std::string render_report_text(const Report& report, const RuleSet& rules, const RenderOptions& options);
 
