@@ -1,4 +1,5 @@
 #include "cio_gap/analyze/gap_analysis.h"
+#include "cio_gap/analyze/posting_spool.h"
 
 #include <gtest/gtest.h>
 
@@ -163,8 +164,9 @@ TEST_F(GapAnalysisTest, PostingsWithADiagnosisAreLeftOutOfTheShares) {
   EXPECT_EQ(tally.counted(), 5);
   EXPECT_EQ(tally.left_out, 2);  // the duplicate is counted once, as a duplicate
   EXPECT_EQ(tally.read_for_demands(), 3);
-  EXPECT_EQ(tally.postings[1].diagnosis, Diagnosis::no_role_text);
-  EXPECT_EQ(tally.postings[5].diagnosis, Diagnosis::no_qualifications);
+  const std::vector<PostingSummary> kept = tally.postings->read_all();
+  EXPECT_EQ(kept[1].diagnosis, Diagnosis::no_role_text);
+  EXPECT_EQ(kept[5].diagnosis, Diagnosis::no_qualifications);
   const Report report = assess(profile("years_experience: 8\n"), tally, extractor, {});
   EXPECT_EQ(report.postings, 5);
   EXPECT_EQ(report.left_out, 2);
@@ -214,8 +216,9 @@ TEST_F(GapAnalysisTest, LeadershipYearsComparedWithYearsLeadership) {
   s.postings[1].years_leadership_required = 2;  // b.txt
   s.postings[3].years_leadership_required = 9;  // d.txt, a duplicate: not counted
   const DemandTally tally = tally_scan(s, rules.rules.size());
-  EXPECT_EQ(tally.postings[0].years_leadership_required, 5);
-  EXPECT_EQ(tally.postings[2].years_leadership_required, std::nullopt);
+  const std::vector<PostingSummary> kept = tally.postings->read_all();
+  EXPECT_EQ(kept[0].years_leadership_required, 5);
+  EXPECT_EQ(kept[2].years_leadership_required, std::nullopt);
   const Report report = assess(profile("years_experience: 8\nyears_leadership: 3\n"), tally, extractor, {});
   EXPECT_EQ(report.leadership_years.profile_years, 3);
   EXPECT_EQ(report.leadership_years.postings_with_years, 2);
@@ -239,8 +242,8 @@ TEST_F(GapAnalysisTest, YearsMedianIsTheLowerMiddleOfEveryCountedPosting) {
   const DemandTally tally = tally_scan(s, rules.rules.size());
   EXPECT_EQ(tally.total, 6);
   EXPECT_EQ(tally.duplicates, 1);
-  EXPECT_EQ(tally.postings.size(), 6u);
-  EXPECT_TRUE(tally.postings.back().duplicate);
+  EXPECT_EQ(tally.postings->size(), 6u);
+  EXPECT_TRUE(tally.postings->read_all().back().duplicate);
   const Report odd = assess(profile("years_experience: 4\n"), tally, extractor, {});
   EXPECT_EQ(odd.years.postings_with_years, 5);
   EXPECT_EQ(odd.years.postings_asking_more, 3);
@@ -262,8 +265,8 @@ TEST_F(GapAnalysisTest, ATallyCanLeaveThePostingListOut) {
   without.keep_postings = false;
   for (const auto& posting : postings().postings) tally_posting(without, posting);
   const DemandTally with = scan();
-  EXPECT_TRUE(without.postings.empty());
-  EXPECT_EQ(with.postings.size(), 4u);
+  EXPECT_EQ(without.postings, nullptr);
+  EXPECT_EQ(with.postings->size(), 4u);
   EXPECT_EQ(without.total, with.total);
   EXPECT_EQ(without.duplicates, with.duplicates);
   EXPECT_EQ(without.years_asked, with.years_asked);

@@ -38,7 +38,8 @@ class JobFilesTest : public ::testing::Test {
 
   std::string path(const std::string& relative) const { return (root_ / relative).string(); }
 
-  static std::vector<std::string> sources(const std::vector<JobFile>& files) {
+  template <typename Files>
+  static std::vector<std::string> sources(const Files& files) {
     std::vector<std::string> out;
     for (const JobFile& file : files) out.push_back(file.source);
     return out;

@@ -57,16 +57,16 @@ TEST(PostingFitTest, DuplicatesAndDiagnosedPostingsHaveNoFit) {
 }
 
 TEST(PostingFitTest, RankedBestFirstTiesBySourceWithoutFitLeftOut) {
-  const std::vector<PostingSummary> postings = {
-      posting("z.txt", {{0, false}, {2, false}}),  // 50
-      posting("m.txt", {{2, false}}),              // 0
-      posting("d.txt", {}),                        // none
-      posting("a.txt", {{1, false}}),              // 50
-      posting("q.txt", {{0, false}}),              // 100
-  };
-  std::vector<PostingFit> fits;
-  for (const auto& p : postings) fits.push_back(fit_posting(p, kStatus, std::nullopt));
-  EXPECT_EQ(rank_fits(postings, fits), (std::vector<std::size_t>{4, 3, 0, 1}));
+  PostingSpool postings;
+  std::vector<std::uint64_t> at;
+  at.push_back(postings.append(posting("z.txt", {{0, false}, {2, false}})));  // 50
+  at.push_back(postings.append(posting("m.txt", {{2, false}})));              // 0
+  at.push_back(postings.append(posting("d.txt", {})));                        // none
+  at.push_back(postings.append(posting("a.txt", {{1, false}})));              // 50
+  at.push_back(postings.append(posting("q.txt", {{0, false}})));              // 100
+  EXPECT_EQ(rank_fits(postings, kStatus, std::nullopt, false), (std::vector<std::uint64_t>{at[4], at[3], at[0], at[1]}));
+  // Sources known to come in order: ties stay in file order, no source read.
+  EXPECT_EQ(rank_fits(postings, kStatus, std::nullopt, true), (std::vector<std::uint64_t>{at[4], at[0], at[3], at[1]}));
 }
 
 }  // namespace

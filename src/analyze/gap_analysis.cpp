@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "cio_gap/analyze/posting_fit.h"
+#include "cio_gap/analyze/posting_spool.h"
 #include "cio_gap/analyze/readiness.h"
 #include "cio_gap/analyze/resume_evidence.h"
 #include "cio_gap/text/normalize.h"
@@ -95,7 +96,10 @@ void tally_posting(DemandTally& tally, const PostingFindings& posting) {
     for (const auto& finding : posting.findings) {
       summary.demands.push_back({static_cast<std::uint32_t>(finding.rule), finding.tier == Tier::preferred});
     }
-    tally.postings.push_back(std::move(summary));
+    if (!tally.postings) tally.postings = std::make_shared<PostingSpool>();
+    tally.postings->append(summary);
+    if (tally.postings->size() > 1 && summary.source < tally.last_source) tally.sources_in_order = false;
+    tally.last_source = std::move(summary.source);
   }
   if (posting.duplicate) {
     ++tally.duplicates;
@@ -297,11 +301,9 @@ Report assess(const Profile& profile, const DemandTally& tally, const Extractor&
 
   report.tally = &tally;
   report.fit_rows = options.fit_rows;
-  report.fits.reserve(tally.postings.size());
-  for (const auto& posting : tally.postings) {
-    report.fits.push_back(fit_posting(posting, report.status_by_rule, profile.years_experience));
+  if (tally.postings) {
+    report.fit_order = rank_fits(*tally.postings, report.status_by_rule, profile.years_experience, tally.sources_in_order);
   }
-  report.fit_order = rank_fits(tally.postings, report.fits);
   return report;
 }
 

@@ -12,8 +12,8 @@
 #include <new>
 #include <system_error>
 #include <thread>
-#include <unordered_set>
 
+#include "cio_gap/analyze/fingerprint_set.h"
 #include "cio_gap/load/posting_reader.h"
 #include "cio_gap/text/normalize.h"
 
@@ -32,9 +32,8 @@ ScanResult stream_postings(const std::vector<std::string>& jobs, const Extractor
                            const ScanOptions& options, Diagnostics& diagnostics, const PostingSink& sink) {
   // Entries skipped while listing keep their place among the files: every warning comes in
   // the order of the files, as the postings do, whatever the threads.
-  std::vector<JobFile> files = options.listed != nullptr
-                                   ? list_listed_files(jobs, *options.listed, options.limits, &diagnostics)
-                                   : list_job_files(jobs, options.limits, &diagnostics);
+  JobFileList files = options.listed != nullptr ? list_listed_files(jobs, *options.listed, options.limits, &diagnostics)
+                                                : list_job_files(jobs, options.limits, &diagnostics);
   ScanResult counts;  // postings stay empty: the sink has them
   counts.files_excluded = static_cast<int>(exclude_job_files(files, options.exclude));
   const std::size_t warnings_before = diagnostics.warnings.size();
@@ -47,7 +46,7 @@ ScanResult stream_postings(const std::vector<std::string>& jobs, const Extractor
   // freed as soon as it has been handed on.
   std::mutex order;
   std::size_t next_to_emit = 0;
-  std::unordered_set<std::size_t> seen;
+  FingerprintSet seen;
 
   // Citations: a rule is marked once enough earlier postings (in file order) cite it. A file
   // being read comes after every file already handed on, so sentences its findings of a marked
@@ -88,7 +87,7 @@ ScanResult stream_postings(const std::vector<std::string>& jobs, const Extractor
           ++counts.off_target;
           continue;
         }
-        if (!seen.insert(result.fingerprints[p]).second) {
+        if (!seen.insert(result.fingerprints[p])) {
           result.postings[p].duplicate = true;
           ++counts.duplicates;
         } else if (result.postings[p].diagnosis != Diagnosis::none) {
@@ -115,13 +114,14 @@ ScanResult stream_postings(const std::vector<std::string>& jobs, const Extractor
     std::vector<std::uint8_t> wanted;
     for (std::size_t i = next++; i < files.size(); i = id >= allowed.load() ? files.size() : next++) {
       FileResult result;
-      if (!files[i].skipped.empty()) {
-        result.diagnostics.warn(files[i].source + ": skipped: " + files[i].skipped);
+      const JobFile file = files[i];
+      if (!file.skipped.empty()) {
+        result.diagnostics.warn(file.source + ": skipped: " + file.skipped);
         ++result.diagnostics.files_skipped;
       } else {
         try {
           const EvidenceNeeds needs = evidence_needs(wanted);
-          for (const auto& posting : read_postings(files[i], options.limits, result.diagnostics)) {
+          for (const auto& posting : read_postings(file, options.limits, result.diagnostics)) {
             result.fingerprints.push_back(folded_fingerprint(posting.text));
             result.postings.push_back(extractor.extract(posting, scratch, needs));
             result.postings.back().fingerprint = result.fingerprints.back();
@@ -129,13 +129,13 @@ ScanResult stream_postings(const std::vector<std::string>& jobs, const Extractor
         } catch (const std::bad_alloc&) {
           // Not the file's fault, and not to be passed over: the run fails once the scan ends.
           result = FileResult{};
-          result.diagnostics.warn(files[i].source + ": skipped: out of memory while reading it");
-          result.diagnostics.out_of_memory.push_back(files[i].source);
+          result.diagnostics.warn(file.source + ": skipped: out of memory while reading it");
+          result.diagnostics.out_of_memory.push_back(file.source);
           ++result.diagnostics.files_skipped;
         } catch (const std::exception& e) {
           // One file must never end a scan: whatever went wrong becomes a warning naming it.
           result = FileResult{};
-          result.diagnostics.warn(files[i].source + ": skipped: " + e.what());
+          result.diagnostics.warn(file.source + ": skipped: " + e.what());
           ++result.diagnostics.files_skipped;
         }
       }

@@ -6,8 +6,8 @@
 #include <filesystem>
 #include <fstream>
 #include <optional>
-#include <unordered_set>
 
+#include "cio_gap/analyze/fingerprint_set.h"
 #include "cio_gap/error.h"
 
 namespace cio_gap {
@@ -89,7 +89,7 @@ MergedScan merge_scans(const std::vector<std::string>& files, const ScanReader& 
   std::optional<FirstHeader> first;
   // Fingerprints of the postings handed on so far, in every scan: a posting of a later share
   // can repeat one of an earlier share, which that share's own scan could not see.
-  std::unordered_set<std::uint64_t> seen;
+  FingerprintSet seen;
   for (const std::string& path : files) {
     ScanEvents events;
     events.header = [&](const ScanHeader& header, int line) {
@@ -103,7 +103,7 @@ MergedScan merge_scans(const std::vector<std::string>& files, const ScanReader& 
         ++counts.off_target;
         return;
       }
-      posting.duplicate = !seen.insert(posting.fingerprint).second;
+      posting.duplicate = !seen.insert(posting.fingerprint);
       if (posting.duplicate) {
         ++counts.duplicates;
       } else if (posting.diagnosis != Diagnosis::none) {

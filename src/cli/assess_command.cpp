@@ -22,17 +22,21 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string render_one(const Report& report, const DemandTally& tally, const RuleSet& rules, const CommonOptions& common,
-                       const Streams& streams, bool per_posting) {
+// One report, handed to `sink` piece by piece: the formats that list every posting (JSON, HTML,
+// CSV per posting) write as they read the postings back, never holding the whole document.
+void write_one(const Report& report, const DemandTally& tally, const RuleSet& rules, const CommonOptions& common,
+               const Streams& streams, bool per_posting, const TextSink& sink) {
   switch (common.format()) {
-    case Format::json: return render_report_json(report, tally, rules);
-    case Format::markdown: return render_report_markdown(report, rules);
-    case Format::csv: return per_posting ? render_posting_fits_csv(report, rules) : render_report_csv(report, rules);
-    case Format::html: return render_report_html(report, rules);
+    case Format::json: return write_report_json(report, tally, rules, sink);
+    case Format::markdown: return sink(render_report_markdown(report, rules));
+    case Format::csv:
+      if (per_posting) return write_posting_fits_csv(report, rules, sink);
+      return sink(render_report_csv(report, rules));
+    case Format::html: return write_report_html(report, rules, sink);
     case Format::text:
     case Format::jsonl: break;
   }
-  return render_report_text(report, rules, render_options(common, streams));
+  sink(render_report_text(report, rules, render_options(common, streams)));
 }
 
 std::string extension(Format format) {
@@ -47,22 +51,21 @@ std::string extension(Format format) {
   return ".txt";
 }
 
-std::string render_batch(const std::vector<Report>& reports, const DemandTally& tally, const RuleSet& rules,
-                         const CommonOptions& common, const Streams& streams, bool per_posting) {
-  if (common.format() == Format::json) return render_batch_json(reports, tally, rules);
-  if (common.format() == Format::html) return render_batch_html(reports, rules);
+void write_batch(const std::vector<Report>& reports, const DemandTally& tally, const RuleSet& rules,
+                 const CommonOptions& common, const Streams& streams, bool per_posting, const TextSink& sink) {
+  if (common.format() == Format::json) return write_batch_json(reports, tally, rules, sink);
+  if (common.format() == Format::html) return sink(render_batch_html(reports, rules));
   if (common.format() == Format::csv) {
     throw Error("--format csv with a folder of profiles needs --output-dir (one CSV file per profile)");
   }
   const std::string separator = common.format() == Format::markdown ? "\n---\n\n" : "\n" + std::string(78, '=') + "\n\n";
   // A coach reads the summary first: every client's score and top three gaps.
-  std::string out = common.format() == Format::markdown ? render_batch_summary_markdown(reports, rules)
-                                                         : render_batch_summary_text(reports, rules);
+  sink(common.format() == Format::markdown ? render_batch_summary_markdown(reports, rules)
+                                           : render_batch_summary_text(reports, rules));
   for (std::size_t i = 0; i < reports.size(); ++i) {
-    out += separator;
-    out += render_one(reports[i], tally, rules, common, streams, per_posting);
+    sink(separator);
+    write_one(reports[i], tally, rules, common, streams, per_posting, sink);
   }
-  return out;
 }
 
 // The roles postings are filtered by: --target-role, else the profiles' target_roles (when
@@ -273,7 +276,9 @@ int run_assess(const AssessCommand& command, const CommonOptions& common, const 
     std::vector<std::string> names;
     for (std::size_t i = 0; i < reports.size(); ++i) {
       names.push_back(fs::path(profile_outputs[i]).filename().string());
-      write_output_file(profile_outputs[i], render_one(reports[i], tally, rules, common, streams, command.per_posting));
+      write_output_file_by_pieces(profile_outputs[i], [&](const OutputPieceSink& pieces) {
+        write_one(reports[i], tally, rules, common, streams, command.per_posting, pieces);
+      });
       if (!common.quiet) streams.err << "cio-gap: wrote " << escape_control(profile_outputs[i]) << '\n';
     }
     // A coach's entry point: every client's score and top gaps, linking each page.
@@ -283,9 +288,13 @@ int run_assess(const AssessCommand& command, const CommonOptions& common, const 
       if (!common.quiet) streams.err << "cio-gap: wrote " << escape_control(path) << '\n';
     }
   } else if (batch) {
-    emit(render_batch(reports, tally, rules, common, streams, command.per_posting), common, streams);
+    emit_by_pieces([&](const OutputPieceSink& pieces) {
+      write_batch(reports, tally, rules, common, streams, command.per_posting, pieces);
+    }, common, streams);
   } else {
-    emit(render_one(reports.front(), tally, rules, common, streams, command.per_posting), common, streams);
+    emit_by_pieces([&](const OutputPieceSink& pieces) {
+      write_one(reports.front(), tally, rules, common, streams, command.per_posting, pieces);
+    }, common, streams);
   }
   const int code = check_thresholds(command, reports, rules, streams);
   if (failed > 0) {

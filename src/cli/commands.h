@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "cio_gap/cli/output_file.h"
 #include "cio_gap/analyze/posting_scan.h"
 #include "cio_gap/load/job_files.h"
 #include "cio_gap/match/extractor.h"
@@ -102,6 +103,8 @@ void report_scan(const ScanResult& scan, const Diagnostics& diagnostics, bool ro
 /// atomically, a device or FIFO written through) or to standard output ("-", "/dev/stdout", or
 /// no --output). Throws Error when the write fails.
 void emit(const std::string& text, const CommonOptions& common, const Streams& streams);
+/// As emit, for a text written piece by piece (a report listing every posting): never held whole.
+void emit_by_pieces(const OutputProducer& text, const CommonOptions& common, const Streams& streams);
 
 /// Throws Error when one of `outputs` is an input of the run: one of `files` (profiles,
 /// reports), a rule pack's file, or a posting file of `jobs`. Called before any work, so a

@@ -254,10 +254,8 @@ void report_scan(const ScanResult& scan, const Diagnostics& diagnostics, bool ro
 
 namespace {
 
-// What a run reads: the given files, every file of the rule packs, and the posting files of
-// `jobs` as the scan will find them.
-std::vector<std::string> run_inputs(const CommonOptions& common, const std::vector<std::string>& files,
-                                    const std::vector<std::string>& jobs) {
+// What a run reads besides its posting files: the given files and every file of the rule packs.
+std::vector<std::string> run_inputs(const CommonOptions& common, const std::vector<std::string>& files) {
   namespace fs = std::filesystem;
   std::vector<std::string> inputs = files;
   for (const auto& pack : common.rule_packs) {
@@ -265,12 +263,6 @@ std::vector<std::string> run_inputs(const CommonOptions& common, const std::vect
     std::error_code ec;
     if (!fs::is_directory(pack, ec)) continue;
     for (fs::directory_iterator it(pack, ec), end; !ec && it != end; it.increment(ec)) inputs.push_back(it->path().string());
-  }
-  if (!jobs.empty()) {
-    Diagnostics ignored;
-    ReadLimits limits;
-    limits.max_filesize = common.max_filesize;
-    for (const auto& file : collect_job_files(jobs, limits, ignored)) inputs.push_back(file.path);
   }
   return inputs;
 }
@@ -290,8 +282,28 @@ void check_outputs(const CommonOptions& common, const std::vector<std::string>& 
     if (!output.empty() && !is_standard_output(output) && is_existing_regular_file(output)) existing.push_back(output);
   }
   if (existing.empty()) return;
-  const std::vector<std::string> inputs = run_inputs(common, files, jobs);
-  for (const auto& output : existing) refuse_input_as_output(output, inputs);
+  const std::vector<std::string> inputs = run_inputs(common, files);
+  // The posting files of `jobs` as the scan will find them, a few thousand paths at a time:
+  // a folder of a million postings is never held as a million paths.
+  JobFileList job_files;
+  if (!jobs.empty()) {
+    ReadLimits limits;
+    limits.max_filesize = common.max_filesize;
+    job_files = list_job_files(jobs, limits);
+  }
+  constexpr std::size_t kPathsAtOnce = 4096;
+  std::vector<std::string> paths;
+  for (const auto& output : existing) {
+    refuse_input_as_output(output, inputs);
+    for (std::size_t i = 0; i < job_files.size(); ++i) {
+      const JobFile file = job_files[i];
+      if (file.skipped.empty()) paths.push_back(file.path);
+      if (paths.size() == kPathsAtOnce || i + 1 == job_files.size()) {
+        refuse_input_as_output(output, paths);
+        paths.clear();
+      }
+    }
+  }
 }
 
 void check_output(const CommonOptions& common, const std::vector<std::string>& files,
@@ -342,6 +354,14 @@ void emit(const std::string& text, const CommonOptions& common, const Streams& s
     return;
   }
   write_out(text, streams);
+}
+
+void emit_by_pieces(const OutputProducer& text, const CommonOptions& common, const Streams& streams) {
+  if (!common.output.empty() && !is_standard_output(common.output)) {
+    write_output_file_by_pieces(common.output, text);
+    return;
+  }
+  text([&](std::string_view piece) { write_out(piece, streams); });
 }
 
 void write_out(std::string_view text, const Streams& streams) {

@@ -61,7 +61,7 @@ int run_explain(const ExplainCommand& command, const CommonOptions& common, cons
   ReadLimits limits;
   limits.max_filesize = common.max_filesize;
   std::vector<PostingExplanation> explanations;
-  std::vector<JobFile> files = list_job_files(command.jobs, limits, &diagnostics);
+  JobFileList files = list_job_files(command.jobs, limits, &diagnostics);
   exclude_job_files(files, common.exclude);
   for (const auto& file : files) {
     if (!file.skipped.empty()) {

@@ -40,14 +40,30 @@ bool is_descriptor_link(const std::string& path) {
   return fs::read_symlink(path, ec).string().starts_with("/proc/");
 }
 
+// A write that failed while the text was being produced, with its errno.
+struct WriteFailed {
+  int error;
+};
+
+// Hands what `produce` writes to `fd`, piece by piece; WriteFailed when a write fails.
+void produce_to(int fd, const OutputProducer& produce) {
+  produce([fd](std::string_view piece) {
+    if (!write_all(fd, piece)) throw WriteFailed{errno};
+  });
+}
+
 // Appends to a file that is not replaced: a device, a FIFO, a terminal, a descriptor link.
-void write_through(const std::string& path, std::string_view text) {
+void write_through(const std::string& path, const OutputProducer& produce) {
   const int fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_NOCTTY | O_CLOEXEC);
   if (fd < 0) fail(path, errno);
-  if (!write_all(fd, text)) {
-    const int error = errno;
+  try {
+    produce_to(fd, produce);
+  } catch (const WriteFailed& failed) {
     ::close(fd);
-    fail(path, error);
+    fail(path, failed.error);
+  } catch (...) {
+    ::close(fd);
+    throw;
   }
   if (::close(fd) != 0) fail(path, errno);
 }
@@ -62,7 +78,7 @@ std::string temporary_name(const fs::path& target) {
 
 // Replaces the regular file `target` (or creates it) through a temporary file and a rename.
 // `existing` is what stands at `target` now, or null when nothing does.
-void replace_regular(const std::string& shown, const std::string& target, std::string_view text,
+void replace_regular(const std::string& shown, const std::string& target, const OutputProducer& produce,
                      const struct stat* existing) {
   std::string temp;
   int fd = -1;
@@ -85,7 +101,16 @@ void replace_regular(const std::string& shown, const std::string& target, std::s
     if (::fchown(fd, existing->st_uid, existing->st_gid) != 0 && errno != EPERM) give_up(errno);
     if (::fchmod(fd, existing->st_mode & 07777) != 0) give_up(errno);
   }
-  if (!write_all(fd, text)) give_up(errno);
+  try {
+    produce_to(fd, produce);
+  } catch (const WriteFailed& failed) {
+    give_up(failed.error);
+  } catch (...) {
+    // Whatever stopped the text (an input that could not be read back) leaves no file behind.
+    ::close(fd);
+    ::unlink(temp.c_str());
+    throw;
+  }
   // Readers of the final name must never see half a report: flush to disk, then rename.
   if (::fsync(fd) != 0) give_up(errno);
   if (::close(fd) != 0) {
@@ -105,6 +130,10 @@ void replace_regular(const std::string& shown, const std::string& target, std::s
 bool is_standard_output(std::string_view path) { return path == "-" || path == "/dev/stdout"; }
 
 void write_output_file(const std::string& path, std::string_view text) {
+  write_output_file_by_pieces(path, [text](const OutputPieceSink& sink) { sink(text); });
+}
+
+void write_output_file_by_pieces(const std::string& path, const OutputProducer& text) {
   if (is_descriptor_link(path)) {
     write_through(path, text);
     return;

@@ -70,31 +70,26 @@ std::string too_large(const ReadLimits& limits) {
   return "larger than " + describe_size(limits.max_filesize) + " (--max-filesize)";
 }
 
-JobFile skipped_entry(const std::string& argument, const std::string& why) {
-  JobFile entry{argument, argument};
-  entry.skipped = why;
-  return entry;
-}
 
 // What a walk does with an entry of a folder that is not a folder itself: a posting file to
 // read, an entry skipped with a warning (in its place among the files), a file in another format
 // (`passed_over`), or nothing (clutter).
 void add_file_entry(const std::string& argument, const std::string& name, const std::string& relative,
-                    const struct stat& info, const ReadLimits& limits, std::vector<JobFile>& found,
+                    const struct stat& info, const ReadLimits& limits, JobFileList& found,
                     std::vector<std::string>& passed_over) {
   if (!has_posting_extension(name)) {
     if (!is_folder_clutter(name) && S_ISREG(info.st_mode)) passed_over.push_back(relative);
     return;
   }
-  JobFile entry{(fs::path(argument) / relative).string(), relative, true};
+  std::string skipped;
   if (S_ISLNK(info.st_mode)) {
-    entry.skipped = "symbolic link inside a folder";
+    skipped = "symbolic link inside a folder";
   } else if (!S_ISREG(info.st_mode)) {
-    entry.skipped = "not a regular file";
+    skipped = "not a regular file";
   } else if (static_cast<std::uintmax_t>(info.st_size) > limits.max_filesize) {
-    entry.skipped = too_large(limits);
+    skipped = too_large(limits);
   }
-  found.push_back(std::move(entry));
+  found.add(argument, relative, true, skipped);
 }
 
 struct FolderCloser {
@@ -125,15 +120,18 @@ FolderHandle open_folder(int parent, const std::string& name, bool follow, int& 
 // descriptor per level is open.
 class FolderWalk {
  public:
-  FolderWalk(const std::string& argument, const ReadLimits& limits) : argument_(argument), limits_(limits) {}
+  FolderWalk(const std::string& argument, const ReadLimits& limits, JobFileList& found)
+      : argument_(argument), limits_(limits), found_(found) {}
 
-  std::vector<JobFile> run() {
+  // Adds the files of the tree to the list it was given.
+  void run() {
+    const std::size_t first = found_.size();
     int error = 0;
     // The argument itself is followed if it is a link: the user named it.
     FolderHandle root = open_folder(AT_FDCWD, argument_, true, error);
     if (!root) {
       skip(argument_, "", "cannot read folder: " + std::string(std::strerror(error)));
-      return std::move(found_);
+      return;
     }
     enter(std::move(root), "", 0);
     while (!stack_.empty()) {
@@ -157,9 +155,7 @@ class FolderWalk {
     }
     // Byte-wise order of the relative paths, whatever order the file system lists them in;
     // entries skipped take their place among the files, so their warnings come in that order.
-    std::stable_sort(found_.begin(), found_.end(),
-                     [](const JobFile& a, const JobFile& b) { return a.source < b.source; });
-    return std::move(found_);
+    found_.sort_by_source(first);
   }
 
   /// Files in the tree that are not in a posting format (relative paths, in listing order).
@@ -230,18 +226,17 @@ class FolderWalk {
     }
   }
 
-  // An entry not read, in its place among the files: `source` names it, `relative` sorts it.
-  void skip(const std::string& source, const std::string& relative, const std::string& why) {
-    JobFile entry{(fs::path(argument_) / relative).string(), source, true};
-    entry.skipped = why;
-    found_.push_back(std::move(entry));
+  // An entry not read, in its place among the files: named by `relative`, or by the argument
+  // when `relative` is empty (the argument itself).
+  void skip(const std::string& /*source*/, const std::string& relative, const std::string& why) {
+    found_.add(argument_, relative, true, why);
   }
 
   const std::string& argument_;
   const ReadLimits& limits_;
   std::vector<Folder> stack_;
   std::map<std::pair<dev_t, ino_t>, std::string> visited_;
-  std::vector<JobFile> found_;
+  JobFileList& found_;
   std::vector<std::string> passed_over_;
 };
 
@@ -271,13 +266,12 @@ void warn_passed_over(std::vector<std::string> names, Diagnostics& diagnostics) 
 
 }  // namespace
 
-std::vector<JobFile> list_job_files(const std::vector<std::string>& args, const ReadLimits& limits,
-                                    Diagnostics* diagnostics) {
-  std::vector<JobFile> files;
+JobFileList list_job_files(const std::vector<std::string>& args, const ReadLimits& limits, Diagnostics* diagnostics) {
+  JobFileList files;
   std::vector<std::string> passed_over;
   for (const std::string& argument : args) {
     if (argument == "-") {
-      files.push_back({argument, argument});
+      files.add(argument, "", false);
       continue;
     }
     std::error_code error;
@@ -287,26 +281,26 @@ std::vector<JobFile> list_job_files(const std::vector<std::string>& args, const 
       throw Error(located(argument, 0, 0, "No such file or directory"));
     }
     if (error) {
-      files.push_back(skipped_entry(argument, "cannot read: " + error.message()));
+      files.add(argument, "", false, "cannot read: " + error.message());
       continue;
     }
     if (fs::is_directory(status)) {
-      FolderWalk walk(argument, limits);
-      for (JobFile& file : walk.run()) files.push_back(std::move(file));
+      FolderWalk walk(argument, limits, files);
+      walk.run();
       for (std::string& name : walk.passed_over()) passed_over.push_back(std::move(name));
       continue;
     }
     if (!fs::is_regular_file(status)) {
-      files.push_back(skipped_entry(argument, "not a regular file"));
+      files.add(argument, "", false, "not a regular file");
       continue;
     }
     const std::uintmax_t size = fs::file_size(argument, error);
     if (error) {
-      files.push_back(skipped_entry(argument, "cannot read: " + error.message()));
+      files.add(argument, "", false, "cannot read: " + error.message());
     } else if (size > limits.max_filesize) {
-      files.push_back(skipped_entry(argument, too_large(limits)));
+      files.add(argument, "", false, too_large(limits));
     } else {
-      files.push_back({argument, argument});
+      files.add(argument, "", false);
     }
   }
   if (diagnostics != nullptr) warn_passed_over(std::move(passed_over), *diagnostics);
@@ -344,8 +338,8 @@ std::vector<std::string> parse_file_list(const std::string& path, std::string_vi
   return names;
 }
 
-std::vector<JobFile> list_listed_files(const std::vector<std::string>& args, const std::vector<std::string>& names,
-                                       const ReadLimits& limits, Diagnostics* diagnostics) {
+JobFileList list_listed_files(const std::vector<std::string>& args, const std::vector<std::string>& names,
+                              const ReadLimits& limits, Diagnostics* diagnostics) {
   std::error_code error;
   if (args.size() != 1 || !fs::is_directory(args.front(), error)) {
     throw Error("a list of files is read in one JOBS folder: give exactly one, a folder");
@@ -355,13 +349,9 @@ std::vector<JobFile> list_listed_files(const std::vector<std::string>& args, con
   // The folder itself is followed if it is a link, as the walk does: the user named it.
   const FolderHandle root = open_folder(AT_FDCWD, argument, true, open_error);
   if (!root) throw Error(located(argument, 0, 0, "cannot read folder: " + std::string(std::strerror(open_error))));
-  std::vector<JobFile> files;
+  JobFileList files;
   std::vector<std::string> passed_over;
-  auto skip = [&](const std::string& name, const std::string& why) {
-    JobFile entry{(fs::path(argument) / name).string(), name, true};
-    entry.skipped = why;
-    files.push_back(std::move(entry));
-  };
+  auto skip = [&](const std::string& name, const std::string& why) { files.add(argument, name, true, why); };
   for (const std::string& name : names) {
     // From open folder to open folder, following nothing, as the walk goes: a listed path
     // cannot lead outside the folder through a link. Hidden entries are passed over, as there.
@@ -395,7 +385,7 @@ std::vector<JobFile> list_listed_files(const std::vector<std::string>& args, con
     }
   }
   // The walk's order, whatever the order of the list.
-  std::stable_sort(files.begin(), files.end(), [](const JobFile& a, const JobFile& b) { return a.source < b.source; });
+  files.sort_by_source(0);
   if (diagnostics != nullptr) warn_passed_over(std::move(passed_over), *diagnostics);
   return files;
 }
@@ -403,7 +393,7 @@ std::vector<JobFile> list_listed_files(const std::vector<std::string>& args, con
 std::vector<JobFile> collect_job_files(const std::vector<std::string>& args,
                                        const ReadLimits& limits, Diagnostics& diagnostics) {
   std::vector<JobFile> files;
-  for (JobFile& file : list_job_files(args, limits, &diagnostics)) {
+  for (JobFile file : list_job_files(args, limits, &diagnostics)) {
     if (file.skipped.empty()) {
       files.push_back(std::move(file));
     } else {
@@ -414,19 +404,81 @@ std::vector<JobFile> collect_job_files(const std::vector<std::string>& args,
   return files;
 }
 
+namespace {
+
+// Whether `source` (a path relative to the folder given) or its base name matches a pattern.
+bool is_excluded(std::string_view source, const std::vector<std::string>& globs) {
+  const std::string whole(source);
+  const std::size_t slash = whole.rfind('/');
+  const std::string base = slash == std::string::npos ? whole : whole.substr(slash + 1);
+  return std::any_of(globs.begin(), globs.end(), [&](const std::string& glob) {
+    return ::fnmatch(glob.c_str(), whole.c_str(), 0) == 0 || ::fnmatch(glob.c_str(), base.c_str(), 0) == 0;
+  });
+}
+
+}  // namespace
+
 std::size_t exclude_job_files(std::vector<JobFile>& files, const std::vector<std::string>& globs) {
   if (globs.empty()) return 0;
-  const auto excluded = [&](const JobFile& file) {
-    const std::size_t slash = file.source.rfind('/');
-    const std::string base = slash == std::string::npos ? file.source : file.source.substr(slash + 1);
-    return std::any_of(globs.begin(), globs.end(), [&](const std::string& glob) {
-      return ::fnmatch(glob.c_str(), file.source.c_str(), 0) == 0 || ::fnmatch(glob.c_str(), base.c_str(), 0) == 0;
-    });
-  };
-  const auto kept_end = std::remove_if(files.begin(), files.end(), excluded);
+  const auto kept_end =
+      std::remove_if(files.begin(), files.end(), [&](const JobFile& file) { return is_excluded(file.source, globs); });
   const auto removed = static_cast<std::size_t>(files.end() - kept_end);
   files.erase(kept_end, files.end());
   return removed;
+}
+
+std::size_t exclude_job_files(JobFileList& files, const std::vector<std::string>& globs) {
+  if (globs.empty()) return 0;
+  return files.remove_if([&](std::string_view source) { return is_excluded(source, globs); });
+}
+
+namespace {
+
+constexpr std::uint32_t kInsideFolder = 0x80000000u;
+
+}  // namespace
+
+void JobFileList::add(const std::string& argument, const std::string& relative, bool inside_folder,
+                      const std::string& skipped) {
+  if (arguments_.empty() || arguments_.back() != argument) arguments_.push_back(argument);
+  if (names_.size() + relative.size() + 1 > UINT32_MAX || arguments_.size() >= kInsideFolder) {
+    throw Error("too many files to list: more than 4 GiB of file names");
+  }
+  const auto name = static_cast<std::uint32_t>(names_.size());
+  names_ += relative;
+  names_ += '\0';
+  entries_.push_back({name, static_cast<std::uint32_t>(arguments_.size() - 1) | (inside_folder ? kInsideFolder : 0)});
+  if (!skipped.empty()) skipped_.emplace(name, skipped);
+}
+
+std::string_view JobFileList::source(std::size_t index) const {
+  const Entry& entry = entries_[index];
+  const char* relative = names_.data() + entry.name;
+  if (*relative != '\0') return relative;
+  return arguments_[entry.argument & ~kInsideFolder];
+}
+
+JobFile JobFileList::operator[](std::size_t index) const {
+  const Entry& entry = entries_[index];
+  const std::string& argument = arguments_[entry.argument & ~kInsideFolder];
+  const bool inside = (entry.argument & kInsideFolder) != 0;
+  const std::string relative(names_.data() + entry.name);
+  JobFile file{inside ? (fs::path(argument) / relative).string() : argument, relative.empty() ? argument : relative,
+               inside};
+  if (const auto why = skipped_.find(entry.name); why != skipped_.end()) file.skipped = why->second;
+  return file;
+}
+
+void JobFileList::sort_by_source(std::size_t first) {
+  // Byte-wise order of the sources, whatever order the file system lists them in; entries
+  // skipped take their place among the files, so their warnings come in that order.
+  std::stable_sort(entries_.begin() + static_cast<std::ptrdiff_t>(first), entries_.end(),
+                   [this](const Entry& a, const Entry& b) {
+                     const std::string_view name_a = names_.data() + a.name;
+                     const std::string_view name_b = names_.data() + b.name;
+                     return (name_a.empty() ? arguments_[a.argument & ~kInsideFolder] : name_a) <
+                            (name_b.empty() ? arguments_[b.argument & ~kInsideFolder] : name_b);
+                   });
 }
 
 }  // namespace cio_gap

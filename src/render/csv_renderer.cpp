@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "cio_gap/analyze/posting_fit.h"
 #include "cio_gap/render/render.h"
 
 namespace cio_gap {
@@ -45,15 +46,15 @@ std::string render_report_csv(const Report& report, const RuleSet& rules) {
   return out;
 }
 
-std::string render_posting_fits_csv(const Report& report, const RuleSet& rules) {
+void write_posting_fits_csv(const Report& report, const RuleSet& rules, const TextSink& sink) {
   std::string out =
       "rank,source,title,company,url,fit,required_held,required_total,missing_required,years_required,years_met,"
       "left_out\r\n";
-  if (report.tally == nullptr) return out;
-  const auto& postings = report.tally->postings;
-  auto row = [&](std::size_t i, const std::string& rank) {
-    const PostingSummary& posting = postings[i];
-    const PostingFit& fit = report.fits[i];
+  if (report.tally == nullptr || !report.tally->postings) {
+    sink(out);
+    return;
+  }
+  auto row = [&](const PostingSummary& posting, const PostingFit& fit, const std::string& rank) {
     std::string missing;
     for (const std::size_t rule : fit.missing_required) missing += (missing.empty() ? "" : " ") + rules.rules[rule].id;
     std::string left_out;
@@ -68,12 +69,28 @@ std::string render_posting_fits_csv(const Report& report, const RuleSet& rules) 
                        fit.fit ? std::to_string(fit.required_total) : "", text_field(missing),
                        posting.years_required ? std::to_string(*posting.years_required) : "",
                        fit.years_met ? (*fit.years_met ? "true" : "false") : "", left_out);
+    // Handed on in pieces: the postings are read back one at a time, never held all at once.
+    if (out.size() >= kSinkChunk) {
+      sink(out);
+      out.clear();
+    }
   };
-  for (std::size_t r = 0; r < report.fit_order.size(); ++r) row(report.fit_order[r], std::to_string(r + 1));
-  for (std::size_t i = 0; i < report.fits.size() && i < postings.size(); ++i) {
-    if (!report.fits[i].fit) row(i, "");
+  const PostingSpool& postings = *report.tally->postings;
+  for (std::size_t r = 0; r < report.fit_order.size(); ++r) {
+    const PostingSummary posting = postings.read(report.fit_order[r]);
+    row(posting, fit_for(report, posting), std::to_string(r + 1));
   }
-  return out;
+  postings.for_each([&](const PostingSummary& posting, std::uint64_t) {
+    const PostingFit fit = fit_for(report, posting);
+    if (!fit.fit) row(posting, fit, "");
+  });
+  sink(out);
+}
+
+std::string render_posting_fits_csv(const Report& report, const RuleSet& rules) {
+  std::string text;
+  write_posting_fits_csv(report, rules, [&](std::string_view piece) { text += piece; });
+  return text;
 }
 
 }  // namespace cio_gap

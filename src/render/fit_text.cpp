@@ -34,16 +34,11 @@ std::size_t fit_rows_shown(const Report& report) {
 std::string fit_text(const PostingFit& fit) { return fit.fit ? fmt::format("{:g}%", *fit.fit) : "-"; }
 
 std::string fits_left_out_text(const Report& report) {
-  if (report.tally == nullptr) return {};
-  int duplicates = 0;
-  int diagnosed = 0;
-  for (const auto& posting : report.tally->postings) {
-    if (posting.duplicate) {
-      ++duplicates;
-    } else if (posting.diagnosis != Diagnosis::none) {
-      ++diagnosed;
-    }
-  }
+  if (report.tally == nullptr || !report.tally->postings) return {};
+  // The tally's counts: every posting it keeps is a duplicate, or counted with a diagnosis
+  // (left out), or neither.
+  const int duplicates = report.tally->duplicates;
+  const int diagnosed = report.tally->left_out;
   std::string out;
   if (duplicates > 0) out = fmt::format("{} {}", duplicates, duplicates == 1 ? "duplicate" : "duplicates");
   if (diagnosed > 0) {

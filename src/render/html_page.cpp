@@ -103,7 +103,7 @@ std::string html_escape(std::string_view text) {
   return out;
 }
 
-std::string html_document(std::string_view title, std::string_view body) {
+std::string html_document_head(std::string_view title) {
   std::string out =
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -114,8 +114,15 @@ std::string html_document(std::string_view title, std::string_view body) {
   out += "</title>\n<style>";
   out += kStyle;
   out += "</style>\n</head>\n<body>\n<main>\n";
+  return out;
+}
+
+std::string_view html_document_tail() { return "</main>\n</body>\n</html>\n"; }
+
+std::string html_document(std::string_view title, std::string_view body) {
+  std::string out = html_document_head(title);
   out += body;
-  out += "</main>\n</body>\n</html>\n";
+  out += html_document_tail();
   return out;
 }
 

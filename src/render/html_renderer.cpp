@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 
+#include "cio_gap/analyze/posting_fit.h"
 #include "cio_gap/render/html_page.h"
 #include "cio_gap/render/render.h"
 #include "cio_gap/render/svg_chart.h"
@@ -135,15 +136,18 @@ std::string gaps_section(const Report& report, const RuleSet& rules) {
 // Which postings the person fits best, best first: every posting with a fit (a page has room
 // for all), its company and link where the container gave them, and the required
 // qualifications still missing.
-std::string postings_by_fit_section(const Report& report, const RuleSet& rules) {
-  if (report.tally == nullptr) return {};
-  std::string out = "<section id=\"fit\">\n<h2>Postings by fit</h2>\n";
-  if (report.fit_order.empty()) return out + "<p>No posting demands anything to fit.</p>\n</section>\n";
+void write_postings_by_fit(const Report& report, const RuleSet& rules, std::string& out, const TextSink* sink) {
+  if (report.tally == nullptr) return;
+  out += "<section id=\"fit\">\n<h2>Postings by fit</h2>\n";
+  if (report.fit_order.empty()) {
+    out += "<p>No posting demands anything to fit.</p>\n</section>\n";
+    return;
+  }
   out += "<table>\n<thead><tr><th class=\"num\">Fit</th><th>Posting</th><th>Company</th>"
          "<th>Missing (required)</th></tr></thead>\n<tbody>\n";
-  for (const std::size_t i : report.fit_order) {
-    const PostingSummary& posting = report.tally->postings[i];
-    const PostingFit& fit = report.fits[i];
+  for (const std::uint64_t offset : report.fit_order) {
+    const PostingSummary posting = report.tally->postings->read(offset);
+    const PostingFit fit = fit_for(report, posting);
     // Only web links become links: a feed could carry any scheme.
     const bool web = posting.url.starts_with("https://") || posting.url.starts_with("http://");
     const std::string title = h(posting.title.empty() ? posting.source : posting.title);
@@ -152,12 +156,16 @@ std::string postings_by_fit_section(const Report& report, const RuleSet& rules) 
                        web ? "<a href=\"" + h(posting.url) + "\" rel=\"noreferrer\">" + title + "</a>" : title,
                        h(posting.source), posting.company.empty() ? "&ndash;" : h(posting.company),
                        h(missing_required_text(fit, rules, std::string::npos / 2)));
+    if (sink != nullptr && out.size() >= kSinkChunk) {
+      (*sink)(out);
+      out.clear();
+    }
   }
   out += "</tbody>\n</table>\n";
   if (const std::string left_out = fits_left_out_text(report); !left_out.empty()) {
     out += "<p class=\"note\">" + h(left_out) + "</p>\n";
   }
-  return out + "</section>\n";
+  out += "</section>\n";
 }
 
 std::string readiness_section(const Report& report) {
@@ -193,16 +201,17 @@ std::string footer(const Report& report) {
   return out + "</dl>\n</footer>\n";
 }
 
-// One client's report, without the document around it; `chart_id` keeps ids unique on a page
-// holding several.
-std::string report_body(const Report& report, const RuleSet& rules, std::string_view chart_id) {
-  std::string out = cover(report);
+// One client's report, without the document around it, appended to `out`; `chart_id` keeps
+// ids unique on a page holding several. With a `sink`, `out` is handed on in pieces while the
+// postings by fit are written.
+void write_report_body(const Report& report, const RuleSet& rules, std::string_view chart_id, std::string& out,
+                       const TextSink* sink) {
+  out += cover(report);
   out += demand_section(report, rules, chart_id);
   out += gaps_section(report, rules);
-  out += postings_by_fit_section(report, rules);
+  write_postings_by_fit(report, rules, out, sink);
   out += readiness_section(report);
   out += footer(report);
-  return out;
 }
 
 std::string summary_table(const std::vector<Report>& reports, const RuleSet& rules,
@@ -236,8 +245,17 @@ std::string batch_header(const std::vector<Report>& reports) {
 
 }  // namespace
 
+void write_report_html(const Report& report, const RuleSet& rules, const TextSink& sink) {
+  std::string out = html_document_head("cio-gap report for " + who(*report.profile));
+  write_report_body(report, rules, "chart-", out, &sink);
+  out += html_document_tail();
+  sink(out);
+}
+
 std::string render_report_html(const Report& report, const RuleSet& rules) {
-  return html_document("cio-gap report for " + who(*report.profile), report_body(report, rules, "chart-"));
+  std::string text;
+  write_report_html(report, rules, [&](std::string_view piece) { text += piece; });
+  return text;
 }
 
 std::string render_batch_html(const std::vector<Report>& reports, const RuleSet& rules) {
@@ -247,7 +265,7 @@ std::string render_batch_html(const std::vector<Report>& reports, const RuleSet&
   body += summary_table(reports, rules, anchors) + "</section>\n";
   for (std::size_t i = 0; i < reports.size(); ++i) {
     body += fmt::format("<article class=\"client\" id=\"client-{}\">\n", i + 1);
-    body += report_body(reports[i], rules, fmt::format("chart{}-", i + 1));
+    write_report_body(reports[i], rules, fmt::format("chart{}-", i + 1), body, nullptr);
     body += "</article>\n";
   }
   return html_document("cio-gap reports", body);

@@ -3,7 +3,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
+#include "cio_gap/analyze/posting_fit.h"
 #include "cio_gap/analyze/readiness.h"
 #include "cio_gap/render/render.h"
 
@@ -89,9 +91,19 @@ std::string json_string(const std::string& text) {
 
 }  // namespace
 
-std::string render_scan_json(const ScanResult& scan, const RuleSet& rules) {
-  ordered_json postings = ordered_json::array();
-  for (const auto& posting : scan.postings) postings.push_back(posting_json(posting, rules));
+std::string render_scan_json_posting(const PostingFindings& posting, const RuleSet& rules) {
+  // As dump(2) lays out an element of the postings array: every line four spaces further in.
+  const std::string element = posting_json(posting, rules).dump(2, ' ', false, ordered_json::error_handler_t::replace);
+  std::string out = "    ";
+  out.reserve(element.size() + element.size() / 8);
+  for (const char c : element) {
+    out += c;
+    if (c == '\n') out += "    ";
+  }
+  return out;
+}
+
+ScanJsonFrame scan_json_frame(const ScanResult& scan, bool with_postings) {
   ordered_json out = {{"schema_version", kSchemaVersion},
                       {"kind", "scan"},
                       {"postings_count", scan.counted()},
@@ -99,8 +111,24 @@ std::string render_scan_json(const ScanResult& scan, const RuleSet& rules) {
                       {"postings_read", scan.total},
                       {"postings_off_target", scan.off_target},
                       {"target_roles", scan.target_roles},
-                      {"postings", std::move(postings)}};
-  return dump(out);
+                      {"postings", ordered_json::array()}};
+  ScanJsonFrame frame{dump(out), ""};
+  if (!with_postings) return frame;
+  constexpr std::string_view kEmpty = "[]\n}\n";
+  frame.head.resize(frame.head.size() - kEmpty.size());
+  frame.head += "[\n";
+  frame.tail = "\n  ]\n}\n";
+  return frame;
+}
+
+std::string render_scan_json(const ScanResult& scan, const RuleSet& rules) {
+  const ScanJsonFrame frame = scan_json_frame(scan, !scan.postings.empty());
+  std::string text = frame.head;
+  for (std::size_t i = 0; i < scan.postings.size(); ++i) {
+    if (i > 0) text += ",\n";
+    text += render_scan_json_posting(scan.postings[i], rules);
+  }
+  return text + frame.tail;
 }
 
 std::string render_posting_jsonl(const PostingFindings& posting, const RuleSet& rules) {
@@ -137,7 +165,7 @@ ordered_json profile_evidence_json(const std::vector<ProfileEvidence>& evidence)
   return out;
 }
 
-std::string render_report_json(const Report& report, const DemandTally& tally, const RuleSet& rules) {
+void write_report_json(const Report& report, const DemandTally& tally, const RuleSet& rules, const TextSink& sink) {
   auto qualification_json = [&](const QualificationDemand& q) {
     const Rule& rule = rules.rules[q.rule];
     ordered_json citations = ordered_json::array();
@@ -211,74 +239,106 @@ std::string render_report_json(const Report& report, const DemandTally& tally, c
       {"readiness_checks", std::move(readiness_checks)},
       {"postings", ordered_json::array()}};
   std::string text = dump(out);
-  if (!tally.postings.empty()) {
-    // One short object per posting, written straight out as dump() would: a document of
-    // objects would take several times the memory for a scan of 100,000 postings.
-    constexpr std::string_view kEmpty = "[]\n}\n";
-    text.resize(text.size() - kEmpty.size());
-    // Room for every entry at once, rather than doubling (and briefly holding twice) the text.
-    std::size_t room = text.size() + 16;
-    for (const PostingSummary& posting : tally.postings) {
-      room += 520 + 90 * posting.demands.size() + posting.source.size() + posting.title.size() + posting.company.size() + posting.url.size();
-    }
-    text.reserve(room);
-    text += "[\n";
-    const bool with_fits = report.fits.size() == tally.postings.size();
-    for (std::size_t i = 0; i < tally.postings.size(); ++i) {
-      const PostingSummary& posting = tally.postings[i];
-      const PostingFit fit = with_fits ? report.fits[i] : PostingFit{};
-      std::string missing;
-      // As dump(2) lays out an array of strings at this depth.
-      for (const std::size_t rule : fit.missing_required) {
-        missing += fmt::format("{}\n        {}", missing.empty() ? "" : ",", json_string(rules.rules[rule].id));
-      }
-      if (!missing.empty()) missing += "\n      ";
-      std::string demands;
-      for (const DemandedRule& demand : posting.demands) {
-        const Status status = demand.rule < report.status_by_rule.size() ? report.status_by_rule[demand.rule] : Status::missing;
-        demands += fmt::format("{}\n        {{\n          \"id\": {},\n          \"tier\": \"{}\",\n"
-                               "          \"status\": \"{}\"\n        }}",
-                               demands.empty() ? "" : ",", json_string(rules.rules[demand.rule].id),
-                               demand.preferred ? "preferred" : "required", to_string(status));
-      }
-      if (!demands.empty()) demands += "\n      ";
-      text += fmt::format(
-          "    {{\n      \"source\": {},\n      \"title\": {},\n      \"company\": {},\n      \"url\": {},\n"
-          "      \"years_required\": {},\n"
-          "      \"years_leadership_required\": {},\n      \"diagnosis\": {},\n      \"duplicate\": {},\n"
-          "      \"qualification_count\": {},\n      \"qualifications\": [{}],\n      \"fit\": {},\n      \"required_held\": {},\n"
-          "      \"required_total\": {},\n      \"missing_required\": [{}],\n      \"years_met\": {}\n"
-          "    }}{}\n",
-          json_string(posting.source), json_string(posting.title),
-          posting.company.empty() ? "null" : json_string(posting.company),
-          posting.url.empty() ? "null" : json_string(posting.url), years_literal(posting.years_required),
-          years_literal(posting.years_leadership_required),
-          posting.diagnosis == Diagnosis::none ? "null" : json_string(to_string(posting.diagnosis)),
-          posting.duplicate, posting.qualifications, demands, fit.fit ? ordered_json(*fit.fit).dump() : "null",
-          fit.required_held, fit.required_total, missing,
-          fit.years_met ? (*fit.years_met ? "true" : "false") : "null", i + 1 < tally.postings.size() ? "," : "");
-    }
-    text += "  ]\n}\n";
+  if (!tally.postings || tally.postings->empty()) {
+    sink(text);
+    return;
   }
+  // One short object per posting, written straight out as dump() would and handed on in
+  // pieces: the postings are read back from the tally's spool one at a time, so neither they
+  // nor the document are ever held whole.
+  constexpr std::string_view kEmpty = "[]\n}\n";
+  text.resize(text.size() - kEmpty.size());
+  text += "[\n";
+  const bool with_fits = report.profile != nullptr;
+  const std::size_t count = tally.postings->size();
+  std::size_t i = 0;
+  std::string missing;
+  std::string demands;
+  tally.postings->for_each([&](const PostingSummary& posting, std::uint64_t) {
+    const PostingFit fit = with_fits ? fit_for(report, posting) : PostingFit{};
+    missing.clear();
+    // As dump(2) lays out an array of strings at this depth.
+    for (const std::size_t rule : fit.missing_required) {
+      missing += fmt::format("{}\n        {}", missing.empty() ? "" : ",", json_string(rules.rules[rule].id));
+    }
+    if (!missing.empty()) missing += "\n      ";
+    demands.clear();
+    for (const DemandedRule& demand : posting.demands) {
+      const Status status = demand.rule < report.status_by_rule.size() ? report.status_by_rule[demand.rule] : Status::missing;
+      demands += fmt::format("{}\n        {{\n          \"id\": {},\n          \"tier\": \"{}\",\n"
+                             "          \"status\": \"{}\"\n        }}",
+                             demands.empty() ? "" : ",", json_string(rules.rules[demand.rule].id),
+                             demand.preferred ? "preferred" : "required", to_string(status));
+    }
+    if (!demands.empty()) demands += "\n      ";
+    ++i;
+    fmt::format_to(
+        std::back_inserter(text),
+        "    {{\n      \"source\": {},\n      \"title\": {},\n      \"company\": {},\n      \"url\": {},\n"
+        "      \"years_required\": {},\n"
+        "      \"years_leadership_required\": {},\n      \"diagnosis\": {},\n      \"duplicate\": {},\n"
+        "      \"qualification_count\": {},\n      \"qualifications\": [{}],\n      \"fit\": {},\n      \"required_held\": {},\n"
+        "      \"required_total\": {},\n      \"missing_required\": [{}],\n      \"years_met\": {}\n"
+        "    }}{}\n",
+        json_string(posting.source), json_string(posting.title),
+        posting.company.empty() ? "null" : json_string(posting.company),
+        posting.url.empty() ? "null" : json_string(posting.url), years_literal(posting.years_required),
+        years_literal(posting.years_leadership_required),
+        posting.diagnosis == Diagnosis::none ? "null" : json_string(to_string(posting.diagnosis)),
+        posting.duplicate, posting.qualifications, demands, fit.fit ? ordered_json(*fit.fit).dump() : "null",
+        fit.required_held, fit.required_total, missing,
+        fit.years_met ? (*fit.years_met ? "true" : "false") : "null", i < count ? "," : "");
+    if (text.size() >= kSinkChunk) {
+      sink(text);
+      text.clear();
+    }
+  });
+  text += "  ]\n}\n";
+  sink(text);
+}
+
+std::string render_report_json(const Report& report, const DemandTally& tally, const RuleSet& rules) {
+  std::string text;
+  write_report_json(report, tally, rules, [&](std::string_view piece) { text += piece; });
   return text;
 }
 
-std::string render_batch_json(const std::vector<Report>& reports, const DemandTally& tally, const RuleSet& rules) {
-  // Each report as render_report_json writes it, indented one level deeper: the reports are
-  // not parsed back into one document, which would hold every report twice in memory.
+void write_batch_json(const std::vector<Report>& reports, const DemandTally& tally, const RuleSet& rules,
+                      const TextSink& sink) {
+  // Each report as write_report_json writes it, indented one level deeper, piece by piece: the
+  // reports are neither parsed back into one document nor held whole.
   std::string out = fmt::format("{{\n  \"schema_version\": {},\n  \"kind\": \"batch\",\n  \"reports\": [",
                                 json_string(kSchemaVersion));
   for (std::size_t i = 0; i < reports.size(); ++i) {
-    const std::string report = render_report_json(reports[i], tally, rules);
     out += i == 0 ? "\n    " : ",\n    ";
-    // The report ends with "}\n"; every newline inside it starts a line to indent.
-    for (std::size_t at = 0; at + 1 < report.size(); ++at) {
-      out += report[at];
-      if (report[at] == '\n') out += "    ";
-    }
+    // Every newline inside a report starts a line to indent; the one it ends with is left out,
+    // so each newline waits for the character after it.
+    bool newline = false;
+    write_report_json(reports[i], tally, rules, [&](std::string_view piece) {
+      for (const char c : piece) {
+        if (c == '\n') {
+          if (newline) out += "\n    ";
+          newline = true;
+          continue;
+        }
+        if (newline) out += "\n    ";
+        newline = false;
+        out += c;
+      }
+      if (out.size() >= kSinkChunk) {
+        sink(out);
+        out.clear();
+      }
+    });
   }
   out += reports.empty() ? "]\n}\n" : "\n  ]\n}\n";
-  return out;
+  sink(out);
+}
+
+std::string render_batch_json(const std::vector<Report>& reports, const DemandTally& tally, const RuleSet& rules) {
+  std::string text;
+  write_batch_json(reports, tally, rules, [&](std::string_view piece) { text += piece; });
+  return text;
 }
 
 }  // namespace cio_gap

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "cio_gap/analyze/posting_fit.h"
 #include "cio_gap/render/render.h"
 #include "cio_gap/text/decode.h"
 
@@ -95,9 +96,8 @@ std::string fit_table(const Report& report, const RuleSet& rules) {
     out = "| Fit | Title | Company | Missing (required) |\n|--:|:--|:--|:--|\n";
     const std::size_t rows = fit_rows_shown(report);
     for (std::size_t r = 0; r < rows; ++r) {
-      const std::size_t i = report.fit_order[r];
-      const PostingSummary& posting = report.tally->postings[i];
-      const PostingFit& fit = report.fits[i];
+      const PostingSummary posting = report.tally->postings->read(report.fit_order[r]);
+      const PostingFit fit = fit_for(report, posting);
       // A link is shown only when it is a plain web address: nothing in it can close the link.
       const bool linked = !posting.url.empty() && posting.url.find_first_of("()<> \\[]") == std::string::npos;
       const std::string title = linked ? fmt::format("[{}]({})", md(posting.title), posting.url) : md(posting.title);

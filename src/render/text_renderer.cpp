@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdint>
 
+#include "cio_gap/analyze/posting_fit.h"
 #include "cio_gap/render/render.h"
 #include "cio_gap/text/decode.h"
 
@@ -80,9 +81,8 @@ std::string fit_table(const Report& report, const RuleSet& rules, const RenderOp
            "  missing (required)\n";
     const std::size_t rows = fit_rows_shown(report);
     for (std::size_t r = 0; r < rows; ++r) {
-      const std::size_t i = report.fit_order[r];
-      const PostingSummary& posting = report.tally->postings[i];
-      const PostingFit& fit = report.fits[i];
+      const PostingSummary posting = report.tally->postings->read(report.fit_order[r]);
+      const PostingFit fit = fit_for(report, posting);
       const std::string company = posting.company.empty() ? "-" : escape_control(posting.company);
       std::string line = "  " + pad_to(fit_text(fit), 6) + "  " + pad_to(cut_to(escape_control(posting.title), kTitle), kTitle) +
                          "  " + pad_to(cut_to(company, kCompany), kCompany) + "  " +

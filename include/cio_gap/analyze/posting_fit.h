@@ -3,6 +3,7 @@
 #include <optional>
 #include <vector>
 
+#include "cio_gap/analyze/posting_spool.h"
 #include "cio_gap/model/report.h"
 
 namespace cio_gap {
@@ -17,7 +18,14 @@ namespace cio_gap {
 PostingFit fit_posting(const PostingSummary& posting, const std::vector<Status>& status_by_rule,
                        std::optional<int> years_experience);
 
-/// Indices of the postings with a fit, best fit first; ties by source, then file order.
-std::vector<std::size_t> rank_fits(const std::vector<PostingSummary>& postings, const std::vector<PostingFit>& fits);
+/// The offsets in `postings` of the postings with a fit, best fit first; ties by source, then
+/// file order. Memory holds one 8-byte entry per posting with a fit; the sources of tied
+/// postings are read back, one group of equal fits at a time, only when `sources_in_order` is
+/// false (DemandTally::sources_in_order).
+std::vector<std::uint64_t> rank_fits(const PostingSpool& postings, const std::vector<Status>& status_by_rule,
+                                     std::optional<int> years_experience, bool sources_in_order);
+
+/// The fit of the person a report is about to one of its tally's postings.
+PostingFit fit_for(const Report& report, const PostingSummary& posting);
 
 }  // namespace cio_gap

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +21,15 @@ bool is_standard_output(std::string_view path);
 ///   /proc/self/fd/N) is opened and written through; it is never replaced.
 /// Throws Error "path: reason" on failure; a temporary file never outlives a failure.
 void write_output_file(const std::string& path, std::string_view text);
+
+/// Receives a piece of an output's text.
+using OutputPieceSink = std::function<void(std::string_view)>;
+/// Writes an output's text, piece by piece, to the sink it is given.
+using OutputProducer = std::function<void(const OutputPieceSink&)>;
+
+/// As write_output_file, but the text is written piece by piece as `text` produces it, so a
+/// large report is never held whole. Whatever `text` throws leaves no file behind.
+void write_output_file_by_pieces(const std::string& path, const OutputProducer& text);
 
 /// Throws Error when `output` is one of `inputs` (the same device and inode, whatever the
 /// names or links): "OUTPUT: is an input of this run (INPUT); write the output elsewhere".

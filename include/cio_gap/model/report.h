@@ -3,6 +3,7 @@
 #include <array>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,6 +12,8 @@
 #include "cio_gap/model/profile.h"
 
 namespace cio_gap {
+
+class PostingSpool;  // cio_gap/analyze/posting_spool.h: postings kept in a temporary file
 
 /// Whether the person has a demanded qualification.
 enum class Status { have, partial, missing };
@@ -116,8 +119,9 @@ struct PostingFit {
 };
 
 /// What `assess` needs of a scan, gathered posting by posting as the scan streams, so memory
-/// holds counts, a few citations and one short summary per posting, not every posting's
-/// findings and evidence sentences.
+/// holds counts and a few citations, not every posting's findings and evidence sentences; the
+/// short summary of each posting goes to a temporary file (PostingSpool), read back when a
+/// report lists the postings.
 struct DemandTally {
   int total = 0;       ///< postings read, duplicates included
   int duplicates = 0;  ///< postings dropped from demand as duplicates
@@ -126,8 +130,14 @@ struct DemandTally {
   std::map<int, int> years_asked;            ///< years a counted posting asks -> how many ask it
   std::map<int, int> leadership_years_asked; ///< years leading people asked -> how many ask it
   std::array<int, 3> role_types{};           ///< counted postings signalling each RoleType most
-  std::vector<PostingSummary> postings;      ///< in file order, duplicates included (flagged)
-  bool keep_postings = true;  ///< false: `postings` stays empty (a report that does not list them)
+  /// The postings' summaries in file order, duplicates included (flagged); null when none is
+  /// kept. Shared by the copies of a tally: the reports made from it read it.
+  std::shared_ptr<PostingSpool> postings;
+  bool keep_postings = true;  ///< false: `postings` stays null (a report that does not list them)
+  /// Whether the postings kept came in order of their sources (as the files of one folder do):
+  /// then ranking fits needs no source to break a tie.
+  bool sources_in_order = true;
+  std::string last_source;  ///< the source of the last posting kept
   int read = 0;        ///< postings read, off-target ones included (set from the scan)
   int off_target = 0;  ///< postings left out because their title names no target role
   std::vector<std::string> target_roles;  ///< the roles postings were filtered by (none: all count)
@@ -174,8 +184,10 @@ struct Report {
   YearsComparison leadership_years;  ///< years leading people, against years_leadership
   std::vector<Status> status_by_rule;        ///< the profile's status for every rule
   std::vector<ReadinessCheck> readiness;     ///< the seed articles' checks
-  std::vector<PostingFit> fits;        ///< one per tally posting, in the same (file) order
-  std::vector<std::size_t> fit_order;  ///< indices into `fits` with a fit: best first, ties by source
+  /// Where the tally's postings with a fit are in its PostingSpool (offsets): best fit first,
+  /// ties by source, then file order. Their fits are worked out again as they are shown
+  /// (fit_for), so memory holds one number per posting.
+  std::vector<std::uint64_t> fit_order;
   int fit_rows = 0;                    ///< rows of the fit table text and Markdown show (0: all)
 
   /// Postings the shares are taken of: counted, without a diagnosis.

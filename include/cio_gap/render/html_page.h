@@ -14,4 +14,8 @@ std::string html_escape(std::string_view text);
 /// `body` is markup, already escaped by its maker.
 std::string html_document(std::string_view title, std::string_view body);
 
+/// What html_document puts before the body, and after it: for a page written piece by piece.
+std::string html_document_head(std::string_view title);
+std::string_view html_document_tail();
+
 }  // namespace cio_gap

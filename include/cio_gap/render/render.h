@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -27,6 +29,13 @@ struct RenderOptions {
   int width = 100;     ///< wrap prose at this column in text output; 0: do not wrap
 };
 
+/// Receives a document piece by piece as it is written: the reports that list every posting
+/// are written to one, so the whole document is never held in memory.
+using TextSink = std::function<void(std::string_view)>;
+
+/// Renderers writing to a TextSink hand on pieces of about this size.
+inline constexpr std::size_t kSinkChunk = 64 * 1024;
+
 /// `scan` as text: each posting with what it demands and the cited line.
 std::string render_scan_text(const ScanResult& scan, const RuleSet& rules, const RenderOptions& options);
 
@@ -34,15 +43,32 @@ std::string render_scan_text(const ScanResult& scan, const RuleSet& rules, const
 /// qualification_count, qualifications[{id, tier, evidence_total, evidence}]}]).
 std::string render_scan_json(const ScanResult& scan, const RuleSet& rules);
 
+/// What render_scan_json writes around its postings: `head` up to the first posting, `tail`
+/// after the last (all of the document in `head` when there is no posting), so that a scan can
+/// write its postings as they come and its counts once it knows them.
+struct ScanJsonFrame {
+  std::string head;
+  std::string tail;
+};
+ScanJsonFrame scan_json_frame(const ScanResult& scan, bool with_postings);
+
+/// One posting as it stands in render_scan_json's postings array (indented; no separator).
+std::string render_scan_json_posting(const PostingFindings& posting, const RuleSet& rules);
+
 /// `assess` as a terminal report.
 std::string render_report_text(const Report& report, const RuleSet& rules, const RenderOptions& options);
 
 /// `assess` as JSON (kind "assess").
 std::string render_report_json(const Report& report, const DemandTally& tally, const RuleSet& rules);
+/// As render_report_json, written to `sink` piece by piece, the postings read back one at a time.
+void write_report_json(const Report& report, const DemandTally& tally, const RuleSet& rules, const TextSink& sink);
 
 /// `assess` of a folder of profiles as JSON: {"schema_version", "kind": "batch", "reports": [...]},
 /// each report as render_report_json writes it.
 std::string render_batch_json(const std::vector<Report>& reports, const DemandTally& tally, const RuleSet& rules);
+/// As render_batch_json, written to `sink` piece by piece.
+void write_batch_json(const std::vector<Report>& reports, const DemandTally& tally, const RuleSet& rules,
+                      const TextSink& sink);
 
 /// `assess` as Markdown: a report a coach can commit or send (headings, tables, cited sentences,
 /// advice, readiness checks).
@@ -60,6 +86,8 @@ std::string render_report_csv(const Report& report, const RuleSet& rules);
 /// first, then the postings without a fit (duplicates, postings with a diagnosis) in file
 /// order with the reason in `left_out`.
 std::string render_posting_fits_csv(const Report& report, const RuleSet& rules);
+/// As render_posting_fits_csv, written to `sink` piece by piece.
+void write_posting_fits_csv(const Report& report, const RuleSet& rules, const TextSink& sink);
 
 /// The required qualifications a posting demands that the person does not hold, as ids joined
 /// by ", ", cut to `max_bytes` with "+N more" for the rest; "-" when none is missing.
@@ -83,6 +111,8 @@ std::string target_roles_text(const Report& report);
 /// gaps with their cited sentences and advice, the readiness checks and a footer saying what
 /// the report is (ReportMeta).
 std::string render_report_html(const Report& report, const RuleSet& rules);
+/// As render_report_html, written to `sink` piece by piece (the postings by fit read back one at a time).
+void write_report_html(const Report& report, const RuleSet& rules, const TextSink& sink);
 
 /// A batch as one HTML page: a summary table (client, score, top three gaps, each linking its
 /// section), then every client's report.
