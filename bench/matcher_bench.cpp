@@ -1,7 +1,9 @@
 // Micro-benchmarks of the matching stage, and the measurement behind the choice of engine:
 // the same literals (every rule keyword with its inflections, acronyms, exclusions) found
-// whole-word in the same folded text by cio-gap's KeywordMatcher (a packed trie) and by a
-// Hyperscan literal database, built and scanned. Also the extractor end to end.
+// whole-word in the same folded text by cio-gap's KeywordMatcher, with each of its engines (a
+// walk of the packed trie from each word start; an automaton over byte classes for the shallow
+// states, the trie beyond) and by a Hyperscan literal database, built and scanned. Also the
+// start-up (the built-in rules image read back) and the extractor end to end.
 //
 // Posting text: examples/jobs, or the first 2,000 files of $CIO_GAP_BENCH_POSTINGS (a folder
 // from gen_corpus.py, as bench/run makes) for figures on the benchmark corpus.
@@ -9,11 +11,13 @@
 #include <hs/hs.h>
 
 #include <cstdlib>
+#include <memory>
 #include <stdexcept>
 
 #include "bench_input.h"
 #include "cio_gap/load/rule_loader.h"
 #include "cio_gap/match/extractor.h"
+#include "cio_gap/match/rules_image.h"
 #include "cio_gap/text/inflect.h"
 #include "cio_gap/text/normalize.h"
 
@@ -161,13 +165,38 @@ void BM_LoadRulesAndBuildExtractor(benchmark::State& state) {
 }
 BENCHMARK(BM_LoadRulesAndBuildExtractor)->Unit(benchmark::kMillisecond)->UseRealTime();
 
-// Build cost, with the built-in literals (1x) and ten times as many (10x).
-void BM_BuildTrie(benchmark::State& state) {
-  const auto literals = rule_literals(default_rules(), static_cast<std::size_t>(state.range(0)));
-  for (auto _ : state) benchmark::DoNotOptimize(KeywordMatcher(literals).size());
-  state.counters["literals"] = static_cast<double>(literals.size());
+// Start-up with the built-in rules: the extractor given the matcher of the linked-in image.
+void BM_RestoreBuiltInImage(benchmark::State& state) {
+  for (auto _ : state) {
+    Extractor extractor(default_rules(), Extractor::Matcher::reuse_built_in);
+    benchmark::DoNotOptimize(extractor.matcher().size());
+  }
 }
+BENCHMARK(BM_RestoreBuiltInImage)->Unit(benchmark::kMillisecond)->UseRealTime();
+// The same, then the automaton built over the image's trie (what start-up would cost with
+// the automaton as the engine and its tables made at load time).
+void BM_RestoreBuiltInImageAndBuildDfa(benchmark::State& state) {
+  std::vector<LiteralHit> hits;
+  for (auto _ : state) {
+    Extractor extractor(default_rules(), Extractor::Matcher::reuse_built_in);
+    extractor.matcher().find_all("x", "x", hits, KeywordMatcher::Engine::dfa);
+    benchmark::DoNotOptimize(extractor.matcher().dfa_bytes());
+  }
+}
+BENCHMARK(BM_RestoreBuiltInImageAndBuildDfa)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// Build cost, with the built-in literals (1x) and ten times as many (10x): the trie alone, and
+// the trie with the automaton (the automaton's size in bytes as a counter).
+void build_with(benchmark::State& state, KeywordMatcher::Engine engine) {
+  const auto literals = rule_literals(default_rules(), static_cast<std::size_t>(state.range(0)));
+  for (auto _ : state) benchmark::DoNotOptimize(KeywordMatcher(literals, engine).size());
+  state.counters["literals"] = static_cast<double>(literals.size());
+  state.counters["dfa_bytes"] = static_cast<double>(KeywordMatcher(literals, engine).dfa_bytes());
+}
+void BM_BuildTrie(benchmark::State& state) { build_with(state, KeywordMatcher::Engine::trie); }
 BENCHMARK(BM_BuildTrie)->Arg(1)->Arg(10)->Unit(benchmark::kMillisecond);
+void BM_BuildDfa(benchmark::State& state) { build_with(state, KeywordMatcher::Engine::dfa); }
+BENCHMARK(BM_BuildDfa)->Arg(1)->Arg(10)->Unit(benchmark::kMillisecond);
 
 void BM_BuildHyperscan(benchmark::State& state) {
   const auto literals = rule_literals(default_rules(), static_cast<std::size_t>(state.range(0)));
@@ -176,22 +205,36 @@ void BM_BuildHyperscan(benchmark::State& state) {
 }
 BENCHMARK(BM_BuildHyperscan)->Arg(1)->Arg(10)->Unit(benchmark::kMillisecond)->Iterations(1);
 
-// Scan cost over the folded postings.
-void BM_ScanTrie(benchmark::State& state) {
-  const KeywordMatcher matcher(rule_literals(default_rules(), static_cast<std::size_t>(state.range(0))));
+// Scan cost over the folded postings, with each engine of one matcher. Arg(0): the matcher of
+// the built-in rules image (every literal the extractor uses: word sets, cue words, markers
+// too); 1 and 10: rule_literals.
+void scan_with(benchmark::State& state, KeywordMatcher::Engine engine) {
+  static const Extractor extractor(default_rules(), Extractor::Matcher::reuse_built_in);
+  std::unique_ptr<KeywordMatcher> own;
+  if (state.range(0) > 0) own = std::make_unique<KeywordMatcher>(rule_literals(default_rules(), static_cast<std::size_t>(state.range(0))));
+  const KeywordMatcher& matcher = own ? *own : extractor.matcher();
   std::vector<LiteralHit> hits;
   std::size_t found = 0;
   for (auto _ : state) {
     for (const auto& text : folded_postings().texts) {
       hits.clear();
-      matcher.find_all(text.text, text.lower, hits);
+      matcher.find_all(text.text, text.lower, hits, engine);
       found += hits.size();
     }
   }
   benchmark::DoNotOptimize(found);
+  state.counters["dfa_bytes"] = static_cast<double>(matcher.dfa_bytes());
   state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(folded_postings().bytes));
 }
-BENCHMARK(BM_ScanTrie)->Arg(1)->Arg(10);
+void BM_ScanTrie(benchmark::State& state) { scan_with(state, KeywordMatcher::Engine::trie); }
+void BM_ScanDfa(benchmark::State& state) { scan_with(state, KeywordMatcher::Engine::dfa); }
+// Side by side at each size, so a busy machine slows both alike.
+BENCHMARK(BM_ScanTrie)->Arg(0);
+BENCHMARK(BM_ScanDfa)->Arg(0);
+BENCHMARK(BM_ScanTrie)->Arg(1);
+BENCHMARK(BM_ScanDfa)->Arg(1);
+BENCHMARK(BM_ScanTrie)->Arg(10);
+BENCHMARK(BM_ScanDfa)->Arg(10);
 
 void BM_ScanHyperscan(benchmark::State& state) {
   HyperscanMatcher matcher(rule_literals(default_rules(), static_cast<std::size_t>(state.range(0))));

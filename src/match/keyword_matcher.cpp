@@ -136,7 +136,7 @@ KeywordMatcher::Scratch::Scratch(const KeywordMatcher& /*matcher*/) {}
 
 KeywordMatcher::Scratch::~Scratch() = default;
 
-KeywordMatcher::KeywordMatcher(const std::vector<Literal>& literals) {
+KeywordMatcher::KeywordMatcher(const std::vector<Literal>& literals, Engine engine) : engine_(engine) {
   std::string folded_texts;
   std::size_t total = 0;
   for (const auto& literal : literals) total += literal.text.size();
@@ -222,18 +222,20 @@ KeywordMatcher::KeywordMatcher(const std::vector<Literal>& literals) {
   cell_data_ = cells_.data();
   cell_count_ = cells_.size();
   first_output_data_ = first_output_.data();
+  if (engine == Engine::dfa) std::call_once(dfa_built_, [this] { build_dfa(); });
 }
 
 KeywordMatcher::~KeywordMatcher() = default;
 
-__attribute__((always_inline)) inline void KeywordMatcher::walk(std::string_view text, std::string_view folded, std::size_t begin,
-                          std::vector<LiteralHit>& out) const {
+__attribute__((always_inline)) inline void KeywordMatcher::walk(std::string_view text, std::string_view folded,
+                                                                std::size_t begin, std::size_t from, std::int32_t cell,
+                                                                std::vector<LiteralHit>& out) const {
   const std::size_t size = text.size();
   const auto* bytes = reinterpret_cast<const unsigned char*>(folded.data());
   const Cell* const cells = cell_data_;
-  std::int32_t state = 0;
-  std::int32_t base = cells[0].base;
-  for (std::size_t at = begin; at < size; ++at) {
+  std::int32_t state = cell;
+  std::int32_t base = cells[cell].base;
+  for (std::size_t at = from; at < size; ++at) {
     // A byte no literal uses has code 0, and base + 0 is never a child (codes start at 1), so
     // one check ends the walk both ways. Every state's cells reach base + the largest code (a
     // leaf's base is 0), so the index is always in range.
@@ -259,9 +261,27 @@ __attribute__((always_inline)) inline void KeywordMatcher::walk(std::string_view
   }
 }
 
-void KeywordMatcher::find_all(std::string_view text, std::string_view folded,
-                              std::vector<LiteralHit>& out) const {
+void KeywordMatcher::walk_on(std::string_view text, std::string_view folded, std::size_t begin, std::size_t from,
+                             std::int32_t cell, std::vector<LiteralHit>& out) const {
+  walk(text, folded, begin, from, cell, out);
+}
+
+void KeywordMatcher::find_all(std::string_view text, std::string_view folded, std::vector<LiteralHit>& out) const {
+  find_all(text, folded, out, engine_);
+}
+
+void KeywordMatcher::find_all(std::string_view text, std::string_view folded, std::vector<LiteralHit>& out,
+                              Engine engine) const {
   if (literals_.empty()) return;
+  if (engine == Engine::dfa) {
+    std::call_once(dfa_built_, [this] { build_dfa(); });
+    find_all_dfa(text, folded, out);
+  } else {
+    find_all_trie(text, folded, out);
+  }
+}
+
+void KeywordMatcher::find_all_trie(std::string_view text, std::string_view folded, std::vector<LiteralHit>& out) const {
   const std::size_t size = text.size();
   const auto* bytes = reinterpret_cast<const unsigned char*>(folded.data());
   std::size_t at = 0;
@@ -284,7 +304,8 @@ void KeywordMatcher::find_all(std::string_view text, std::string_view folded,
         starts |= static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(block, _mm_set1_epi8(static_cast<char>(byte)))));
       }
       while (starts != 0) {
-        walk(text, folded, at + static_cast<std::size_t>(__builtin_ctz(starts)), out);
+        const std::size_t begin = at + static_cast<std::size_t>(__builtin_ctz(starts));
+        walk(text, folded, begin, begin, 0, out);
         starts &= starts - 1;
       }
       previous_word = (word & 0x8000u) != 0;
@@ -296,7 +317,7 @@ void KeywordMatcher::find_all(std::string_view text, std::string_view folded,
     const bool word = kWordBytes[c];
     // A literal starting with a word byte may start only at a word's first byte; one starting
     // with punctuation (".NET", "C#") wherever that byte is.
-    if ((!word || !previous_word) && starts_[c]) walk(text, folded, at, out);
+    if ((!word || !previous_word) && starts_[c]) walk(text, folded, at, at, 0, out);
     previous_word = word;
   }
 }

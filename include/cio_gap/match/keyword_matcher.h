@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,8 +29,21 @@ struct LiteralHit {
 /// no regex are needed. Case-insensitive literals fold ASCII case; case-sensitive ones are
 /// checked byte for byte. Building takes milliseconds, so no compiled form is cached.
 /// Immutable once built and safe to share between threads.
+///
+/// A second engine, an Aho-Corasick automaton over byte classes with interleaved lanes (see
+/// Engine::dfa), finds the same hits; it is not the default because it measured slower on
+/// postings (bench/matcher_bench.cpp: 97-145 MB/s against the walk's 131-165 MB/s, and ~10%
+/// more CPU for `assess` on 20,000 postings): the walk skips the inside of words with SIMD,
+/// the automaton steps through every byte, and its 6 MB table misses the caches more than the
+/// trie's 600 KB. Kept for the benchmark, so the choice can be measured again.
 class KeywordMatcher {
  public:
+  /// The two ways find_all can scan; both find the same hits in the same order.
+  enum class Engine {
+    trie,  ///< a walk of the trie from each place a literal can start
+    dfa,   ///< one pass of the automaton over shallow states, the trie past them
+  };
+
   /// Per-thread scanning state: a buffer for the folded copy of the text.
   class Scratch {
    public:
@@ -43,8 +57,9 @@ class KeywordMatcher {
     std::string folded_;
   };
 
-  /// Builds the trie. Empty literals are ignored.
-  explicit KeywordMatcher(const std::vector<Literal>& literals);
+  /// Builds the trie, and the automaton when `engine` (the one find_all uses) is dfa. Empty
+  /// literals are ignored.
+  explicit KeywordMatcher(const std::vector<Literal>& literals, Engine engine = Engine::trie);
   ~KeywordMatcher();
   KeywordMatcher(const KeywordMatcher&) = delete;
   KeywordMatcher& operator=(const KeywordMatcher&) = delete;
@@ -58,8 +73,15 @@ class KeywordMatcher {
   /// literals hold none), so several texts joined by '\n' scan as if scanned one by one.
   void find_all(std::string_view text, std::string_view folded, std::vector<LiteralHit>& out) const;
 
+  /// As find_all, with the engine named (for the benchmark and the equivalence test). The
+  /// automaton is built on its first use when the matcher was not built for it.
+  void find_all(std::string_view text, std::string_view folded, std::vector<LiteralHit>& out, Engine engine) const;
+
   /// Distinct literals (same text and case sensitivity count once).
   std::size_t size() const { return literals_.size(); }
+
+  /// Bytes of the automaton's tables (transitions and what its special states do).
+  std::size_t dfa_bytes() const;
 
  private:
   friend class RulesImage;  // stores a built matcher and reads it back
@@ -85,8 +107,43 @@ class KeywordMatcher {
   static constexpr std::int32_t kHasOutput = std::int32_t{1} << 30;
   struct Packer;
 
-  void walk(std::string_view text, std::string_view folded, std::size_t begin,
+  // Walks the trie from state `cell`, which `begin` .. `at` spelled, reporting the hits past it.
+  void walk(std::string_view text, std::string_view folded, std::size_t begin, std::size_t at, std::int32_t cell,
             std::vector<LiteralHit>& out) const;
+  void walk_on(std::string_view text, std::string_view folded, std::size_t begin, std::size_t at, std::int32_t cell,
+               std::vector<LiteralHit>& out) const;  // the same, not inlined, for the automaton
+  void find_all_trie(std::string_view text, std::string_view folded, std::vector<LiteralHit>& out) const;
+  void find_all_dfa(std::string_view text, std::string_view folded, std::vector<LiteralHit>& out) const;
+
+  // The automaton (keyword_dfa.cpp): an Aho-Corasick automaton over byte classes for the trie's
+  // states up to `dfa_depth_` bytes deep, with a virtual word-boundary symbol after every byte
+  // that is not a word byte, so literals that start with a word byte start only at a word's
+  // start. States from `dfa_special_first_` on have hits to report or lead deeper into the trie.
+  struct DfaPattern {
+    std::uint32_t first_output;  // in outputs_
+    std::uint32_t length;
+  };
+  struct DfaSpecial {
+    std::uint32_t first_pattern;  // its patterns (the literals that end here): dfa_patterns_
+    std::uint32_t pattern_count;
+    std::int32_t cell;   // the trie state spelling it, when deeper literals continue it; else -1
+    std::uint32_t depth; // its length in bytes
+  };
+  void build_dfa() const;
+  void report_special(std::string_view text, std::string_view folded, std::size_t at, std::uint32_t state,
+                      std::vector<LiteralHit>& out) const;
+
+  Engine engine_ = Engine::trie;
+  // The automaton, built once (on construction or first use) by whichever thread comes first.
+  mutable std::once_flag dfa_built_;
+  mutable std::vector<std::uint16_t> dfa_table_;  // state * dfa_classes_ + class -> state
+  mutable std::vector<DfaSpecial> dfa_specials_;  // per state from dfa_special_first_ on
+  mutable std::vector<DfaPattern> dfa_patterns_;
+  mutable std::uint8_t dfa_class_[256] = {};      // folded byte -> class
+  mutable std::uint32_t dfa_classes_ = 0;
+  mutable std::uint32_t dfa_special_first_ = 0;
+  mutable std::uint32_t dfa_start_ = 0;           // the state after a boundary
+  mutable std::uint32_t dfa_depth_ = 0;
 
   std::string texts_;                  // every distinct literal's text, back to back
   std::vector<LiteralInfo> literals_;  // deduplicated
