@@ -2,7 +2,6 @@
 // from the trie's shallow states, scanned in several interleaved lanes. See keyword_matcher.h.
 #include <algorithm>
 #include <array>
-#include <cstring>
 
 #include "cio_gap/match/keyword_matcher.h"
 #include "cio_gap/text/normalize.h"
@@ -214,17 +213,7 @@ __attribute__((noinline)) void KeywordMatcher::report_special(std::string_view t
   const bool word_follows = end < text.size() && kWordBytes[static_cast<unsigned char>(text[end])];
   for (std::uint32_t p = 0; p < special.pattern_count; ++p) {
     const DfaPattern& pattern = dfa_patterns_[special.first_pattern + p];
-    const std::size_t begin = end - pattern.length;
-    for (std::size_t o = pattern.first_output;; ++o) {
-      const Output& output = outputs_[o];
-      const LiteralInfo& literal = literals_[output.literal];
-      const bool whole = !(literal.word_end && word_follows);
-      if (whole && (!literal.case_sensitive ||
-                    std::memcmp(text.data() + begin, texts_.data() + literal.offset, literal.length) == 0)) {
-        out.push_back({begin, end, output.payload});
-      }
-      if (output.last) break;
-    }
+    report(text, end - pattern.length, end, pattern.first_output, word_follows, out);
   }
   if (special.cell >= 0) walk_on(text, folded, end - special.depth, end, special.cell, out);
 }

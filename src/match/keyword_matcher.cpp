@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cstring>
 #include <tuple>
 
 #if defined(__SSE2__)
@@ -245,19 +244,9 @@ __attribute__((always_inline)) inline void KeywordMatcher::walk(std::string_view
     base = cells[next].base;
     if ((base & kHasOutput) == 0) continue;
     const std::size_t end = at + 1;
+    // (The caller starts walks only where a word may start, so "Tform" never matches in "platform".)
     const bool word_follows = end < size && kWordBytes[static_cast<unsigned char>(text[end])];
-    for (std::size_t o = first_output_data_[next];; ++o) {
-      const Output& output = outputs_[o];
-      const LiteralInfo& literal = literals_[output.literal];
-      // Whole words only: "budget" must not match in "budgetary" (the caller starts walks only
-      // where a word may start, so "Tform" never matches in "platform").
-      const bool whole = !(literal.word_end && word_follows);
-      if (whole && (!literal.case_sensitive ||
-                    std::memcmp(text.data() + begin, texts_.data() + literal.offset, literal.length) == 0)) {
-        out.push_back({begin, end, output.payload});
-      }
-      if (output.last) break;
-    }
+    report(text, begin, end, first_output_data_[next], word_follows, out);
   }
 }
 

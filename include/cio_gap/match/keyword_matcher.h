@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -106,6 +107,25 @@ class KeywordMatcher {
   };
   static constexpr std::int32_t kHasOutput = std::int32_t{1} << 30;
   struct Packer;
+
+  // Appends the hits [begin, end) of the outputs from `first_output` to the last of their
+  // state, keeping only whole words (none when a literal ending with a word byte has one after
+  // it: "budget" in "budgetary") and case-sensitive literals spelled exactly as written. Both
+  // engines report through it.
+  __attribute__((always_inline)) void report(std::string_view text, std::size_t begin, std::size_t end,
+                                             std::size_t first_output, bool word_follows,
+                                             std::vector<LiteralHit>& out) const {
+    for (std::size_t o = first_output;; ++o) {
+      const Output& output = outputs_[o];
+      const LiteralInfo& literal = literals_[output.literal];
+      const bool whole = !(literal.word_end && word_follows);
+      if (whole && (!literal.case_sensitive ||
+                    std::memcmp(text.data() + begin, texts_.data() + literal.offset, literal.length) == 0)) {
+        out.push_back({begin, end, output.payload});
+      }
+      if (output.last) break;
+    }
+  }
 
   // Walks the trie from state `cell`, which `begin` .. `at` spelled, reporting the hits past it.
   void walk(std::string_view text, std::string_view folded, std::size_t begin, std::size_t at, std::int32_t cell,
